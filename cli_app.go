@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+
+	"analyst/internal/content"
+)
+
+// app is what every command shares: where it reads and writes, the
+// environment, and the library, loaded once on first use.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	environ        []string
+	dir            string // --dir: read the library from this folder
+	lib            *content.Library
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ}
+}
+
+// library loads the library from --dir or the embedded articles. Problems
+// in some files are reported as warnings as long as any article loaded.
+func (a *app) library() (*content.Library, error) {
+	if a.lib != nil {
+		return a.lib, nil
+	}
+	fsys, name := embeddedLibrary(), "articles"
+	if a.dir != "" {
+		info, err := os.Stat(a.dir)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("--dir %s: no such directory", a.dir)
+		case !info.IsDir():
+			return nil, fmt.Errorf("--dir %s: not a directory", a.dir)
+		}
+		fsys, name = os.DirFS(a.dir), a.dir
+	}
+	lib, err := content.Load(fsys, name)
+	if len(lib.Articles()) == 0 {
+		if err == nil {
+			err = fmt.Errorf("%s: the library has no articles", name)
+		}
+		return nil, err
+	}
+	if err != nil {
+		for _, p := range err.(content.Problems) {
+			fmt.Fprintf(a.stderr, "analyst: warning: %v\n", p)
+		}
+	}
+	a.lib = lib
+	return lib, nil
+}
+
+// stdoutIsTerminal reports whether output goes to a terminal rather than a
+// file or a pipe.
+func (a *app) stdoutIsTerminal() bool {
+	f, ok := a.stdout.(term.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalWidth is the width of the output terminal, or 0 when unknown.
+func (a *app) terminalWidth() int {
+	f, ok := a.stdout.(term.File)
+	if !ok {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
+// getenv reads a variable from the app's environment.
+func (a *app) getenv(key string) string {
+	for i := len(a.environ) - 1; i >= 0; i-- {
+		kv := a.environ[i]
+		if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+			return kv[len(key)+1:]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// usageError is a mistake in how a command was called: exit status 2, and
+// the command's usage line is shown with it.
+type usageError struct {
+	cmd *cobra.Command
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(cmd *cobra.Command, format string, args ...any) error {
+	return &usageError{cmd: cmd, err: fmt.Errorf(format, args...)}
+}
+
+// cobraUsagePrefixes are the starts of the usage errors that cobra makes
+// before any of our code runs.
+var cobraUsagePrefixes = []string{
+	"unknown command", "unknown flag", "unknown shorthand flag",
+	"flag needs an argument", "invalid argument", "bad flag syntax",
+	"accepts ", "requires ", "required flag",
+}
+
+// exitCode maps an error to the process exit status.
+func exitCode(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case isUsage(err):
+		return 2
+	default:
+		return 1
+	}
+}
+
+func isUsage(err error) bool {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return true
+	}
+	for _, p := range cobraUsagePrefixes {
+		if strings.HasPrefix(err.Error(), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError writes an error for a person: "analyst: message", and for a
+// usage error the usage line and where to find help. Never a stack trace.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "analyst: %v\n", err)
+	var ue *usageError
+	if errors.As(err, &ue) && ue.cmd != nil {
+		fmt.Fprintf(w, "usage: %s\nrun '%s --help' for more\n", ue.cmd.UseLine(), ue.cmd.CommandPath())
+	} else if isUsage(err) {
+		fmt.Fprintln(w, "run 'analyst --help' for usage")
+	}
+}
+
+// flagError turns cobra's flag parsing errors into usage errors.
+func flagError(cmd *cobra.Command, err error) error {
+	return &usageError{cmd: cmd, err: err}
+}
+
+// exactArgs, noArgs and maxArgs are cobra's argument checks, as usage errors.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef(cmd, "%s expects %s", cmd.Name(), what)
+		}
+		return nil
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef(cmd, "%s takes no arguments (got %q)", cmd.Name(), strings.Join(args, " "))
+	}
+	return nil
+}

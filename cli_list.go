@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"analyst/internal/content"
+)
+
+func newListCmd(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Print the table of contents",
+		Long: `Print the table of contents: number, title, author, sections, words and
+minutes to read of every article. A title marked * was written for this
+edition; the journal's page gives none.`,
+		Example: "  analyst list\n  analyst list --json | jq -r '.[].title'",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(articleList(lib))
+			}
+			return a.printList(lib)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: an array of articles")
+	return cmd
+}
+
+// articleJSON is one article in `list --json`.
+type articleJSON struct {
+	Issue       string   `json:"issue"`
+	Number      int      `json:"number"`
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	TitleSource string   `json:"title_source"`
+	Author      string   `json:"author"`
+	ImageCredit string   `json:"image_credit,omitempty"`
+	Sections    []string `json:"sections"`
+	Words       int      `json:"words"`
+	Minutes     int      `json:"minutes"`
+	Teaser      string   `json:"teaser"`
+}
+
+func articleList(lib *content.Library) []articleJSON {
+	out := []articleJSON{}
+	for _, art := range lib.Articles() {
+		var names []string
+		for _, s := range art.Body() {
+			names = append(names, s.Name)
+		}
+		out = append(out, articleJSON{
+			Issue: art.Issue.Slug, Number: art.Number, Slug: art.Slug,
+			Title: art.Title, TitleSource: art.TitleSource, Author: art.Author,
+			ImageCredit: art.ImageCredit, Sections: names,
+			Words: art.Words, Minutes: art.Minutes(), Teaser: art.Teaser(),
+		})
+	}
+	return out
+}
+
+// printList writes the table of contents of every issue, aligned in
+// columns; a title written for this edition is marked with "*".
+func (a *app) printList(lib *content.Library) error {
+	editorial := false
+	for i, is := range lib.Issues {
+		if i > 0 {
+			fmt.Fprintln(a.stdout)
+		}
+		fmt.Fprintf(a.stdout, "%s, %s (%s)\n\n", is.Publication, is.Title(), is.Slug)
+		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "#\tTITLE\tAUTHOR\tSECTIONS\tWORDS\tMIN\tREF")
+		for _, art := range is.Articles {
+			title := art.Title
+			if art.Editorial() {
+				title += " *"
+				editorial = true
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", art.Number, title, art.Author, len(art.Body()), art.Words, art.Minutes(), art.Slug)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if editorial {
+		fmt.Fprintln(a.stdout, "\n* title written for this edition: the journal's page gives none")
+	}
+	return nil
+}
+
+// printJSON writes v as indented JSON.
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

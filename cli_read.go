@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// Widths the printed text accepts.
+const (
+	defaultPipeWidth = 80  // wrap width when writing to a file or a pipe
+	maxReadWidth     = 100 // a comfortable line in a terminal
+	maxWidthFlag     = 1000
+)
+
+func newReadCmd(a *app) *cobra.Command {
+	var (
+		section, style string
+		width          int
+	)
+	cmd := &cobra.Command{
+		Use:   "read REF[#section]",
+		Short: "Print an article",
+		Long: `Print an article, rendered for the terminal. REF is the article's number,
+its slug, or a word of its title or author; add #section (or --section) to
+print one section: lead, background, implications, conclusions, bio.
+
+When the output is not a terminal the style is notty: plain text without
+escape codes, so it can go to files and pipes. NO_COLOR is honoured.`,
+		Example: `  analyst read 2
+  analyst read cutler --section implications
+  analyst read 2#implications --width 60
+  analyst read turkic --style markdown > cornell.md`,
+		Args:              exactArgs(1, "one article reference, such as 2, cutler or 2#implications"),
+		ValidArgsFunction: completeRefs(a),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := render.CheckStyle(style); err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			if cmd.Flags().Changed("width") && (width < render.MinWidth || width > maxWidthFlag) {
+				return usagef(cmd, "--width must be between %d and %d (got %d)", render.MinWidth, maxWidthFlag, width)
+			}
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			art, sec, err := a.resolve(cmd, lib, args[0], section)
+			if err != nil {
+				return err
+			}
+			return a.printArticle(art, sec, style, width)
+		},
+	}
+	cmd.Flags().StringVarP(&section, "section", "s", "", "print only the section `NAME`")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the text at `N` columns (default: the terminal's, at most 100; 80 in pipes)")
+	cmd.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
+	return cmd
+}
+
+// printArticle renders an article, or one of its sections, to stdout.
+// width 0 means "choose": the terminal's width up to 100, or 80 in a pipe.
+func (a *app) printArticle(art *content.Article, sec *content.Section, style string, width int) error {
+	tty := a.stdoutIsTerminal()
+	if style == render.Auto {
+		style = render.NoTTY
+		if tty {
+			style = render.Dark
+		}
+	}
+	if width == 0 {
+		width = defaultPipeWidth
+		if w := a.terminalWidth(); tty && w > 0 {
+			width = min(w, maxReadWidth)
+		}
+	}
+	md := render.ArticleMarkdown(art, true)
+	if sec != nil {
+		md = render.SectionMarkdown(sec) + "\n"
+	}
+	out, err := render.Document(md, style, width)
+	if err != nil {
+		return fmt.Errorf("rendering %s: %w", art.Slug, err)
+	}
+	_, err = io.WriteString(a.colorWriter(), out)
+	return err
+}
+
+// colorWriter wraps stdout so that escape codes fit what it can show:
+// none in files and pipes, no colours under NO_COLOR, fewer colours on
+// older terminals (CLICOLOR_FORCE=1 keeps them in pipes).
+func (a *app) colorWriter() io.Writer { return colorprofile.NewWriter(a.stdout, a.environ) }

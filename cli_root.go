@@ -1,0 +1,119 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// newRootCmd builds the whole command line around one app.
+func newRootCmd(a *app) *cobra.Command {
+	var style string
+	root := &cobra.Command{
+		Use:   "analyst [REF[#section]]",
+		Short: "Read the Central Asia-Caucasus Analyst in your terminal",
+		Long: `analyst carries an issue of the Central Asia-Caucasus Analyst and lets you
+read it in a terminal, pipe it to other programs, or serve it over SSH.
+
+With no arguments it opens the reader at the table of contents; with a
+reference it opens that article, at a section if one is named.`,
+		Example: `  analyst                  open the reader
+  analyst 3#conclusions    open article 3 at its Conclusions
+  analyst list             the table of contents
+  analyst read cutler | less
+  analyst search "Abraham Accords"`,
+		Args:              maxArgs(1, "at most one article reference"),
+		ValidArgsFunction: completeRefs(a),
+		SilenceUsage:      true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := render.CheckStyle(style); err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				return a.printList(lib)
+			}
+			art, sec, err := a.resolve(cmd, lib, args[0], "")
+			if err != nil {
+				return err
+			}
+			return a.printArticle(art, sec, style, 0)
+		},
+	}
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(flagError)
+	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from `DIR` instead of the embedded issue")
+	root.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
+	root.AddCommand(
+		newListCmd(a),
+		newReadCmd(a),
+		newSearchCmd(a),
+		newImportCmd(a),
+		newCheckCmd(a),
+		newVersionCmd(a),
+	)
+	return root
+}
+
+// resolve finds the article and section a reference names. The section
+// comes from "REF#section" or, failing that, from the section argument.
+// A reference that is not an article but looks like a mistyped command
+// is a usage error.
+func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section string) (*content.Article, *content.Section, error) {
+	artRef, secRef := content.SplitRef(ref)
+	if secRef == "" {
+		secRef = section
+	}
+	art, err := lib.Find(artRef)
+	if err != nil {
+		if cmd.Parent() == nil {
+			if s := cmd.SuggestionsFor(artRef); len(s) > 0 {
+				return nil, nil, usagef(cmd, "%q is neither a command nor an article; did you mean `analyst %s`?", artRef, s[0])
+			}
+		}
+		return nil, nil, err
+	}
+	if secRef == "" {
+		return art, nil, nil
+	}
+	sec, err := art.Section(secRef)
+	if err != nil {
+		return nil, nil, err
+	}
+	return art, sec, nil
+}
+
+// completeRefs offers article slugs to shell completion.
+func completeRefs(a *app) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		lib, err := a.library()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []cobra.Completion
+		for _, art := range lib.Articles() {
+			out = append(out, cobra.CompletionWithDesc(art.Slug, art.Title))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usagef(cmd, "%s takes %s (got %d)", cmd.Name(), what, len(args))
+		}
+		return nil
+	}
+}
+
+func styleList() string { return strings.Join(render.StyleNames, ", ") }

@@ -1,0 +1,191 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// SplitRef splits a reference such as "2#implications" into the article
+// part and the section part ("" when there is none).
+func SplitRef(ref string) (article, section string) {
+	article, section, _ = strings.Cut(ref, "#")
+	return strings.TrimSpace(article), strings.TrimSpace(section)
+}
+
+// NotFoundError says that no article matches a reference, with the closest
+// articles as suggestions.
+type NotFoundError struct {
+	Ref     string
+	Closest []*Article
+}
+
+func (e *NotFoundError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "no article matches %q", e.Ref)
+	if len(e.Closest) > 0 {
+		b.WriteString("; the closest are:")
+		for _, a := range e.Closest {
+			fmt.Fprintf(&b, "\n  %s", describe(a))
+		}
+	}
+	b.WriteString("\nrun `analyst list` to see every article")
+	return b.String()
+}
+
+// AmbiguousError says that a reference matches more than one article.
+type AmbiguousError struct {
+	Ref        string
+	Candidates []*Article
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q matches %d articles; use a number or a slug:", e.Ref, len(e.Candidates))
+	for _, a := range e.Candidates {
+		fmt.Fprintf(&b, "\n  %s", describe(a))
+	}
+	return b.String()
+}
+
+// describe names an article in a message: "2  cutler  The Armenia… (Robert M. Cutler)".
+func describe(a *Article) string {
+	return fmt.Sprintf("%-3s %-10s %s (%s)", strconv.Itoa(a.Number), a.Slug, a.Title, a.Author)
+}
+
+// Find resolves what a reader typed to one article: its number in the
+// newest issue ("2"), a number in a named issue ("2026-01/2"), its slug
+// ("cutler"), or a word that starts a word of exactly one article's title
+// or author ("armenia"). A "#section" suffix is ignored; see SplitRef.
+func (l *Library) Find(ref string) (*Article, error) {
+	ref, _ = SplitRef(ref)
+	scope := l.Articles()
+	if issueSlug, rest, ok := strings.Cut(ref, "/"); ok {
+		is := l.issue(issueSlug)
+		if is == nil {
+			return nil, &NotFoundError{Ref: ref}
+		}
+		scope, ref = is.Articles, rest
+	} else if _, err := strconv.Atoi(ref); err == nil && l.Latest() != nil {
+		scope = l.Latest().Articles // numbers count within an issue
+	}
+	if ref == "" {
+		return nil, &NotFoundError{Ref: ref}
+	}
+	if n, err := strconv.Atoi(ref); err == nil {
+		for _, a := range scope {
+			if a.Number == n {
+				return a, nil
+			}
+		}
+		return nil, &NotFoundError{Ref: ref, Closest: closest(scope, ref)}
+	}
+	want := Slugify(ref)
+	for _, a := range scope {
+		if a.Slug == want {
+			return a, nil
+		}
+	}
+	var matches []*Article
+	for _, a := range scope {
+		if want != "" && (hasWordPrefix(Slugify(a.Title), want) || hasWordPrefix(Slugify(a.Author), want)) {
+			matches = append(matches, a)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return nil, &NotFoundError{Ref: ref, Closest: closest(scope, want)}
+	default:
+		return nil, &AmbiguousError{Ref: ref, Candidates: matches}
+	}
+}
+
+func (l *Library) issue(slug string) *Issue {
+	for _, is := range l.Issues {
+		if is.Slug == slug {
+			return is
+		}
+	}
+	return nil
+}
+
+// hasWordPrefix reports whether the hyphenated phrase want starts at a word
+// boundary of the slug s: "armenia-azer" in "the-armenia-azerbaijan-...".
+func hasWordPrefix(s, want string) bool {
+	return strings.HasPrefix(s, want) || strings.Contains(s, "-"+want)
+}
+
+// closest returns up to three articles whose title, author or slug words
+// are nearest to the reference by edit distance.
+func closest(scope []*Article, ref string) []*Article {
+	type scored struct {
+		a *Article
+		d int
+	}
+	var all []scored
+	for _, a := range scope {
+		best := len(ref) + 10
+		for _, w := range strings.Split(Slugify(a.Title+" "+a.Author+" "+a.Slug), "-") {
+			best = min(best, editDistance(ref, w))
+		}
+		all = append(all, scored{a, best})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].d < all[j].d })
+	var out []*Article
+	for _, s := range all {
+		if len(out) == 3 {
+			break
+		}
+		out = append(out, s.a)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Section finds a section by what a reader typed: its slug or name in any
+// case ("implications"), "lead", "bio", or a word that starts exactly one
+// section's name ("impl"). "conclusions" also finds "Conclusion".
+func (a *Article) Section(name string) (*Section, error) {
+	want := Slugify(name)
+	var matches []*Section
+	for _, s := range a.Sections {
+		if s.Slug == want {
+			return s, nil
+		}
+		if want != "" && (strings.HasPrefix(s.Slug, want) || strings.TrimSuffix(want, "s") == s.Slug) {
+			matches = append(matches, s)
+		}
+	}
+	if len(matches) == 1 {
+		return matches[0], nil
+	}
+	names := make([]string, len(a.Sections))
+	for i, s := range a.Sections {
+		names[i] = s.Slug
+	}
+	return nil, fmt.Errorf("article %d (%s) has no section %q; its sections are: %s", a.Number, a.Slug, name, strings.Join(names, ", "))
+}

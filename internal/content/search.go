@@ -1,0 +1,119 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match is one place where a search query occurs.
+type Match struct {
+	Article   *Article
+	Section   *Section
+	Paragraph int    // index in Section.Paragraphs
+	Offset    int    // byte offset of the match in the paragraph
+	Length    int    // byte length of the match in the paragraph
+	Context   string // one line of text around the match
+	InContext [2]int // where the match is in Context: [start, end) bytes
+}
+
+// contextWidth is about how many characters of context a match shows.
+const contextWidth = 100
+
+// Search finds every case-insensitive occurrence of query in the text of
+// the library's articles (lead, sections and bio), in reading order.
+func (l *Library) Search(query string) []Match {
+	q := []rune(strings.ToLower(NormalizeSpace(query)))
+	if len(q) == 0 {
+		return nil
+	}
+	var out []Match
+	for _, a := range l.Articles() {
+		for _, s := range a.Sections {
+			for pi, p := range s.Paragraphs {
+				for _, span := range FoldIndexAll(p, q) {
+					ctx, at := snippet(p, span[0], span[1], contextWidth)
+					out = append(out, Match{
+						Article: a, Section: s, Paragraph: pi,
+						Offset: span[0], Length: span[1] - span[0],
+						Context: ctx, InContext: [2]int{at, at + span[1] - span[0]},
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// FoldIndexAll returns the byte spans [start, end) of every non-overlapping
+// occurrence of the lower-case rune query in text, ignoring case.
+func FoldIndexAll(text string, query []rune) [][2]int {
+	if len(query) == 0 {
+		return nil
+	}
+	// Lower-case rune by rune so that byte offsets map back to text.
+	runes := make([]rune, 0, len(text))
+	offsets := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		runes = append(runes, unicode.ToLower(r))
+		offsets = append(offsets, i)
+	}
+	offsets = append(offsets, len(text))
+	var spans [][2]int
+	for i := 0; i+len(query) <= len(runes); {
+		if runesEqual(runes[i:i+len(query)], query) {
+			spans = append(spans, [2]int{offsets[i], offsets[i+len(query)]})
+			i += len(query)
+			continue
+		}
+		i++
+	}
+	return spans
+}
+
+func runesEqual(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// snippet cuts about width characters of p around [start, end), on word
+// boundaries, marking cut ends with "…". It returns the snippet and where
+// the match starts in it.
+func snippet(p string, start, end, width int) (string, int) {
+	if utf8.RuneCountInString(p) <= width {
+		return p, start
+	}
+	side := max((width-utf8.RuneCountInString(p[start:end]))/2, 10)
+	from := start
+	for n := 0; from > 0 && n < side; n++ {
+		_, size := utf8.DecodeLastRuneInString(p[:from])
+		from -= size
+	}
+	to := end
+	for n := 0; to < len(p) && n < side; n++ {
+		_, size := utf8.DecodeRuneInString(p[to:])
+		to += size
+	}
+	if from > 0 {
+		if i := strings.IndexByte(p[from:start], ' '); i >= 0 {
+			from += i + 1
+		}
+	}
+	if to < len(p) {
+		if i := strings.LastIndexByte(p[end:to], ' '); i >= 0 {
+			to = end + i
+		}
+	}
+	s, at := p[from:to], start-from
+	if from > 0 {
+		s, at = "…"+s, at+len("…")
+	}
+	if to < len(p) {
+		s += "…"
+	}
+	return s, at
+}

@@ -1,0 +1,31 @@
+// Command analyst reads an issue of the Central Asia-Caucasus Analyst in a
+// terminal: a table of contents, a reader with the author's bio and the
+// article's sections beside the text, a pipe-friendly command line, and an
+// SSH server that gives the same reader to anyone with an SSH client.
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"syscall"
+
+	"charm.land/fang/v2"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], newApp(os.Stdin, os.Stdout, os.Stderr, os.Environ())))
+}
+
+// run executes the command line and returns the process exit status:
+// 0 success, 1 runtime error, 2 usage error.
+func run(ctx context.Context, args []string, a *app) int {
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version()),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
+		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
+	)
+	return exitCode(err)
+}
