@@ -1,10 +1,8 @@
 package content
 
 import (
-	"errors"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -58,8 +56,7 @@ func splitFrontMatter(src string, allowed []string, pl problemList) *frontMatter
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(yamlText), &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		pl.add(line+1, "front matter is not valid YAML: %s", msg)
+		pl.add(yamlErrorLine(lines[1:end])+1, "front matter is not valid YAML: %s", yamlMessage(err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -94,23 +91,23 @@ func (fm *frontMatter) has(key string) bool {
 
 func (fm *frontMatter) get(key string) field { return fm.fields[key] }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var yamlLinePrefix = regexp.MustCompile(`^yaml: (?:line \d+: )?`)
 
-// yamlErrorLine pulls the 1-based line out of a YAML error and returns it
-// with the rest of the message.
-func yamlErrorLine(err error) (int, string) {
-	var te *yaml.TypeError
-	msg := err.Error()
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
+// yamlErrorLine finds the 1-based line of the YAML error in lines. The
+// YAML parser's own line numbers point at where a construct started, not
+// where it broke, so this looks for the longest run of leading lines that
+// still parses: the error is on the line after it.
+func yamlErrorLine(lines []string) int {
+	var doc yaml.Node
+	for k := len(lines) - 1; k > 0; k-- {
+		if yaml.Unmarshal([]byte(strings.Join(lines[:k], "")), &doc) == nil {
+			return k + 1
+		}
 	}
-	m := yamlLine.FindStringSubmatch(msg)
-	if m == nil {
-		return 1, msg
-	}
-	line := 1
-	if m[1] != "" {
-		line, _ = strconv.Atoi(m[1])
-	}
-	return line, msg[len(m[0]):]
+	return 1
+}
+
+// yamlMessage is the YAML error without its "yaml: line N:" prefix.
+func yamlMessage(err error) string {
+	return yamlLinePrefix.ReplaceAllString(err.Error(), "")
 }

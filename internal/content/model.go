@@ -8,8 +8,8 @@
 package content
 
 import (
-	"strings"
 	"time"
+	"unicode"
 )
 
 // WordsPerMinute is the reading speed behind every "minutes to read" figure.
@@ -157,4 +157,14 @@ func ReadingMinutes(words int) int {
 }
 
 // CountWords counts the words of a text: runs of non-space characters.
-func CountWords(s string) int { return len(strings.Fields(s)) }
+func CountWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}

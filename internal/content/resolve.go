@@ -171,6 +171,9 @@ func editDistance(a, b string) int {
 // section's name ("impl"). "conclusions" also finds "Conclusion".
 func (a *Article) Section(name string) (*Section, error) {
 	want := Slugify(name)
+	if IsBioHeading(name) {
+		want = "bio"
+	}
 	var matches []*Section
 	for _, s := range a.Sections {
 		if s.Slug == want {

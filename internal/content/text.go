@@ -10,6 +10,9 @@ import (
 // into a plain space, folds runs of them into one and trims both ends.
 // Quotes, dashes and letters are left exactly as they are.
 func NormalizeSpace(s string) string {
+	if isNormalized(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -25,6 +28,20 @@ func NormalizeSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalized reports whether s has no space to change: no space at
+// either end, no two in a row, and none but the plain space.
+func isNormalized(s string) bool {
+	prevSpace := true // a leading space is not normalized
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return false
+		}
+		prevSpace = space
+	}
+	return !prevSpace || s == ""
 }
 
 // FirstSentence returns the first sentence of a paragraph: the text up to

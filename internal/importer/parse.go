@@ -13,6 +13,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"analyst/internal/content"
 )
@@ -69,13 +70,25 @@ func (is *Issue) Unplaced() []Note {
 	return out
 }
 
-var (
-	byLine    = regexp.MustCompile(`^By ((?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|bin|al-\p{L}+))*)$`)
-	labelLine = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’ -]{2,40}\p{Lu}):\s*(.*)$`)
-	credit    = regexp.MustCompile(`^(?i:credit|photo|image):\s*(.+)$`)
-	imageName = regexp.MustCompile(`(?i)^(?:[\w.() -]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|svg)|(?:shutterstoc?k?|istock(?:photo)?|getty(?:images)?|adobestock)[\s_-]*\d+)$`)
-	aboutLine = regexp.MustCompile(`^The (.+?) is an? .*\bpublication\b`)
-)
+// patterns are the shapes of the raw text's lines. They are compiled on
+// first use, not at start-up: most runs of the binary never import.
+var patterns = sync.OnceValue(func() *linePatterns {
+	return &linePatterns{
+		byLine:    regexp.MustCompile(`^By ((?:\p{Lu}[\p{L}'’.-]*)(?: (?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|bin|al-\p{L}+))*)$`),
+		label:     regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’ -]{2,40}\p{Lu}):\s*(.*)$`),
+		credit:    regexp.MustCompile(`^(?i:credit|photo|image):\s*(.+)$`),
+		imageName: regexp.MustCompile(`(?i)^(?:[\w.() -]+\.(?:jpe?g|png|gif|webp|tiff?|bmp|svg)|(?:shutterstoc?k?|istock(?:photo)?|getty(?:images)?|adobestock)[\s_-]*\d+)$`),
+		about:     regexp.MustCompile(`^The (.+?) is an? .*\bpublication\b`),
+	}
+})
+
+type linePatterns struct {
+	byLine    *regexp.Regexp // "By Robert M. Cutler"
+	label     *regexp.Regexp // "BACKGROUND: text"
+	credit    *regexp.Regexp // "Credit: Shutterstock"
+	imageName *regexp.Regexp // "IMG_5493.jpg", "shutterstock 1825480136"
+	about     *regexp.Regexp // "The Central Asia-Caucasus Analyst is a biweekly publication ..."
+}
 
 // siteLines are the lines of the journal's web page around the articles:
 // menus, links to sister sites, the newsletter box.
@@ -93,6 +106,7 @@ var siteLines = map[string]bool{
 
 // parser walks the raw text line by line.
 type parser struct {
+	re      *linePatterns
 	is      *Issue
 	art     *Article
 	sec     *Section
@@ -102,7 +116,7 @@ type parser struct {
 // Parse reads raw issue text. It never fails: what it cannot place is in
 // the notes (see Issue.Unplaced).
 func Parse(raw string) *Issue {
-	p := &parser{is: &Issue{}}
+	p := &parser{re: patterns(), is: &Issue{}}
 	for i, line := range strings.Split(raw, "\n") {
 		p.lineNum = i + 1
 		p.line(content.NormalizeSpace(line))
@@ -118,14 +132,14 @@ func (p *parser) line(text string) {
 	if text == "" {
 		return // blank, or only non-breaking spaces
 	}
-	if m := byLine.FindStringSubmatch(text); m != nil {
+	if m := p.re.byLine.FindStringSubmatch(text); m != nil {
 		p.art = &Article{Author: m[1], Line: p.lineNum}
 		p.sec = &Section{Line: p.lineNum + 1}
 		p.art.Sections = append(p.art.Sections, p.sec)
 		p.is.Articles = append(p.is.Articles, p.art)
 		return
 	}
-	if imageName.MatchString(text) {
+	if p.re.imageName.MatchString(text) {
 		p.note(Dropped, "image file name", text)
 		return
 	}
@@ -133,7 +147,7 @@ func (p *parser) line(text string) {
 		p.note(Dropped, "site menu", text)
 		return
 	}
-	if m := aboutLine.FindStringSubmatch(text); m != nil && p.outsideArticle() {
+	if m := p.re.about.FindStringSubmatch(text); m != nil && p.outsideArticle() {
 		if p.is.About != "" {
 			p.note(Unplaced, "a second 'about' paragraph", text)
 			return
@@ -145,7 +159,7 @@ func (p *parser) line(text string) {
 		p.note(Unplaced, "text before the first \"By Author\" line", text)
 		return
 	}
-	if m := credit.FindStringSubmatch(text); m != nil && !p.sec.Bio {
+	if m := p.re.credit.FindStringSubmatch(text); m != nil && !p.sec.Bio {
 		if p.art.ImageCredit != "" {
 			p.note(Unplaced, "a second image credit in one article", text)
 			return
@@ -153,7 +167,7 @@ func (p *parser) line(text string) {
 		p.art.ImageCredit = m[1]
 		return
 	}
-	if m := labelLine.FindStringSubmatch(text); m != nil {
+	if m := p.re.label.FindStringSubmatch(text); m != nil {
 		p.startSection(m[1], m[2])
 		return
 	}

@@ -1,0 +1,58 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"analyst/internal/content"
+)
+
+func TestSearch(t *testing.T) {
+	lib := loadEmbedded(t)
+	ms := lib.Search("ABRAHAM accords")
+	if len(ms) < 5 {
+		t.Fatalf("%d matches for Abraham Accords, want at least 5", len(ms))
+	}
+	for _, m := range ms {
+		if m.Article.Slug != "jamal" {
+			t.Errorf("match in %s", m.Article.Slug)
+		}
+		p := m.Section.Paragraphs[m.Paragraph]
+		if got := p[m.Offset : m.Offset+m.Length]; !strings.EqualFold(got, "abraham accords") {
+			t.Errorf("offset points at %q", got)
+		}
+		if got := m.Context[m.InContext[0]:m.InContext[1]]; !strings.EqualFold(got, "abraham accords") {
+			t.Errorf("context span points at %q in %q", got, m.Context)
+		}
+		if n := utf8.RuneCountInString(m.Context); n > 110 {
+			t.Errorf("context of %d characters is more than one line: %q", n, m.Context)
+		}
+	}
+	if got := lib.Search("zzzqqq"); len(got) != 0 {
+		t.Errorf("matches for nonsense: %v", got)
+	}
+	if got := lib.Search("  "); len(got) != 0 {
+		t.Errorf("an empty query matched %d times", len(got))
+	}
+}
+
+func TestSearchFindsEverySection(t *testing.T) {
+	lib := loadEmbedded(t)
+	if ms := lib.Search("Carleton University"); len(ms) != 1 || ms[0].Section.Slug != "bio" {
+		t.Errorf("bio search = %v", ms)
+	}
+	if ms := lib.Search("türkiye"); len(ms) < 5 || ms[0].Article.Slug != "cornell" {
+		t.Errorf("a search with an accented letter in another case found %d", len(ms))
+	}
+}
+
+func TestFoldIndexAll(t *testing.T) {
+	spans := content.FoldIndexAll("Straße STRASSE straße", []rune("straße"))
+	if len(spans) != 2 || spans[1][0] != len("Straße STRASSE ") {
+		t.Errorf("spans = %v", spans)
+	}
+	if spans := content.FoldIndexAll("aaa", []rune("aa")); len(spans) != 1 {
+		t.Errorf("matches overlap: %v", spans)
+	}
+}

@@ -1,0 +1,99 @@
+package render_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+func loadLibrary(tb testing.TB) *content.Library {
+	tb.Helper()
+	lib, err := content.Load(os.DirFS(filepath.Join("..", "..", "articles")), "articles")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lib
+}
+
+// longest is the article with the most words.
+func longest(lib *content.Library) *content.Article {
+	var best *content.Article
+	for _, a := range lib.Articles() {
+		if best == nil || a.Words > best.Words {
+			best = a
+		}
+	}
+	return best
+}
+
+func TestDocumentWidths(t *testing.T) {
+	a := longest(loadLibrary(t))
+	md := render.ArticleMarkdown(a, true)
+	for _, style := range []string{render.Dark, render.Light, render.NoTTY, render.ASCII} {
+		for _, width := range []int{20, 40, 80, 100} {
+			out, err := render.Document(md, style, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, line := range strings.Split(out, "\n") {
+				if w := ansi.StringWidth(line); w > width {
+					t.Fatalf("%s at %d: line %d is %d wide: %q", style, width, i, w, ansi.Strip(line))
+				}
+			}
+			plain := ansi.Strip(out)
+			if (style == render.NoTTY || style == render.ASCII) && plain != out {
+				t.Errorf("%s output has escape codes", style)
+			}
+			if !strings.Contains(plain, "Background") || !strings.Contains(plain, "Author's Bio") {
+				t.Errorf("%s at %d lost a heading", style, width)
+			}
+		}
+	}
+}
+
+func TestArticleMarkdown(t *testing.T) {
+	lib := loadLibrary(t)
+	cutler, _ := lib.Find("cutler")
+	md := render.ArticleMarkdown(cutler, false)
+	if !strings.HasPrefix(md, "# The Armenia–Azerbaijan Peace Process Enters 2026\n\nBy Robert M. Cutler · Central Asia-Caucasus Analyst, January 2026 · 6 min read") {
+		t.Errorf("title and byline: %q", md[:150])
+	}
+	if strings.Contains(md, "Author's Bio") || strings.Contains(md, render.EditorialNote) {
+		t.Errorf("without the bio and for a journal title, neither bio nor editorial note belongs")
+	}
+	cornell, _ := lib.Find("cornell")
+	md = render.ArticleMarkdown(cornell, true)
+	if !strings.Contains(md, render.EditorialNote) || !strings.HasSuffix(md, "Joint Center.\n") {
+		t.Errorf("an editorial title must say so, and the bio must close the document")
+	}
+}
+
+func TestDocumentRejectsUnknownStyle(t *testing.T) {
+	if _, err := render.Document("# x", "neon", 80); err == nil || !strings.Contains(err.Error(), "auto, dark, light") {
+		t.Errorf("err = %v", err)
+	}
+	if out, _ := render.Document("# x\n", render.Markdown, 80); out != "# x\n" {
+		t.Errorf("markdown style must return the source, got %q", out)
+	}
+}
+
+func benchmarkRender(b *testing.B, style string) {
+	a := longest(loadLibrary(b))
+	md := render.ArticleMarkdown(a, true)
+	for b.Loop() {
+		if _, err := render.Document(md, style, 80); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderLongestNoTTY and ...Dark render the longest article at
+// width 80, as `analyst read N --width 80` does.
+func BenchmarkRenderLongestNoTTY(b *testing.B) { benchmarkRender(b, render.NoTTY) }
+func BenchmarkRenderLongestDark(b *testing.B)  { benchmarkRender(b, render.Dark) }
