@@ -93,4 +93,13 @@ func (a *app) printArticle(art *content.Article, sec *content.Section, style str
 // colorWriter wraps stdout so that escape codes fit what it can show:
 // none in files and pipes, no colours under NO_COLOR, fewer colours on
 // older terminals (CLICOLOR_FORCE=1 keeps them in pipes).
-func (a *app) colorWriter() io.Writer { return colorprofile.NewWriter(a.stdout, a.environ) }
+func (a *app) colorWriter() io.Writer {
+	w := colorprofile.NewWriter(a.stdout, a.environ)
+	// colorprofile lets CLICOLOR_FORCE turn colours back on when stdout is
+	// not a terminal, even under NO_COLOR. NO_COLOR wins: any non-empty
+	// value disables colour, bold and italics stay (https://no-color.org).
+	if a.getenv("NO_COLOR") != "" && w.Profile > colorprofile.ASCII {
+		w.Profile = colorprofile.ASCII
+	}
+	return w
+}
