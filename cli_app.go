@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/charmbracelet/x/term"
@@ -30,16 +32,9 @@ func (a *app) library() (*content.Library, error) {
 	if a.lib != nil {
 		return a.lib, nil
 	}
-	fsys, name := embeddedLibrary(), "articles"
-	if a.dir != "" {
-		info, err := os.Stat(a.dir)
-		switch {
-		case err != nil:
-			return nil, fmt.Errorf("--dir %s: no such directory", a.dir)
-		case !info.IsDir():
-			return nil, fmt.Errorf("--dir %s: not a directory", a.dir)
-		}
-		fsys, name = os.DirFS(a.dir), a.dir
+	fsys, name, err := a.libraryFS()
+	if err != nil {
+		return nil, err
 	}
 	lib, err := content.Load(fsys, name)
 	if len(lib.Articles()) == 0 {
@@ -55,6 +50,24 @@ func (a *app) library() (*content.Library, error) {
 	}
 	a.lib = lib
 	return lib, nil
+}
+
+// libraryFS is where the library is read from, --dir or the embedded
+// articles, and the name messages give it.
+func (a *app) libraryFS() (fs.FS, string, error) {
+	if a.dir == "" {
+		return embeddedLibrary(), "articles", nil
+	}
+	info, err := os.Stat(a.dir)
+	switch {
+	case os.IsNotExist(err):
+		return nil, "", fmt.Errorf("--dir %s: no such directory", a.dir)
+	case err != nil:
+		return nil, "", fmt.Errorf("--dir %s: %v", a.dir, errors.Unwrap(err))
+	case !info.IsDir():
+		return nil, "", fmt.Errorf("--dir %s: not a directory", a.dir)
+	}
+	return os.DirFS(a.dir), a.dir, nil
 }
 
 // stdoutIsTerminal reports whether output goes to a terminal rather than a

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -20,12 +19,9 @@ is any problem.`,
 		Example: "  analyst --dir articles check",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fsys, name := embeddedLibrary(), "articles"
-			if a.dir != "" {
-				if info, err := os.Stat(a.dir); err != nil || !info.IsDir() {
-					return fmt.Errorf("--dir %s: no such directory", a.dir)
-				}
-				fsys, name = os.DirFS(a.dir), a.dir
+			fsys, name, err := a.libraryFS()
+			if err != nil {
+				return err
 			}
 			lib, err := content.Load(fsys, name)
 			if err != nil {
