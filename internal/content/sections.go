@@ -34,6 +34,7 @@ func parseSections(body string, firstLine int, pl problemList) []*Section {
 		cur      = &Section{Kind: KindLead, Name: LeadName, Slug: "lead", Line: firstLine}
 		buf      []string
 		fenced   string // the open code fence, if any
+		fenceAt  int    // the line that opened it
 		seen     = map[string]int{}
 	)
 	flush := func() {
@@ -60,7 +61,7 @@ func parseSections(body string, firstLine int, pl problemList) []*Section {
 			continue
 		}
 		if f := codeFence(line); f != "" {
-			fenced = f
+			fenced, fenceAt = f, n
 			buf = append(buf, line)
 			continue
 		}
@@ -87,7 +88,7 @@ func parseSections(body string, firstLine int, pl problemList) []*Section {
 		seen[cur.Slug] = n
 	}
 	if fenced != "" {
-		pl.add(firstLine+len(lines)-1, "a code block opened with %q is never closed", fenced)
+		pl.add(fenceAt, "the code block opened with %q here is never closed", fenced)
 	}
 	flush()
 	named := 0
