@@ -30,7 +30,9 @@ func newReadCmd(a *app) *cobra.Command {
 its slug, or a word of its title or author; add #section (or --section) to
 print one section: lead, background, implications, conclusions, bio.
 
-When the output is not a terminal the style is notty: plain text without
+In a terminal it opens the reader at that place (unless --width or
+--style markdown ask for printed text). When the output is not a terminal
+the style is notty: plain text without
 escape codes, so it can go to files and pipes. NO_COLOR is honoured.`,
 		Example: `  analyst read 2
   analyst read cutler --section implications
@@ -52,6 +54,9 @@ escape codes, so it can go to files and pipes. NO_COLOR is honoured.`,
 			art, sec, err := a.resolve(cmd, lib, args[0], section)
 			if err != nil {
 				return err
+			}
+			if a.wantsReader(style) && !cmd.Flags().Changed("width") {
+				return a.runReader(cmd.Context(), lib, art, sec, style)
 			}
 			return a.printArticle(art, sec, style, width)
 		},

@@ -19,7 +19,9 @@ func newRootCmd(a *app) *cobra.Command {
 read it in a terminal, pipe it to other programs, or serve it over SSH.
 
 With no arguments it opens the reader at the table of contents; with a
-reference it opens that article, at a section if one is named.`,
+reference it opens that article, at a section if one is named. When the
+output is not a terminal it prints instead: the table of contents, or the
+article.`,
 		Example: `  analyst                  open the reader
   analyst 3#conclusions    open article 3 at its Conclusions
   analyst list             the table of contents
@@ -36,14 +38,23 @@ reference it opens that article, at a section if one is named.`,
 			if err != nil {
 				return err
 			}
-			if len(args) == 0 {
+			var (
+				art *content.Article
+				sec *content.Section
+			)
+			if len(args) > 0 {
+				if art, sec, err = a.resolve(cmd, lib, args[0], ""); err != nil {
+					return err
+				}
+			}
+			switch {
+			case a.wantsReader(style):
+				return a.runReader(cmd.Context(), lib, art, sec, style)
+			case art == nil:
 				return a.printList(lib)
+			default:
+				return a.printArticle(art, sec, style, 0)
 			}
-			art, sec, err := a.resolve(cmd, lib, args[0], "")
-			if err != nil {
-				return err
-			}
-			return a.printArticle(art, sec, style, 0)
 		},
 	}
 	root.SuggestionsMinimumDistance = 2

@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+	"analyst/ui"
+)
+
+// wantsReader reports whether a command should open the reader rather than
+// print: only when its output is a terminal that can show one, and the
+// style asked for is not the Markdown source.
+func (a *app) wantsReader(style string) bool {
+	return a.stdoutIsTerminal() && a.getenv("TERM") != "dumb" && style != render.Markdown
+}
+
+// runReader runs the reader in the terminal until the reader quits, at the
+// issue list or, when art is given, at that article and section.
+func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.Article, sec *content.Section, style string) error {
+	m := ui.New(ui.Options{Library: lib, Style: style, Article: art, Section: sec})
+	p := tea.NewProgram(m,
+		tea.WithContext(ctx),
+		tea.WithOutput(a.stdout),
+		tea.WithEnvironment(a.environ),
+	)
+	_, err := p.Run()
+	return err
+}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"container/list"
+	"sync"
+
+	"analyst/internal/content"
+)
+
+// DefaultCacheBytes is a cache budget that holds every article of an issue
+// at a dozen widths in two styles.
+const DefaultCacheBytes = 64 << 20
+
+// Cache keeps rendered documents by (article, width, style), least recently
+// used first out once its byte budget is spent. It is safe for concurrent
+// use: readers in many SSH sessions share one, and two readers asking for
+// the same rendering at once wait for a single render.
+type Cache struct {
+	mu       sync.Mutex
+	budget   int64
+	size     int64
+	order    *list.List // of *Doc, most recently used at the front
+	items    map[docKey]*list.Element
+	inflight map[docKey]*pending
+}
+
+type docKey struct {
+	article *content.Article
+	width   int
+	style   string
+}
+
+// pending is a render in progress that other callers wait for.
+type pending struct {
+	done chan struct{}
+	doc  *Doc
+	err  error
+}
+
+// NewCache makes a cache that holds up to budget bytes of rendered text.
+func NewCache(budget int64) *Cache {
+	return &Cache{
+		budget:   budget,
+		order:    list.New(),
+		items:    map[docKey]*list.Element{},
+		inflight: map[docKey]*pending{},
+	}
+}
+
+// Peek returns a cached rendering without rendering on a miss.
+func (c *Cache) Peek(a *content.Article, width int, style string) (*Doc, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.items[docKey{a, width, style}]; ok {
+		c.order.MoveToFront(el)
+		return el.Value.(*Doc), true
+	}
+	return nil, false
+}
+
+// Get returns the rendering of an article, rendering it on a miss.
+func (c *Cache) Get(a *content.Article, width int, style string) (*Doc, error) {
+	key := docKey{a, width, style}
+	c.mu.Lock()
+	if el, ok := c.items[key]; ok {
+		c.order.MoveToFront(el)
+		c.mu.Unlock()
+		return el.Value.(*Doc), nil
+	}
+	if p, ok := c.inflight[key]; ok {
+		c.mu.Unlock()
+		<-p.done
+		return p.doc, p.err
+	}
+	p := &pending{done: make(chan struct{})}
+	c.inflight[key] = p
+	c.mu.Unlock()
+
+	p.doc, p.err = RenderDoc(a, width, style)
+
+	c.mu.Lock()
+	delete(c.inflight, key)
+	if p.err == nil {
+		c.add(key, p.doc)
+	}
+	c.mu.Unlock()
+	close(p.done)
+	return p.doc, p.err
+}
+
+// add stores a document and evicts the least recently used ones until the
+// cache fits its budget (the newest always stays). c.mu must be held.
+func (c *Cache) add(key docKey, d *Doc) {
+	c.items[key] = c.order.PushFront(d)
+	c.size += d.size
+	for c.size > c.budget && c.order.Len() > 1 {
+		last := c.order.Back()
+		old := last.Value.(*Doc)
+		c.order.Remove(last)
+		delete(c.items, docKey{old.Article, old.Width, old.Style})
+		c.size -= old.size
+	}
+}
+
+// Len returns how many renderings the cache holds, and their bytes.
+func (c *Cache) Len() (int, int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.order.Len(), c.size
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+)
+
+// Doc is an article rendered for one width and style, cut into lines, with
+// the line each section starts on. A Doc is never changed once made, so
+// readers in many sessions can share it.
+type Doc struct {
+	Article  *content.Article
+	Width    int
+	Style    string
+	Lines    []string     // the rendered lines, with escape codes
+	Plain    []string     // the same lines as plain text
+	Sections []DocSection // the lead and the named sections, in order
+	size     int64        // bytes held, for the cache's budget
+}
+
+// DocSection is where a section starts in a Doc.
+type DocSection struct {
+	Section *content.Section
+	Line    int
+}
+
+// RenderDoc renders the reading pane's document for an article: title,
+// byline, lead and named sections (the bio goes to the sidebar).
+func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
+	md := ArticleMarkdown(a, false)
+	out, err := Document(md, style, width)
+	if err != nil {
+		return nil, err
+	}
+	if style == Markdown {
+		out = ansi.Wordwrap(out, max(width, MinWidth), "")
+	}
+	out = strings.Trim(out, "\n")
+	d := &Doc{Article: a, Width: width, Style: style, Lines: strings.Split(out, "\n")}
+	d.Plain = make([]string, len(d.Lines))
+	for i, l := range d.Lines {
+		d.Plain[i] = ansi.Strip(l)
+		d.size += int64(len(l) + len(d.Plain[i]) + 32)
+	}
+	d.Sections = findSections(a, d.Plain)
+	return d, nil
+}
+
+// findSections locates each section's heading in the plain lines, in
+// order. The lead starts at the top; a heading that cannot be found (it
+// should not happen) takes the line of the section before it.
+func findSections(a *content.Article, plain []string) []DocSection {
+	var out []DocSection
+	from := 0
+	for _, s := range a.Sections {
+		switch s.Kind {
+		case content.KindBio:
+			continue
+		case content.KindLead:
+			out = append(out, DocSection{Section: s, Line: 0})
+			continue
+		}
+		heading := "## " + s.Name
+		line := from
+		for i := from; i < len(plain); i++ {
+			if strings.TrimSpace(plain[i]) == heading {
+				line = i
+				break
+			}
+		}
+		out = append(out, DocSection{Section: s, Line: line})
+		from = line
+	}
+	return out
+}
+
+// SectionAt returns the index in d.Sections of the section that line is in.
+func (d *Doc) SectionAt(line int) int {
+	cur := 0
+	for i, s := range d.Sections {
+		if s.Line <= line {
+			cur = i
+		}
+	}
+	return cur
+}

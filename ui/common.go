@@ -1,0 +1,76 @@
+// Package ui is the reader: a Bubble Tea program with an issue list, an
+// article pane rendered by Glamour beside a sidebar with the author's bio
+// and the article's sections, and a help screen.
+//
+// Only Model is a tea.Model; the screens are plain structs that it drives.
+// Nothing here is package-level mutable state: one process can run a
+// Model for each of many SSH sessions.
+package ui
+
+import (
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// Options configure a reader.
+type Options struct {
+	Library *content.Library
+	// Cache holds renderings; share one between programs of one process.
+	// nil gives the program a cache of its own.
+	Cache *render.Cache
+	// Style is a render style name; "auto" (or "") starts dark and follows
+	// the terminal's answer about its background.
+	Style string
+	// Article and Section, when set, open the reader there at start.
+	Article *content.Article
+	Section *content.Section
+}
+
+// common is what every part of one program shares.
+type common struct {
+	lib           *content.Library
+	cache         *render.Cache
+	width, height int
+	keys          KeyMap
+	styles        Styles
+	isDark        bool
+	style         string // the Glamour style in use
+	fixedStyle    bool   // chosen by the reader: the terminal's answer does not change it
+}
+
+func newCommon(opt Options) *common {
+	c := &common{
+		lib:    opt.Library,
+		cache:  opt.Cache,
+		keys:   DefaultKeyMap(),
+		isDark: true,
+		style:  render.Dark,
+	}
+	if c.cache == nil {
+		c.cache = render.NewCache(render.DefaultCacheBytes)
+	}
+	switch opt.Style {
+	case "", render.Auto:
+	case render.Light:
+		c.isDark, c.style, c.fixedStyle = false, opt.Style, true
+	default:
+		c.style, c.fixedStyle = opt.Style, true
+	}
+	c.styles = NewStyles(c.isDark)
+	return c
+}
+
+// setDark follows the terminal's background, unless the style was chosen.
+// It reports whether anything changed.
+func (c *common) setDark(dark bool) bool {
+	if c.fixedStyle || dark == c.isDark {
+		return false
+	}
+	c.isDark = dark
+	c.styles = NewStyles(dark)
+	c.style = render.Light
+	if dark {
+		c.style = render.Dark
+	}
+	return true
+}

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// shortHelp is the one-line help of the status line, cut to width.
+func shortHelp(c *common, width int) string {
+	h := help.New()
+	h.Styles = c.styles.Help
+	h.SetWidth(width)
+	return h.ShortHelpView(c.keys.ShortHelp())
+}
+
+// helpColumnWidth is the width of one group of keys on the help screen.
+const helpColumnWidth = 30
+
+// helpView draws every enabled key binding, grouped, from the key map:
+// side by side when the terminal is wide enough, one under another when
+// not. offset scrolls it when it is taller than the terminal.
+func helpView(c *common, w, h, offset int) string {
+	st := c.styles
+	titles := helpGroupTitles()
+	var groups [][]string
+	for i, bindings := range c.keys.FullHelp() {
+		var lines []string
+		for _, b := range bindings {
+			if !b.Enabled() {
+				continue
+			}
+			lines = append(lines, helpRow(st, b))
+		}
+		if len(lines) > 0 {
+			groups = append(groups, append([]string{st.HelpTitle.Render(titles[i])}, lines...))
+		}
+	}
+	cols := max(1, min(len(groups), (w-2)/helpColumnWidth))
+	var body []string
+	for start := 0; start < len(groups); start += cols {
+		row := groups[start:min(start+cols, len(groups))]
+		height := 0
+		for _, g := range row {
+			height = max(height, len(g))
+		}
+		for i := range height {
+			var line strings.Builder
+			line.WriteString(" ")
+			for _, g := range row {
+				cell := ""
+				if i < len(g) {
+					cell = g[i]
+				}
+				line.WriteString(fitLine(cell, min(helpColumnWidth, w-2)))
+			}
+			body = append(body, line.String())
+		}
+		body = append(body, "")
+	}
+	header := []string{" " + st.Header.Render("Keys"), ""}
+	footer := " " + st.Meta.Render("? or esc close · j/k scroll · q quit")
+	room := max(h-len(header)-1, 1)
+	offset = max(0, min(offset, len(body)-room))
+	body = body[offset:min(len(body), offset+room)]
+	for len(body) < room {
+		body = append(body, "")
+	}
+	lines := append(header, body...)
+	lines = append(lines, footer)
+	for i, l := range lines {
+		lines[i] = fitLine(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpRow is one binding: its keys, then what it does.
+func helpRow(st Styles, b key.Binding) string {
+	k := b.Help().Key
+	return st.HelpKey.Render(ansi.Truncate(k, 10, "…")) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(b.Help().Desc)
+}

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// textInput is a one-line text field for the filter and the search: it
+// takes printable text, backspace and ctrl+u. It is small enough that the
+// bubbles textinput (and its clipboard dependency) does not earn its place.
+type textInput struct {
+	value string
+}
+
+// maxInput bounds what a reader can type in the field.
+const maxInput = 200
+
+func (t *textInput) update(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "backspace", "ctrl+h":
+		if r := []rune(t.value); len(r) > 0 {
+			t.value = string(r[:len(r)-1])
+		}
+	case "ctrl+u":
+		t.value = ""
+	case "space":
+		t.insert(" ")
+	default:
+		if msg.Text != "" && msg.Mod&^tea.ModShift == 0 {
+			t.insert(msg.Text)
+		}
+	}
+}
+
+func (t *textInput) insert(s string) {
+	if len([]rune(t.value))+len([]rune(s)) <= maxInput {
+		t.value += s
+	}
+}
+
+func (t *textInput) reset() { t.value = "" }

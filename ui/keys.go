@@ -1,0 +1,110 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the reader. Help is generated from it, and
+// bindings that do not apply on a screen are disabled, so help never lies.
+type KeyMap struct {
+	// Moving in the text.
+	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	// Sections and articles.
+	NextSection, PrevSection, PickSection, NextArticle, PrevArticle key.Binding
+	// Searching in the article.
+	Search, NextMatch, PrevMatch key.Binding
+	// The issue list.
+	Open, Filter, NextIssue, PrevIssue key.Binding
+	// Everywhere.
+	Sidebar, Back, Help, Quit key.Binding
+}
+
+// DefaultKeyMap returns the reader's keys. They are fixed so that readers
+// and tests can rely on them.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down a line")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up a line")),
+		PageDown: key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/f", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		HalfDown: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+
+		NextSection: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next section")),
+		PrevSection: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous section")),
+		PickSection: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "pick a section")),
+		NextArticle: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next article")),
+		PrevArticle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous article")),
+
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous match")),
+
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		NextIssue: key.NewBinding(key.WithKeys("]", "right"), key.WithHelp("]", "next issue")),
+		PrevIssue: key.NewBinding(key.WithKeys("[", "left"), key.WithHelp("[", "previous issue")),
+
+		Sidebar: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sidebar")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// forList enables the bindings of the issue list and disables the reader's.
+func (k *KeyMap) forList(issues int) {
+	k.setReader(false)
+	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.Down, &k.Up, &k.Top, &k.Bottom} {
+		b.SetEnabled(true)
+	}
+	k.Down.SetHelp("j/↓", "next article")
+	k.Up.SetHelp("k/↑", "previous article")
+	k.NextIssue.SetEnabled(issues > 1)
+	k.PrevIssue.SetEnabled(issues > 1)
+	k.Back.SetEnabled(false)
+}
+
+// forReader enables the reader's bindings; the match keys only while a
+// search has matches.
+func (k *KeyMap) forReader(matches bool) {
+	k.setReader(true)
+	k.Down.SetHelp("j/↓", "down a line")
+	k.Up.SetHelp("k/↑", "up a line")
+	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.NextIssue, &k.PrevIssue} {
+		b.SetEnabled(false)
+	}
+	k.NextMatch.SetEnabled(matches)
+	k.PrevMatch.SetEnabled(matches)
+	k.Back.SetEnabled(true)
+}
+
+func (k *KeyMap) setReader(on bool) {
+	for _, b := range []*key.Binding{
+		&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp, &k.Top, &k.Bottom,
+		&k.NextSection, &k.PrevSection, &k.PickSection, &k.NextArticle, &k.PrevArticle,
+		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar,
+	} {
+		b.SetEnabled(on)
+	}
+}
+
+// ShortHelp is the bottom line's help: the keys a reader needs most.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.NextMatch, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is every binding, grouped, for the help screen.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.NextSection, k.PrevSection, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue},
+		{k.Back, k.Help, k.Quit},
+	}
+}
+
+// helpGroupTitles names FullHelp's groups, in the same order.
+func helpGroupTitles() []string {
+	return []string{"Move", "Sections and articles", "Find and open", "General"}
+}

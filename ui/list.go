@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+)
+
+// entryLines is how many lines one article takes in the list: title,
+// author and minutes, two lines of teaser, and a blank line.
+const entryLines = 5
+
+// listModel is the home screen: the table of contents of one issue.
+type listModel struct {
+	c         *common
+	issue     int // index in the library's issues
+	cursor    int // index in the visible entries
+	top       int // first visible entry
+	filter    textInput
+	filtering bool // the filter line has the keyboard
+}
+
+func newListModel(c *common) listModel {
+	return listModel{c: c, issue: len(c.lib.Issues) - 1}
+}
+
+func (l *listModel) currentIssue() *content.Issue { return l.c.lib.Issues[l.issue] }
+
+// visible returns the issue's articles that match the filter.
+func (l *listModel) visible() []*content.Article {
+	q := strings.ToLower(strings.TrimSpace(l.filter.value))
+	all := l.currentIssue().Articles
+	if q == "" {
+		return all
+	}
+	var out []*content.Article
+	for _, a := range all {
+		hay := strings.ToLower(a.Title + " " + a.Author + " " + a.Teaser() + " " + a.Slug)
+		if strings.Contains(hay, q) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// selected returns the article under the cursor, or nil.
+func (l *listModel) selected() *content.Article {
+	v := l.visible()
+	if l.cursor < 0 || l.cursor >= len(v) {
+		return nil
+	}
+	return v[l.cursor]
+}
+
+// selectArticle moves the cursor to an article, switching issue if needed.
+func (l *listModel) selectArticle(a *content.Article) {
+	for i, is := range l.c.lib.Issues {
+		if is == a.Issue {
+			l.issue = i
+		}
+	}
+	l.filter.reset()
+	for i, v := range l.visible() {
+		if v == a {
+			l.cursor = i
+		}
+	}
+}
+
+// listOpenMsg asks the root model to open an article.
+type listOpenMsg struct{ article *content.Article }
+
+// update handles a key on the list. It returns a command, which may open
+// an article.
+func (l *listModel) update(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	if l.filtering {
+		switch msg.String() {
+		case "enter":
+			l.filtering = false
+		case "esc":
+			l.filtering = false
+			l.filter.reset()
+		case "up", "down":
+			l.move(map[string]int{"up": -1, "down": 1}[msg.String()])
+		default:
+			l.filter.update(msg)
+		}
+		l.clamp()
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.Top):
+		l.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		l.cursor = len(l.visible()) - 1
+	case key.Matches(msg, k.Filter):
+		l.filtering = true
+	case key.Matches(msg, k.Back):
+		l.filter.reset()
+	case key.Matches(msg, k.NextIssue):
+		l.switchIssue(1)
+	case key.Matches(msg, k.PrevIssue):
+		l.switchIssue(-1)
+	case key.Matches(msg, k.Open):
+		if a := l.selected(); a != nil {
+			return func() tea.Msg { return listOpenMsg{a} }
+		}
+	default:
+		// A digit opens that article of the issue directly.
+		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+			for _, a := range l.currentIssue().Articles {
+				if a.Number == int(s[0]-'0') {
+					return func() tea.Msg { return listOpenMsg{a} }
+				}
+			}
+		}
+	}
+	l.clamp()
+	return nil
+}
+
+func (l *listModel) move(d int) { l.cursor += d; l.clamp() }
+
+func (l *listModel) switchIssue(d int) {
+	n := len(l.c.lib.Issues)
+	if n < 2 {
+		return
+	}
+	l.issue = (l.issue + d + n) % n
+	l.cursor, l.top = 0, 0
+	l.filter.reset()
+}
+
+func (l *listModel) clamp() {
+	n := len(l.visible())
+	l.cursor = max(0, min(l.cursor, n-1))
+}
+
+// view draws the list in w×h cells.
+func (l *listModel) view(w, h int) string {
+	s := l.c.styles
+	is := l.currentIssue()
+	var b strings.Builder
+	header := s.Header.Render(is.Publication)
+	issueLine := fmt.Sprintf("%s · %d articles", is.Title(), len(is.Articles))
+	if n := len(l.c.lib.Issues); n > 1 {
+		issueLine += fmt.Sprintf(" · issue %d of %d ([ ] to switch)", l.issue+1, n)
+	}
+	b.WriteString(" " + header + "\n")
+	b.WriteString(" " + s.HeaderDim.Render(issueLine) + "\n")
+	b.WriteString(s.SidebarBorder.Render(strings.Repeat("─", w)) + "\n")
+
+	room := max(h-4, 1) // header (3 lines) and the status line
+	perPage := max(room/entryLines, 1)
+	if l.cursor < l.top {
+		l.top = l.cursor
+	}
+	if l.cursor >= l.top+perPage {
+		l.top = l.cursor - perPage + 1
+	}
+	vis := l.visible()
+	lines := 0
+	for i := l.top; i < len(vis) && lines < room; i++ {
+		for _, line := range l.entry(vis[i], i == l.cursor, w) {
+			if lines == room {
+				break
+			}
+			b.WriteString(line + "\n")
+			lines++
+		}
+	}
+	if len(vis) == 0 {
+		b.WriteString(" " + s.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value)) + "\n")
+		lines++
+	}
+	for ; lines < room; lines++ {
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// entry draws one article: number and title, author and minutes, and the
+// teaser on two lines at most.
+func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
+	s := l.c.styles
+	marker, title := "  ", s.Title
+	if selected {
+		marker, title = s.Marker.Render("▌")+" ", s.TitleSelected
+	}
+	textW := max(w-6, 1)
+	t := a.Title
+	if a.Editorial() {
+		t += " *"
+	}
+	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words)
+	lines := []string{
+		marker + s.Number.Render(fmt.Sprintf("%-3d", a.Number)) + " " + title.Render(ansi.Truncate(t, textW, "…")),
+		marker + "    " + s.Meta.Render(ansi.Truncate(meta, textW, "…")),
+	}
+	teaser := strings.Split(ansi.Wordwrap(a.Teaser(), textW, ""), "\n")
+	if len(teaser) > 2 {
+		teaser = teaser[:2]
+		teaser[1] = ansi.Truncate(teaser[1]+" …", textW, "…")
+	}
+	for _, t := range teaser {
+		lines = append(lines, marker+"    "+s.Teaser.Render(ansi.Truncate(t, textW, "…")))
+	}
+	for len(lines) < entryLines {
+		lines = append(lines, "")
+	}
+	return lines
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// pane is the scrolling window on the article's lines. It is a few lines
+// of arithmetic; the bubbles viewport re-wraps its whole window through
+// Lip Gloss on every frame and brings key bindings we would disable.
+type pane struct {
+	lines  []string // what is shown: rendered lines, maybe with search highlights
+	real   int      // lines of text; the rest is blank room at the end
+	offset int
+	height int
+}
+
+// setLines replaces the content. pad adds blank lines at the end so that a
+// heading near the end can still be scrolled to the top line.
+func (p *pane) setLines(lines []string, pad int) {
+	p.real = len(lines)
+	if pad > 0 {
+		padded := make([]string, len(lines), len(lines)+pad)
+		copy(padded, lines)
+		for range pad {
+			padded = append(padded, "")
+		}
+		lines = padded
+	}
+	p.lines = lines
+	p.setOffset(p.offset)
+}
+
+func (p *pane) maxOffset() int { return max(0, len(p.lines)-p.height) }
+
+func (p *pane) setOffset(n int) { p.offset = max(0, min(n, p.maxOffset())) }
+
+func (p *pane) scroll(n int) { p.setOffset(p.offset + n) }
+
+// atEnd reports whether the last line of text is on screen.
+func (p *pane) atEnd() bool { return p.offset+p.height >= p.real }
+
+// fraction is how much of the text is above the bottom of the window, 0..1.
+func (p *pane) fraction() float64 {
+	if p.real == 0 {
+		return 1
+	}
+	return min(1, float64(p.offset+p.height)/float64(p.real))
+}
+
+// view returns exactly height lines of exactly width cells.
+func (p *pane) view(width int) []string {
+	out := make([]string, p.height)
+	blank := strings.Repeat(" ", width)
+	for i := range out {
+		n := p.offset + i
+		if n >= len(p.lines) {
+			out[i] = blank
+			continue
+		}
+		out[i] = fitLine(p.lines[n], width)
+	}
+	return out
+}
+
+// fitLine cuts or pads a styled line to exactly width cells.
+func fitLine(line string, width int) string {
+	w := ansi.StringWidth(line)
+	switch {
+	case w == width:
+		return line
+	case w > width:
+		return ansi.Truncate(line, width, "")
+	default:
+		return line + strings.Repeat(" ", width-w)
+	}
+}

@@ -1,0 +1,336 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// readerModel is the article screen: the text in a scrolling pane and the
+// sidebar with the author's bio, the sections and the reader's progress.
+type readerModel struct {
+	c       *common
+	article *content.Article
+	doc     *render.Doc // on screen; it may be for an older width until the new one arrives
+	pane    pane
+	lay     layout
+	places  map[*content.Article]float64 // where the reader left each article, as a fraction
+
+	jumpTo        *content.Section // section to show once the document arrives
+	sidebarHidden bool             // the reader hid the sidebar on a wide terminal
+	overlay       bool             // the sidebar is shown over the text on a narrow one
+	picking       bool             // the sidebar's section list has the keyboard
+	pick          int              // the section under the picker
+	search        searchModel
+	status        string // a one-time message for the status line
+}
+
+func newReaderModel(c *common) readerModel {
+	return readerModel{c: c, places: map[*content.Article]float64{}}
+}
+
+// docMsg carries a rendering made by renderCmd.
+type docMsg struct {
+	doc *render.Doc
+	err error
+}
+
+// renderCmd renders an article in the background, through the cache.
+func renderCmd(cache *render.Cache, a *content.Article, width int, style string) tea.Cmd {
+	return func() tea.Msg {
+		d, err := cache.Get(a, width, style)
+		return docMsg{doc: d, err: err}
+	}
+}
+
+// open shows an article, at a section if one is given, or where the reader
+// left it. A cached rendering shows at once; otherwise it is rendered in
+// the background and the previous text stays until it arrives.
+func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
+	r.remember()
+	if a != r.article {
+		r.search.clear()
+		r.picking = false
+	}
+	r.article, r.jumpTo = a, sec
+	r.doc = nil
+	return r.load()
+}
+
+// remember keeps the reader's place in the article on screen.
+func (r *readerModel) remember() {
+	if r.article != nil && r.doc != nil && r.pane.real > 0 {
+		r.places[r.article] = float64(r.pane.offset) / float64(r.pane.real)
+	}
+}
+
+// load shows the current article at the current width and style if it is
+// cached, and otherwise asks for it; then it asks for the neighbours, so
+// that n and p show their text in the next frame.
+func (r *readerModel) load() tea.Cmd {
+	if r.article == nil || r.c.width == 0 {
+		return nil
+	}
+	w, style := r.lay.textWidth, r.c.style
+	var cmds []tea.Cmd
+	if d, ok := r.c.cache.Peek(r.article, w, style); ok {
+		r.setDoc(d)
+	} else {
+		cmds = append(cmds, renderCmd(r.c.cache, r.article, w, style))
+	}
+	for _, n := range r.neighbours() {
+		if _, ok := r.c.cache.Peek(n, w, style); !ok {
+			cmds = append(cmds, renderCmd(r.c.cache, n, w, style))
+		}
+	}
+	return tea.Sequence(cmds...)
+}
+
+// neighbours are the articles before and after the current one.
+func (r *readerModel) neighbours() []*content.Article {
+	var out []*content.Article
+	if a := r.sibling(1); a != nil {
+		out = append(out, a)
+	}
+	if a := r.sibling(-1); a != nil {
+		out = append(out, a)
+	}
+	return out
+}
+
+// sibling returns the article d places away in the same issue, or nil.
+func (r *readerModel) sibling(d int) *content.Article {
+	arts := r.article.Issue.Articles
+	for i, a := range arts {
+		if a == r.article && i+d >= 0 && i+d < len(arts) {
+			return arts[i+d]
+		}
+	}
+	return nil
+}
+
+// receive takes a finished rendering; only the one the screen waits for
+// is shown, the others stay in the cache.
+func (r *readerModel) receive(msg docMsg) {
+	if msg.err != nil {
+		r.status = "could not render: " + msg.err.Error()
+		return
+	}
+	d := msg.doc
+	if d.Article == r.article && d.Width == r.lay.textWidth && d.Style == r.c.style {
+		r.setDoc(d)
+	}
+}
+
+// setDoc puts a rendering on screen, keeping the reader's place.
+func (r *readerModel) setDoc(d *render.Doc) {
+	place, hadPlace := r.places[d.Article]
+	if r.doc != nil && r.doc.Article == d.Article && r.pane.real > 0 {
+		place, hadPlace = float64(r.pane.offset)/float64(r.pane.real), true
+	}
+	r.doc = d
+	r.refresh()
+	switch {
+	case r.jumpTo != nil:
+		r.jumpToSection(r.jumpTo)
+		r.jumpTo = nil
+	case hadPlace:
+		r.pane.setOffset(int(place*float64(r.pane.real) + 0.5))
+	default:
+		r.pane.setOffset(0)
+	}
+}
+
+// refresh lays the document into the pane, with search highlights and
+// room at the end for the last heading to reach the top line.
+func (r *readerModel) refresh() {
+	if r.doc == nil {
+		return
+	}
+	r.pane.height = r.lay.paneHeight
+	lines := r.doc.Lines
+	if r.search.active() {
+		r.search.find(r.doc.Plain)
+		lines = r.search.decorate(lines, r.c.styles)
+	}
+	pad := 0
+	if n := len(r.doc.Sections); n > 0 {
+		pad = max(0, r.pane.height-(len(lines)-r.doc.Sections[n-1].Line))
+	}
+	r.pane.setLines(lines, pad)
+}
+
+// resize lays the reader out for the terminal's size.
+func (r *readerModel) resize() tea.Cmd {
+	r.lay = computeLayout(r.c.width, r.c.height, r.sidebarHidden)
+	if r.lay.sidebarSide {
+		r.overlay = false
+	}
+	r.pane.height = r.lay.paneHeight
+	if r.doc == nil || r.doc.Width != r.lay.textWidth || r.doc.Style != r.c.style {
+		return r.load()
+	}
+	r.refresh()
+	return nil
+}
+
+// currentSection is the index in doc.Sections of the section at the top.
+func (r *readerModel) currentSection() int {
+	if r.doc == nil {
+		return 0
+	}
+	return r.doc.SectionAt(r.pane.offset)
+}
+
+// jumpToSection puts a section's heading on the pane's top line.
+func (r *readerModel) jumpToSection(sec *content.Section) {
+	for _, s := range r.doc.Sections {
+		if s.Section == sec {
+			r.pane.setOffset(s.Line)
+			return
+		}
+	}
+	if sec.Kind == content.KindBio {
+		r.showSidebar()
+		r.status = "The author's bio is in the sidebar."
+	}
+}
+
+// stepSection moves to the next (d=1) or previous (d=-1) section.
+func (r *readerModel) stepSection(d int) {
+	if r.doc == nil {
+		return
+	}
+	secs := r.doc.Sections
+	cur := r.currentSection()
+	switch {
+	case d < 0 && r.pane.offset > secs[cur].Line:
+		// Inside a section, [ goes back to its own heading first.
+	case cur+d < 0:
+		r.status = "This is the start of the article."
+		return
+	case cur+d >= len(secs):
+		r.status = "This is the last section."
+		return
+	default:
+		cur += d
+	}
+	r.pane.setOffset(secs[cur].Line)
+}
+
+// showSidebar makes the sidebar visible at any width.
+func (r *readerModel) showSidebar() {
+	if r.lay.folded {
+		r.overlay = true
+	} else {
+		r.sidebarHidden = false
+	}
+}
+
+// toggleSidebar hides or shows the sidebar; on a narrow terminal it is an
+// overlay over the text.
+func (r *readerModel) toggleSidebar() tea.Cmd {
+	if r.lay.folded {
+		r.overlay = !r.overlay
+		r.picking = r.picking && r.overlay
+		return nil
+	}
+	r.sidebarHidden = !r.sidebarHidden
+	r.picking = r.picking && !r.sidebarHidden
+	return r.resize()
+}
+
+// readerBackMsg asks the root model for the issue list.
+type readerBackMsg struct{}
+
+// update handles a key in the reader.
+func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.c.keys
+	r.status = ""
+	if r.search.typing {
+		return r.updateSearchInput(msg)
+	}
+	if r.picking {
+		return r.updatePicker(msg)
+	}
+	h := r.pane.height
+	switch {
+	case key.Matches(msg, k.Back):
+		switch {
+		case r.search.active():
+			r.search.clear()
+			r.refresh()
+		case r.overlay:
+			r.overlay = false
+		default:
+			r.remember()
+			return func() tea.Msg { return readerBackMsg{} }
+		}
+	case key.Matches(msg, k.Down):
+		r.pane.scroll(1)
+	case key.Matches(msg, k.Up):
+		r.pane.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		r.pane.scroll(max(h-1, 1))
+	case key.Matches(msg, k.PageUp):
+		r.pane.scroll(-max(h-1, 1))
+	case key.Matches(msg, k.HalfDown):
+		r.pane.scroll(max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		r.pane.scroll(-max(h/2, 1))
+	case key.Matches(msg, k.Top):
+		r.pane.setOffset(0)
+	case key.Matches(msg, k.Bottom):
+		r.pane.setOffset(r.pane.real - h)
+	case key.Matches(msg, k.NextSection):
+		r.stepSection(1)
+	case key.Matches(msg, k.PrevSection):
+		r.stepSection(-1)
+	case key.Matches(msg, k.PickSection):
+		if r.doc != nil {
+			r.showSidebar()
+			r.picking, r.pick = true, r.currentSection()
+			return r.resize()
+		}
+	case key.Matches(msg, k.NextArticle):
+		return r.stepArticle(1)
+	case key.Matches(msg, k.PrevArticle):
+		return r.stepArticle(-1)
+	case key.Matches(msg, k.Search):
+		r.search.typing = true
+		r.search.input.reset()
+	case key.Matches(msg, k.NextMatch):
+		r.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		r.stepMatch(-1)
+	case key.Matches(msg, k.Sidebar):
+		return r.toggleSidebar()
+	default:
+		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' && r.doc != nil {
+			if i := int(s[0] - '1'); i < len(r.doc.Sections) {
+				r.pane.setOffset(r.doc.Sections[i].Line)
+			}
+		}
+	}
+	return nil
+}
+
+// stepArticle opens the next (d=1) or previous (d=-1) article at its top.
+func (r *readerModel) stepArticle(d int) tea.Cmd {
+	next := r.sibling(d)
+	if next == nil {
+		if d > 0 {
+			r.status = "This is the last article of the issue."
+		} else {
+			r.status = "This is the first article of the issue."
+		}
+		return nil
+	}
+	delete(r.places, next) // n and p open at the top
+	return r.open(next, nil)
+}
+
+// scrollBy scrolls the pane, for the mouse wheel.
+func (r *readerModel) scrollBy(n int) { r.pane.scroll(n) }

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// updateSearchInput handles keys while the reader types a search.
+func (r *readerModel) updateSearchInput(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
+		r.search.typing = false
+		r.search.query = r.search.input.value
+		if r.search.query == "" {
+			r.search.clear()
+			r.refresh()
+			return nil
+		}
+		top := r.pane.offset
+		r.refresh()
+		r.search.first(top)
+		r.showMatch()
+	case "esc":
+		r.search.clear()
+		r.refresh()
+	default:
+		r.search.input.update(msg)
+	}
+	return nil
+}
+
+// stepMatch moves to the next or previous match and shows it.
+func (r *readerModel) stepMatch(d int) {
+	if len(r.search.matches) == 0 {
+		return
+	}
+	r.search.step(d)
+	r.showMatch()
+}
+
+// showMatch redraws the highlights and scrolls the current match into
+// view, a third of the way down the pane so that it has context above.
+func (r *readerModel) showMatch() {
+	if r.doc == nil {
+		return
+	}
+	if len(r.search.matches) == 0 {
+		r.status = r.search.summary()
+		return
+	}
+	offset := r.pane.offset
+	r.pane.setLines(r.search.decorate(r.doc.Lines, r.c.styles), len(r.pane.lines)-len(r.doc.Lines))
+	m := r.search.matches[r.search.current]
+	if m.line < offset || m.line >= offset+r.pane.height {
+		offset = m.line - r.pane.height/3
+	}
+	r.pane.setOffset(offset)
+}
+
+// updatePicker handles keys while the sidebar's section list has focus:
+// up and down choose, enter jumps, esc or tab gives the keyboard back.
+func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
+	n := len(r.doc.Sections)
+	switch msg.String() {
+	case "up", "k", "shift+tab":
+		r.pick = (r.pick - 1 + n) % n
+	case "down", "j":
+		r.pick = (r.pick + 1) % n
+	case "enter", "space":
+		r.pane.setOffset(r.doc.Sections[r.pick].Line)
+		r.picking = false
+		if r.lay.folded {
+			r.overlay = false
+		}
+	case "esc", "tab":
+		r.picking = false
+		if r.lay.folded {
+			r.overlay = false
+		}
+	default:
+		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+			if i := int(s[0] - '1'); i < n {
+				r.pick = i
+			}
+		}
+	}
+	return nil
+}

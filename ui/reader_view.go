@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// view draws the reader in the terminal's w×h cells: a header line, the
+// pane (with the sidebar beside it or over it) and the status line.
+func (r *readerModel) view(w, h int) string {
+	var b strings.Builder
+	b.WriteString(r.headerLine(w))
+	b.WriteByte('\n')
+
+	body := r.pane.view(r.lay.textWidth)
+	if r.doc == nil {
+		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering…"), r.lay.textWidth)
+	}
+	showSidebar := r.lay.sidebarSide || r.overlay
+	var side []string
+	if showSidebar {
+		side = r.sidebar().Render(r.lay.sidebarW, r.lay.paneHeight)
+	}
+	left := strings.Repeat(" ", r.lay.left)
+	for i, line := range body {
+		switch {
+		case r.lay.sidebarSide:
+			line = left + line + "  " + side[i]
+		case r.overlay:
+			line = fitLine(left+line, r.lay.sidebarX) + side[i]
+		default:
+			line = left + line
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	b.WriteString(r.statusLine(w, !showSidebar))
+	return b.String()
+}
+
+func (r *readerModel) sidebar() sidebar {
+	return sidebar{
+		article:  r.article,
+		doc:      r.doc,
+		current:  r.currentSection(),
+		picking:  r.picking,
+		pick:     r.pick,
+		fraction: r.pane.fraction(),
+		styles:   r.c.styles,
+	}
+}
+
+// headerLine names the publication and issue on the left, and the article's
+// place in the issue and the section on screen on the right.
+func (r *readerModel) headerLine(w int) string {
+	st := r.c.styles
+	is := r.article.Issue
+	right := fmt.Sprintf("%d/%d", r.article.Number, len(is.Articles))
+	if r.doc != nil {
+		right = r.doc.Sections[r.currentSection()].Section.Name + " · " + right
+	}
+	left := is.Publication + " · " + is.Title()
+	return spread(" "+st.Header.Render(left), st.HeaderDim.Render(right)+" ", w)
+}
+
+// statusLine is the bottom line: the search being typed, a message, or the
+// short help; with no sidebar on screen, the progress on the right.
+func (r *readerModel) statusLine(w int, withProgress bool) string {
+	st := r.c.styles
+	right := ""
+	if withProgress && r.doc != nil {
+		right = st.Progress.Render(progressText(r.article, r.pane.fraction())) + " "
+	}
+	var left string
+	switch {
+	case r.search.typing:
+		left = " " + st.Prompt.Render("/") + r.search.input.value + "█"
+		right = st.Meta.Render("enter search · esc cancel") + " "
+	case r.status != "":
+		left = " " + st.Status.Render(r.status)
+	case r.search.active():
+		left = " " + st.Status.Render(r.search.summary()) + st.Meta.Render(" · ctrl+n next · ctrl+p prev · esc clear")
+	default:
+		left = " " + shortHelp(r.c, max(w-ansi.StringWidth(right)-2, 0))
+	}
+	return spread(left, right, w)
+}
+
+// spread puts left and right on one line of exactly w cells; the left part
+// is cut first when both do not fit.
+func spread(left, right string, w int) string {
+	rw := ansi.StringWidth(right)
+	if rw > w {
+		return fitLine(right, w)
+	}
+	left = ansi.Truncate(left, w-rw, "…")
+	gap := w - rw - ansi.StringWidth(left)
+	return left + strings.Repeat(" ", gap) + right
+}

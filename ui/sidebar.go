@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// sidebar is what the sidebar shows; Render lays it out. It has no update
+// of its own: the reader fills it in for each frame.
+type sidebar struct {
+	article  *content.Article
+	doc      *render.Doc
+	current  int  // index of the section on screen
+	picking  bool // the section list has the keyboard
+	pick     int
+	fraction float64 // how much has been read, 0..1
+	styles   Styles
+}
+
+// Render draws the sidebar in exactly h lines of exactly w cells, a rule
+// on its left. When space is short, the bio gives way first, then the
+// blank lines; the sections and the progress stay.
+func (s sidebar) Render(w, h int) []string {
+	st := s.styles
+	inner := max(w-2, 1)
+	top := []string{st.Author.Render(ansi.Truncate(s.article.Author, inner, "…"))}
+	var bio []string
+	if b := s.article.Bio(); b != nil {
+		for _, p := range b.Paragraphs {
+			for _, l := range strings.Split(ansi.Wordwrap(p, inner, ""), "\n") {
+				bio = append(bio, st.Bio.Render(ansi.Truncate(l, inner, "…")))
+			}
+		}
+	}
+	sections := []string{st.SidebarHeading.Render("SECTIONS")}
+	if s.doc != nil {
+		for i, ds := range s.doc.Sections {
+			mark, style := "  ", st.Section
+			if i == s.current {
+				mark, style = "▸ ", st.SectionCurrent
+			}
+			label := ansi.Truncate(fmt.Sprintf("%d %s", i+1, ds.Section.Name), inner-2, "…")
+			if s.picking && i == s.pick {
+				label = st.SectionPicked.Render(label)
+			} else {
+				label = style.Render(label)
+			}
+			sections = append(sections, mark+label)
+		}
+	}
+	progress := []string{st.Progress.Render(ansi.Truncate(progressText(s.article, s.fraction), inner, "…"))}
+	if s.picking {
+		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc", inner, "…")))
+	}
+
+	room := h - len(top) - len(sections) - len(progress) - 2 // two blank lines
+	switch {
+	case room <= 0:
+		bio = nil
+	case len(bio) > room:
+		bio = bio[:room]
+		bio[room-1] = st.Bio.Render(ansi.Truncate(ansi.Strip(bio[room-1])+" …", inner, "…"))
+	}
+	var lines []string
+	for _, part := range [][]string{top, bio, {""}, sections, {""}, progress} {
+		lines = append(lines, part...)
+	}
+	if len(lines) > h { // no room for air: drop the blank lines
+		lines = nil
+		for _, part := range [][]string{top, sections, progress} {
+			lines = append(lines, part...)
+		}
+	}
+
+	rule := st.SidebarBorder.Render("│")
+	out := make([]string, h)
+	for i := range out {
+		text := ""
+		if i < len(lines) {
+			text = lines[i]
+		}
+		out[i] = rule + " " + fitLine(text, inner)
+	}
+	return out
+}
+
+// progressText says how far the reader is: "42% read · 4 min left".
+func progressText(a *content.Article, fraction float64) string {
+	pct := int(fraction*100 + 0.5)
+	left := int(float64(a.Words)*(1-fraction)/content.WordsPerMinute + 0.999)
+	if left <= 0 {
+		return fmt.Sprintf("%d%% read · done", pct)
+	}
+	return fmt.Sprintf("%d%% read · %d min left", pct, left)
+}

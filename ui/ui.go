@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+type screen int
+
+const (
+	listScreen screen = iota
+	readerScreen
+)
+
+// Model is the reader program's root model: it owns the size, routes keys
+// to the screen in front, and draws it.
+type Model struct {
+	c          *common
+	screen     screen
+	list       listModel
+	reader     readerModel
+	help       bool
+	helpOffset int
+	quitting   bool
+}
+
+// New makes a reader for a library. It opens at the issue list, or at
+// opt.Article (and opt.Section) when given.
+func New(opt Options) *Model {
+	c := newCommon(opt)
+	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c)}
+	if opt.Article != nil {
+		m.screen = readerScreen
+		m.list.selectArticle(opt.Article)
+		m.reader.article, m.reader.jumpTo = opt.Article, opt.Section
+	}
+	m.setKeys()
+	return m
+}
+
+// Init asks the terminal whether its background is dark, unless the
+// reader chose a style.
+func (m *Model) Init() tea.Cmd {
+	if m.c.fixedStyle {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+// Update handles a message: sizes and renderings go to whoever owns them,
+// keys to the screen in front.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width == m.c.width && msg.Height == m.c.height {
+			return m, nil // the first size can arrive twice
+		}
+		m.c.width, m.c.height = max(msg.Width, 0), max(msg.Height, 0)
+		return m, tea.Batch(m.reader.resize(), m.prefetch())
+	case tea.BackgroundColorMsg:
+		if m.c.setDark(msg.IsDark()) {
+			return m, tea.Batch(m.reader.resize(), m.prefetch())
+		}
+	case docMsg:
+		m.reader.receive(msg)
+	case listOpenMsg:
+		return m, m.openReader(msg.article, nil)
+	case readerBackMsg:
+		m.screen = listScreen
+		m.list.selectArticle(m.reader.article)
+		m.setKeys()
+	case tea.MouseWheelMsg:
+		m.wheel(msg)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+// key handles a key press: quitting and help first, then the screen.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		return m.quit()
+	}
+	typing := m.list.filtering || m.reader.search.typing
+	if m.help {
+		switch msg.String() {
+		case "?", "esc":
+			m.help = false
+		case "q":
+			return m.quit()
+		case "j", "down", "space", "pgdown":
+			m.helpOffset++
+		case "k", "up", "b", "pgup":
+			m.helpOffset = max(0, m.helpOffset-1)
+		}
+		return nil
+	}
+	if !typing {
+		switch msg.String() {
+		case "q":
+			return m.quit()
+		case "?":
+			m.help, m.helpOffset = true, 0
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	if m.screen == listScreen {
+		cmd = m.list.update(msg)
+	} else {
+		cmd = m.reader.update(msg)
+	}
+	m.setKeys()
+	return cmd
+}
+
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	return tea.Quit
+}
+
+// wheel scrolls the text, or moves through the list.
+func (m *Model) wheel(msg tea.MouseWheelMsg) {
+	d := 0
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		d = 1
+	case tea.MouseWheelUp:
+		d = -1
+	}
+	if m.screen == readerScreen && !m.help {
+		m.reader.scrollBy(3 * d)
+	} else if m.screen == listScreen && !m.help {
+		m.list.move(d)
+	}
+}
+
+// openReader shows an article.
+func (m *Model) openReader(a *content.Article, sec *content.Section) tea.Cmd {
+	m.screen = readerScreen
+	m.setKeys()
+	return m.reader.open(a, sec)
+}
+
+// prefetch renders, in the background, the articles of the issue on the
+// list that are not cached at the reader's width and style, so that
+// opening one shows its text in the next frame.
+func (m *Model) prefetch() tea.Cmd {
+	if m.c.width == 0 || len(m.c.lib.Issues) == 0 {
+		return nil
+	}
+	w, style := m.reader.lay.textWidth, m.c.style
+	var cmds []tea.Cmd
+	for _, a := range m.list.currentIssue().Articles {
+		if _, ok := m.c.cache.Peek(a, w, style); !ok {
+			cmds = append(cmds, renderCmd(m.c.cache, a, w, style))
+		}
+	}
+	return tea.Sequence(cmds...)
+}
+
+// setKeys enables the bindings of the screen in front.
+func (m *Model) setKeys() {
+	if m.screen == listScreen {
+		m.c.keys.forList(len(m.c.lib.Issues))
+	} else {
+		m.c.keys.forReader(len(m.reader.search.matches) > 0)
+	}
+}
+
+// View draws the screen in front, in the alternate screen, with the mouse
+// wheel on. Whatever the size, the view fits it.
+func (m *Model) View() tea.View {
+	var v tea.View
+	if m.quitting {
+		return v
+	}
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	w, h := m.c.width, m.c.height
+	switch {
+	case w <= 0 || h <= 0:
+		// No size yet: nothing to draw.
+	case w < minWidth || h < minHeight:
+		v.SetContent(tooSmall(w, h))
+	case m.help:
+		v.SetContent(fitView(helpView(m.c, w, h, m.helpOffset), w, h))
+	case m.screen == readerScreen && m.reader.article != nil:
+		v.SetContent(fitView(m.reader.view(w, h), w, h))
+		v.WindowTitle = m.reader.article.Title
+	default:
+		v.SetContent(fitView(m.list.view(w, h)+m.listStatus(w), w, h))
+		v.WindowTitle = m.list.currentIssue().Publication
+	}
+	return v
+}
+
+// listStatus is the list's bottom line: the filter being typed or the help.
+func (m *Model) listStatus(w int) string {
+	st := m.c.styles
+	switch {
+	case m.list.filtering:
+		return spread(" "+st.Prompt.Render("/")+m.list.filter.value+"█", st.Meta.Render("enter done · esc clear")+" ", w)
+	case m.list.filter.value != "":
+		return spread(" "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
+	}
+	return spread(" "+shortHelp(m.c, w-2), "", w)
+}
+
+// tooSmall asks for a bigger terminal in whatever room there is.
+func tooSmall(w, h int) string {
+	msg := []string{"Terminal too small", fmt.Sprintf("need %d×%d, have %d×%d", minWidth, minHeight, w, h)}
+	var lines []string
+	for i := 0; i < len(msg) && i < h; i++ {
+		lines = append(lines, ansi.Truncate(msg[i], w, ""))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Cache returns the render cache, for programs that share one.
+func (m *Model) Cache() *render.Cache { return m.c.cache }
+
+// fitView cuts a drawn screen to w×h cells: a last guard so that no frame,
+// whatever the size, spills over the terminal.
+func fitView(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
