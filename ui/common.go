@@ -36,6 +36,15 @@ type common struct {
 	isDark        bool
 	style         string // the Glamour style in use
 	fixedStyle    bool   // chosen by the reader: the terminal's answer does not change it
+	shortHelp     drawn  // the status line's help, drawn once per change
+}
+
+// drawn is a piece of the screen kept between frames, with the width it
+// was drawn for; it is dropped when what it shows changes.
+type drawn struct {
+	width int
+	text  string
+	ok    bool
 }
 
 func newCommon(opt Options) *common {
@@ -68,6 +77,7 @@ func (c *common) setDark(dark bool) bool {
 	}
 	c.isDark = dark
 	c.styles = NewStyles(dark)
+	c.shortHelp = drawn{}
 	c.style = render.Light
 	if dark {
 		c.style = render.Dark

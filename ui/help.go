@@ -8,12 +8,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// shortHelp is the one-line help of the status line, cut to width.
+// shortHelp is the one-line help of the status line, cut to width. It is
+// drawn again only when the keys, the styles or the width change.
 func shortHelp(c *common, width int) string {
+	if c.shortHelp.ok && c.shortHelp.width == width {
+		return c.shortHelp.text
+	}
 	h := help.New()
 	h.Styles = c.styles.Help
 	h.SetWidth(width)
-	return h.ShortHelpView(c.keys.ShortHelp())
+	c.shortHelp = drawn{width: width, text: h.ShortHelpView(c.keys.ShortHelp()), ok: true}
+	return c.shortHelp.text
 }
 
 // helpColumnWidth is the width of one group of keys on the help screen.

@@ -65,17 +65,14 @@ func (k *KeyMap) forList(issues int) {
 	k.Back.SetEnabled(false)
 }
 
-// forReader enables the reader's bindings; the match keys only while a
-// search has matches.
-func (k *KeyMap) forReader(matches bool) {
+// forReader enables the reader's bindings.
+func (k *KeyMap) forReader() {
 	k.setReader(true)
 	k.Down.SetHelp("j/↓", "down a line")
 	k.Up.SetHelp("k/↑", "up a line")
 	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.NextIssue, &k.PrevIssue} {
 		b.SetEnabled(false)
 	}
-	k.NextMatch.SetEnabled(matches)
-	k.PrevMatch.SetEnabled(matches)
 	k.Back.SetEnabled(true)
 }
 
@@ -91,7 +88,7 @@ func (k *KeyMap) setReader(on bool) {
 
 // ShortHelp is the bottom line's help: the keys a reader needs most.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.NextMatch, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Help, k.Quit}
 }
 
 // FullHelp is every binding, grouped, for the help screen.

@@ -11,6 +11,7 @@ import (
 // Lip Gloss on every frame and brings key bindings we would disable.
 type pane struct {
 	lines  []string // what is shown: rendered lines, maybe with search highlights
+	widths []int    // the cells of each line, known in advance: measuring is slow
 	real   int      // lines of text; the rest is blank room at the end
 	offset int
 	height int
@@ -18,17 +19,11 @@ type pane struct {
 
 // setLines replaces the content. pad adds blank lines at the end so that a
 // heading near the end can still be scrolled to the top line.
-func (p *pane) setLines(lines []string, pad int) {
+func (p *pane) setLines(lines []string, widths []int, pad int) {
 	p.real = len(lines)
-	if pad > 0 {
-		padded := make([]string, len(lines), len(lines)+pad)
-		copy(padded, lines)
-		for range pad {
-			padded = append(padded, "")
-		}
-		lines = padded
-	}
-	p.lines = lines
+	p.lines, p.widths = lines, widths
+	p.lines = append(lines[:len(lines):len(lines)], make([]string, pad)...)
+	p.widths = append(widths[:len(widths):len(widths)], make([]int, pad)...)
 	p.setOffset(p.offset)
 }
 
@@ -59,14 +54,13 @@ func (p *pane) view(width int) []string {
 			out[i] = blank
 			continue
 		}
-		out[i] = fitLine(p.lines[n], width)
+		out[i] = fitKnown(p.lines[n], p.widths[n], width)
 	}
 	return out
 }
 
-// fitLine cuts or pads a styled line to exactly width cells.
-func fitLine(line string, width int) string {
-	w := ansi.StringWidth(line)
+// fitKnown cuts or pads a line whose width is known to exactly width cells.
+func fitKnown(line string, w, width int) string {
 	switch {
 	case w == width:
 		return line
@@ -75,4 +69,9 @@ func fitLine(line string, width int) string {
 	default:
 		return line + strings.Repeat(" ", width-w)
 	}
+}
+
+// fitLine cuts or pads a styled line to exactly width cells.
+func fitLine(line string, width int) string {
+	return fitKnown(line, ansi.StringWidth(line), width)
 }

@@ -16,7 +16,7 @@ type readerModel struct {
 	doc     *render.Doc // on screen; it may be for an older width until the new one arrives
 	pane    pane
 	lay     layout
-	places  map[*content.Article]float64 // where the reader left each article, as a fraction
+	places  map[*content.Article]place // where the reader left each article
 
 	jumpTo        *content.Section // section to show once the document arrives
 	sidebarHidden bool             // the reader hid the sidebar on a wide terminal
@@ -28,7 +28,40 @@ type readerModel struct {
 }
 
 func newReaderModel(c *common) readerModel {
-	return readerModel{c: c, places: map[*content.Article]float64{}}
+	return readerModel{c: c, places: map[*content.Article]place{}}
+}
+
+// place is a reading position that survives re-wrapping at another width:
+// a section, and how far into it as a fraction of its lines.
+type place struct {
+	section int
+	frac    float64
+}
+
+// here is the place at the top of the pane.
+func (r *readerModel) here() place {
+	i := r.doc.SectionAt(r.pane.offset)
+	start, end := r.sectionSpan(i)
+	return place{i, float64(r.pane.offset-start) / float64(max(end-start, 1))}
+}
+
+// lineOf is the line of a place in the document on screen.
+func (r *readerModel) lineOf(p place) int {
+	if p.section >= len(r.doc.Sections) {
+		return 0
+	}
+	start, end := r.sectionSpan(p.section)
+	return start + int(p.frac*float64(end-start)+0.5)
+}
+
+// sectionSpan is the first line of section i and the first line after it.
+func (r *readerModel) sectionSpan(i int) (int, int) {
+	secs := r.doc.Sections
+	end := len(r.doc.Lines)
+	if i+1 < len(secs) {
+		end = secs[i+1].Line
+	}
+	return secs[i].Line, end
 }
 
 // docMsg carries a rendering made by renderCmd.
@@ -61,8 +94,8 @@ func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
 
 // remember keeps the reader's place in the article on screen.
 func (r *readerModel) remember() {
-	if r.article != nil && r.doc != nil && r.pane.real > 0 {
-		r.places[r.article] = float64(r.pane.offset) / float64(r.pane.real)
+	if r.article != nil && r.doc != nil {
+		r.places[r.article] = r.here()
 	}
 }
 
@@ -126,9 +159,9 @@ func (r *readerModel) receive(msg docMsg) {
 
 // setDoc puts a rendering on screen, keeping the reader's place.
 func (r *readerModel) setDoc(d *render.Doc) {
-	place, hadPlace := r.places[d.Article]
-	if r.doc != nil && r.doc.Article == d.Article && r.pane.real > 0 {
-		place, hadPlace = float64(r.pane.offset)/float64(r.pane.real), true
+	at, hadPlace := r.places[d.Article]
+	if r.doc != nil && r.doc.Article == d.Article {
+		at, hadPlace = r.here(), true
 	}
 	r.doc = d
 	r.refresh()
@@ -137,7 +170,7 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		r.jumpToSection(r.jumpTo)
 		r.jumpTo = nil
 	case hadPlace:
-		r.pane.setOffset(int(place*float64(r.pane.real) + 0.5))
+		r.pane.setOffset(r.lineOf(at))
 	default:
 		r.pane.setOffset(0)
 	}
@@ -155,11 +188,17 @@ func (r *readerModel) refresh() {
 		r.search.find(r.doc.Plain)
 		lines = r.search.decorate(lines, r.c.styles)
 	}
-	pad := 0
-	if n := len(r.doc.Sections); n > 0 {
-		pad = max(0, r.pane.height-(len(lines)-r.doc.Sections[n-1].Line))
+	r.pane.setLines(lines, r.doc.Widths, r.padding())
+}
+
+// padding is how many blank lines follow the text so that the last
+// section's heading can be scrolled to the top line.
+func (r *readerModel) padding() int {
+	n := len(r.doc.Sections)
+	if n == 0 {
+		return 0
 	}
-	r.pane.setLines(lines, pad)
+	return max(0, r.pane.height-(len(r.doc.Lines)-r.doc.Sections[n-1].Line))
 }
 
 // resize lays the reader out for the terminal's size.

@@ -48,7 +48,7 @@ func (r *readerModel) showMatch() {
 		return
 	}
 	offset := r.pane.offset
-	r.pane.setLines(r.search.decorate(r.doc.Lines, r.c.styles), len(r.pane.lines)-len(r.doc.Lines))
+	r.pane.setLines(r.search.decorate(r.doc.Lines, r.c.styles), r.doc.Widths, r.padding())
 	m := r.search.matches[r.search.current]
 	if m.line < offset || m.line >= offset+r.pane.height {
 		offset = m.line - r.pane.height/3

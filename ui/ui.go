@@ -168,10 +168,11 @@ func (m *Model) prefetch() tea.Cmd {
 
 // setKeys enables the bindings of the screen in front.
 func (m *Model) setKeys() {
+	m.c.shortHelp = drawn{}
 	if m.screen == listScreen {
 		m.c.keys.forList(len(m.c.lib.Issues))
 	} else {
-		m.c.keys.forReader(len(m.reader.search.matches) > 0)
+		m.c.keys.forReader()
 	}
 }
 
@@ -193,7 +194,7 @@ func (m *Model) View() tea.View {
 	case m.help:
 		v.SetContent(fitView(helpView(m.c, w, h, m.helpOffset), w, h))
 	case m.screen == readerScreen && m.reader.article != nil:
-		v.SetContent(fitView(m.reader.view(w, h), w, h))
+		v.SetContent(m.reader.view(w, h)) // exact by construction: no fitView pass
 		v.WindowTitle = m.reader.article.Title
 	default:
 		v.SetContent(fitView(m.list.view(w, h)+m.listStatus(w), w, h))

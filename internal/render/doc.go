@@ -17,6 +17,7 @@ type Doc struct {
 	Style    string
 	Lines    []string     // the rendered lines, with escape codes
 	Plain    []string     // the same lines as plain text
+	Widths   []int        // the width of each line in cells
 	Sections []DocSection // the lead and the named sections, in order
 	size     int64        // bytes held, for the cache's budget
 }
@@ -41,9 +42,11 @@ func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
 	out = strings.Trim(out, "\n")
 	d := &Doc{Article: a, Width: width, Style: style, Lines: strings.Split(out, "\n")}
 	d.Plain = make([]string, len(d.Lines))
+	d.Widths = make([]int, len(d.Lines))
 	for i, l := range d.Lines {
 		d.Plain[i] = ansi.Strip(l)
-		d.size += int64(len(l) + len(d.Plain[i]) + 32)
+		d.Widths[i] = ansi.StringWidth(d.Plain[i])
+		d.size += int64(len(l) + len(d.Plain[i]) + 40)
 	}
 	d.Sections = findSections(a, d.Plain)
 	return d, nil

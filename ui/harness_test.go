@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// loadLibrary loads the repository's articles, which the binary embeds.
+func loadLibrary(tb testing.TB) *content.Library {
+	tb.Helper()
+	lib, err := content.Load(os.DirFS(filepath.Join("..", "articles")), "articles")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lib
+}
+
+// harness drives a Model as Bubble Tea would, but synchronously: every
+// command runs at once and its message goes back into Update.
+type harness struct {
+	tb   testing.TB
+	m    *Model
+	quit bool
+}
+
+var cmdType = reflect.TypeOf(tea.Cmd(nil))
+
+func newHarness(tb testing.TB, opt Options, w, h int) *harness {
+	tb.Helper()
+	if opt.Library == nil {
+		opt.Library = loadLibrary(tb)
+	}
+	hs := &harness{tb: tb, m: New(opt)}
+	hs.run(hs.m.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+// send delivers a message and runs the commands that follow from it.
+func (hs *harness) send(msg tea.Msg) {
+	_, cmd := hs.m.Update(msg)
+	hs.run(cmd)
+}
+
+func (hs *harness) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		if msg == nil {
+			continue
+		}
+		// tea.Batch and tea.Sequence return lists of commands.
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			for i := range v.Len() {
+				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+			}
+			continue
+		}
+		if _, ok := msg.(tea.QuitMsg); ok {
+			hs.quit = true
+			continue
+		}
+		_, next := hs.m.Update(msg)
+		queue = append(queue, next)
+	}
+}
+
+// keys presses each key in turn. Named keys are written as in key.Binding
+// ("enter", "esc", "ctrl+n", "space"); anything else is typed as text.
+func (hs *harness) keys(keys ...string) {
+	for _, k := range keys {
+		hs.send(keyPress(k))
+	}
+}
+
+// typeText types a string, one key a character.
+func (hs *harness) typeText(s string) {
+	for _, r := range s {
+		hs.send(keyPress(string(r)))
+	}
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "ctrl+c", "ctrl+n", "ctrl+p", "ctrl+u":
+		return tea.KeyPressMsg{Code: rune(k[len(k)-1]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	msg := tea.KeyPressMsg{Code: r, Text: k}
+	if r >= 'A' && r <= 'Z' {
+		msg.Code, msg.Mod = r+('a'-'A'), tea.ModShift
+	}
+	return msg
+}
+
+// screen is the view as plain text, lines without trailing spaces.
+func (hs *harness) screen() string {
+	lines := strings.Split(ansi.Strip(hs.m.View().Content), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// topLine is the first line of the reading pane, trimmed.
+func (hs *harness) topLine() string {
+	lines := strings.Split(hs.screen(), "\n")
+	if len(lines) < 2 {
+		return ""
+	}
+	line := lines[1]
+	if hs.m.reader.lay.sidebarSide {
+		line = ansi.Cut(line, 0, hs.m.reader.lay.left+hs.m.reader.lay.textWidth)
+	}
+	return strings.TrimSpace(line)
+}
+
+// article returns the article with a slug.
+func (hs *harness) article(slug string) *content.Article {
+	a, err := hs.m.c.lib.Find(slug)
+	if err != nil {
+		hs.tb.Fatal(err)
+	}
+	return a
+}
+
+// sharedCache makes tests that render the same things share the work.
+func sharedCache() *render.Cache { return render.NewCache(render.DefaultCacheBytes) }

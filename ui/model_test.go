@@ -1,0 +1,342 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/render"
+)
+
+func TestListOpensTheSelectedArticle(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	if hs.m.screen != listScreen || !strings.Contains(hs.screen(), "Central Asia-Caucasus Analyst") {
+		t.Fatalf("the reader must start at the issue list:\n%s", hs.screen())
+	}
+	hs.keys("j", "enter")
+	if hs.m.screen != readerScreen || hs.m.reader.article.Slug != "cutler" {
+		t.Fatalf("j enter opened %v", hs.m.reader.article)
+	}
+	if hs.m.reader.doc == nil || hs.m.reader.pane.offset != 0 {
+		t.Fatalf("the article must show at its top at once")
+	}
+	if !strings.Contains(hs.screen(), "The Armenia–Azerbaijan Peace Process Enters 2026") {
+		t.Errorf("title not on screen:\n%s", hs.screen())
+	}
+}
+
+func TestDigitOpensArticle(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("4")
+	if hs.m.reader.article == nil || hs.m.reader.article.Slug != "cornell" {
+		t.Fatalf("4 must open the fourth article")
+	}
+}
+
+func TestSectionJumpsPutTheHeadingOnTop(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
+		hs := newHarness(t, Options{}, size[0], size[1])
+		hs.keys("2")
+		for _, want := range []string{"## Background", "## Implications", "## Conclusions"} {
+			hs.keys("]")
+			if got := hs.topLine(); got != want {
+				t.Errorf("%dx%d: ] put %q on the top line, want %q", size[0], size[1], got, want)
+			}
+		}
+		hs.keys("]")
+		if hs.m.reader.status == "" || hs.topLine() != "## Conclusions" {
+			t.Errorf("] after the last section must stay and say so; status %q", hs.m.reader.status)
+		}
+		hs.keys("[", "j", "j", "[")
+		if got := hs.topLine(); got != "## Implications" {
+			t.Errorf("[ inside a section goes back to its heading, got %q", got)
+		}
+		hs.keys("[")
+		if got := hs.topLine(); got != "## Background" {
+			t.Errorf("[ from a heading goes to the previous one, got %q", got)
+		}
+	}
+}
+
+func TestCurrentSectionFollowsScrolling(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "]", "]")
+	r := &hs.m.reader
+	if name := r.doc.Sections[r.currentSection()].Section.Name; name != "Implications" {
+		t.Fatalf("current section %q after two ]", name)
+	}
+	if !strings.Contains(hs.screen(), "▸ 3 Implications") {
+		t.Errorf("the sidebar must mark Implications:\n%s", hs.screen())
+	}
+	hs.keys("k")
+	if name := r.doc.Sections[r.currentSection()].Section.Name; name != "Background" {
+		t.Errorf("a line above Implications is Background, got %s", name)
+	}
+}
+
+func TestScrollKeys(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("1")
+	p := &hs.m.reader.pane
+	h := p.height
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"j", 1}, {"down", 2}, {"k", 1}, {"up", 0}, {"k", 0},
+		{"space", h - 1}, {"b", 0}, {"pgdown", h - 1}, {"pgup", 0}, {"f", h - 1},
+		{"d", h - 1 + h/2}, {"u", h - 1}, {"g", 0}, {"G", p.real - h}, {"home", 0}, {"end", p.real - h},
+	}
+	for _, s := range steps {
+		hs.keys(s.key)
+		if p.offset != s.want {
+			t.Errorf("after %s the offset is %d, want %d", s.key, p.offset, s.want)
+		}
+	}
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if p.offset != p.real-h-3 {
+		t.Errorf("the wheel scrolls 3 lines: %d", p.offset)
+	}
+}
+
+func TestNextAndPreviousArticle(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("3", "]")
+	hs.keys("n")
+	r := &hs.m.reader
+	if r.article.Slug != "cornell" || r.pane.offset != 0 {
+		t.Fatalf("n must open the next article at its top: %s at %d", r.article.Slug, r.pane.offset)
+	}
+	if !strings.Contains(hs.screen(), "Svante E. Cornell") {
+		t.Errorf("the sidebar must name the next author")
+	}
+	hs.keys("n")
+	if r.article.Slug != "cornell" || !strings.Contains(hs.screen(), "last article") {
+		t.Errorf("n on the last article must stay and say so:\n%s", hs.screen())
+	}
+	hs.keys("p", "p", "p")
+	if r.article.Slug != "tolipov" {
+		t.Errorf("three p from the fourth article reach the first, got %s", r.article.Slug)
+	}
+	hs.keys("p")
+	if !strings.Contains(hs.screen(), "first article") {
+		t.Errorf("p on the first article must say so")
+	}
+}
+
+func TestEscKeepsThePlace(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "]", "]", "j")
+	at := hs.m.reader.pane.offset
+	hs.keys("esc")
+	if hs.m.screen != listScreen || hs.m.list.selected().Slug != "cutler" {
+		t.Fatalf("esc must go back to the list with the article selected")
+	}
+	hs.keys("enter")
+	if hs.m.reader.pane.offset != at {
+		t.Errorf("reopening the article must keep the place: %d, want %d", hs.m.reader.pane.offset, at)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "/")
+	hs.typeText("azerbaijan")
+	if !strings.Contains(hs.screen(), "/azerbaijan█") {
+		t.Errorf("the query must show while typed:\n%s", hs.screen())
+	}
+	hs.keys("enter")
+	s := &hs.m.reader.search
+	if len(s.matches) < 3 {
+		t.Fatalf("%d matches for azerbaijan, want several", len(s.matches))
+	}
+	first := s.matches[s.current]
+	if first.line < hs.m.reader.pane.offset || first.line >= hs.m.reader.pane.offset+hs.m.reader.pane.height {
+		t.Errorf("the view must show the current match")
+	}
+	view := hs.m.View().Content
+	if !strings.Contains(view, "\x1b[") || !strings.Contains(hs.screen(), "1 of") {
+		t.Errorf("the match must be highlighted and counted")
+	}
+	hs.keys("ctrl+n")
+	if s.current != 1 {
+		t.Errorf("ctrl+n: current %d, want 1", s.current)
+	}
+	hs.keys("ctrl+p", "ctrl+p")
+	if s.current != len(s.matches)-1 {
+		t.Errorf("ctrl+p from the first match wraps to the last: %d", s.current)
+	}
+	hs.keys("esc")
+	if s.active() || hs.m.screen != readerScreen {
+		t.Errorf("esc clears the search and stays in the reader")
+	}
+	hs.keys("/")
+	hs.typeText("zzqqx")
+	hs.keys("enter")
+	if !strings.Contains(hs.screen(), "no match") {
+		t.Errorf("a search without matches must say so")
+	}
+}
+
+func TestSearchTypingDoesNotTriggerKeys(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("1", "/")
+	hs.typeText("qn?]")
+	if hs.quit || hs.m.help || hs.m.reader.article.Slug != "tolipov" {
+		t.Errorf("keys typed into the search must not act")
+	}
+	hs.keys("backspace", "backspace")
+	if hs.m.reader.search.input.value != "qn" {
+		t.Errorf("backspace: %q", hs.m.reader.search.input.value)
+	}
+}
+
+func TestPickSectionFromSidebar(t *testing.T) {
+	for _, w := range []int{120, 60} {
+		hs := newHarness(t, Options{}, w, 30)
+		hs.keys("2", "tab")
+		if !hs.m.reader.picking || !strings.Contains(hs.screen(), "SECTIONS") {
+			t.Fatalf("%d: tab must show the section list with the keyboard", w)
+		}
+		hs.keys("down", "down", "enter")
+		if got := hs.topLine(); got != "## Implications" {
+			t.Errorf("%d: picking the third section shows %q", w, got)
+		}
+		if w < sidebarFoldsAt && hs.m.reader.overlay {
+			t.Errorf("%d: the overlay must close after the pick", w)
+		}
+	}
+}
+
+func TestSidebarFoldsAndShowsAsOverlay(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("2")
+	if hs.m.reader.lay.sidebarSide || strings.Contains(hs.screen(), "SECTIONS") {
+		t.Fatalf("below %d columns the sidebar folds away", sidebarFoldsAt)
+	}
+	if !strings.Contains(hs.screen(), "% read") {
+		t.Errorf("with the sidebar folded the status line shows the progress")
+	}
+	hs.keys("s")
+	if !strings.Contains(hs.screen(), "SECTIONS") || !strings.Contains(hs.screen(), "Robert M. Cutler is Director") {
+		t.Errorf("s shows the sidebar over the text:\n%s", hs.screen())
+	}
+	hs.keys("esc")
+	if hs.m.reader.overlay || hs.m.screen != readerScreen {
+		t.Errorf("esc closes the overlay first")
+	}
+	wide := newHarness(t, Options{}, 120, 40)
+	wide.keys("2", "s")
+	if strings.Contains(wide.screen(), "SECTIONS") || wide.m.reader.lay.textWidth != maxTextWidth {
+		t.Errorf("s hides the sidebar on a wide terminal and gives the text its width")
+	}
+}
+
+func TestWideTerminalKeepsAReadableColumn(t *testing.T) {
+	hs := newHarness(t, Options{}, 300, 60)
+	hs.keys("1")
+	l := hs.m.reader.lay
+	if l.textWidth > maxTextWidth || !l.sidebarSide || l.left == 0 {
+		t.Errorf("at 300 columns: text %d wide, sidebar %v, left margin %d", l.textWidth, l.sidebarSide, l.left)
+	}
+}
+
+func TestResizeKeepsOldTextUntilTheNewArrives(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "]")
+	old := hs.m.reader.doc
+	// Deliver the size without running the render it asks for.
+	_, cmd := hs.m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if hs.m.reader.doc != old {
+		t.Fatalf("the old text must stay until the new rendering arrives")
+	}
+	hs.run(cmd)
+	if d := hs.m.reader.doc; d == old || d.Width != hs.m.reader.lay.textWidth {
+		t.Fatalf("the new rendering must replace the old")
+	}
+	if name := hs.m.reader.doc.Sections[hs.m.reader.currentSection()].Section.Name; name != "Background" {
+		t.Errorf("a resize keeps the place: now in %s", name)
+	}
+}
+
+func TestOpenAtSection(t *testing.T) {
+	lib := loadLibrary(t)
+	a, _ := lib.Find("cornell")
+	sec, _ := a.Section("conclusions")
+	hs := newHarness(t, Options{Library: lib, Article: a, Section: sec}, 80, 24)
+	if got := hs.topLine(); got != "## Conclusion" {
+		t.Errorf("opening at a section shows %q on top", got)
+	}
+}
+
+func TestBackgroundColourPicksTheStyle(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("1")
+	hs.send(tea.BackgroundColorMsg{Color: color.White})
+	if hs.m.c.style != render.Light || hs.m.reader.doc.Style != render.Light {
+		t.Errorf("a light background must switch to the light style, got %s", hs.m.c.style)
+	}
+	fixed := newHarness(t, Options{Style: render.Dark}, 80, 24)
+	fixed.send(tea.BackgroundColorMsg{Color: color.White})
+	if fixed.m.c.style != render.Dark {
+		t.Errorf("--style dark must not follow the terminal")
+	}
+	if fixed.m.Init() != nil {
+		t.Errorf("a fixed style needs no question to the terminal")
+	}
+}
+
+func TestHelpListsEveryEnabledBinding(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("1", "?")
+	screen := hs.screen()
+	for _, b := range []string{"next section", "previous article", "search", "next match", "quit", "pick a section"} {
+		if !strings.Contains(screen, b) {
+			t.Errorf("reader help lacks %q:\n%s", b, screen)
+		}
+	}
+	hs.keys("?", "esc")
+	if hs.m.screen != listScreen {
+		t.Fatal("esc from the reader goes to the list")
+	}
+	hs.keys("?")
+	screen = hs.screen()
+	if !strings.Contains(screen, "filter") || strings.Contains(screen, "next section") {
+		t.Errorf("list help must show the list's keys only:\n%s", screen)
+	}
+}
+
+func TestListFilter(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("/")
+	hs.typeText("turkic")
+	if n := len(hs.m.list.visible()); n != 1 {
+		t.Fatalf("filter turkic leaves %d articles", n)
+	}
+	hs.keys("enter", "enter")
+	if hs.m.reader.article == nil || hs.m.reader.article.Slug != "cornell" {
+		t.Errorf("enter after the filter opens the match")
+	}
+}
+
+func TestQuit(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		hs := newHarness(t, Options{}, 80, 24)
+		hs.keys("2", k)
+		if !hs.quit {
+			t.Errorf("%s must quit", k)
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	for _, size := range [][2]int{{1, 1}, {20, 6}, {29, 20}, {100, 7}} {
+		hs := newHarness(t, Options{}, size[0], size[1])
+		hs.keys("2")
+		if s := hs.screen(); !strings.HasPrefix(s, strings.Repeat("Terminal too small", 1)[:min(size[0], 18)]) {
+			t.Errorf("%dx%d: %q", size[0], size[1], s)
+		}
+	}
+}
