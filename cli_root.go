@@ -67,6 +67,7 @@ article.`,
 		newSearchCmd(a),
 		newImportCmd(a),
 		newCheckCmd(a),
+		newServeCmd(a),
 		newVersionCmd(a),
 	)
 	return root

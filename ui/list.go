@@ -72,12 +72,10 @@ func (l *listModel) selectArticle(a *content.Article) {
 	}
 }
 
-// listOpenMsg asks the root model to open an article.
-type listOpenMsg struct{ article *content.Article }
-
-// update handles a key on the list. It returns a command, which may open
-// an article.
-func (l *listModel) update(msg tea.KeyPressMsg) tea.Cmd {
+// update handles a key on the list. It returns the article to open, if the
+// key opens one. (The root opens it at once, not through a command, so that
+// keys typed right after reach the reader.)
+func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	k := l.c.keys
 	if l.filtering {
 		switch msg.String() {
@@ -112,15 +110,13 @@ func (l *listModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevIssue):
 		l.switchIssue(-1)
 	case key.Matches(msg, k.Open):
-		if a := l.selected(); a != nil {
-			return func() tea.Msg { return listOpenMsg{a} }
-		}
+		return l.selected()
 	default:
 		// A digit opens that article of the issue directly.
 		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
 			for _, a := range l.currentIssue().Articles {
 				if a.Number == int(s[0]-'0') {
-					return func() tea.Msg { return listOpenMsg{a} }
+					return a
 				}
 			}
 		}

@@ -340,3 +340,20 @@ func TestTooSmall(t *testing.T) {
 		}
 	}
 }
+
+func TestKeysTypedBeforeTheTextArriveAreKept(t *testing.T) {
+	// A cold cache: the size arrives, but the renders it starts do not.
+	m := New(Options{Library: loadLibrary(t), Cache: sharedCache()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	hs := &harness{tb: t, m: m}
+	_, cmd := m.Update(keyPress("3"))
+	if m.reader.doc != nil {
+		t.Fatal("the text must not be there before its rendering runs")
+	}
+	m.Update(keyPress("]"))
+	m.Update(keyPress("]"))
+	hs.run(cmd)
+	if got := hs.topLine(); got != "## Implications" {
+		t.Errorf("keys typed while rendering must apply when the text arrives: top line %q", got)
+	}
+}

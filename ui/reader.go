@@ -24,8 +24,13 @@ type readerModel struct {
 	picking       bool             // the sidebar's section list has the keyboard
 	pick          int              // the section under the picker
 	search        searchModel
-	status        string // a one-time message for the status line
+	status        string            // a one-time message for the status line
+	typedAhead    []tea.KeyPressMsg // keys pressed before the text arrived, replayed then
+	back          bool              // the reader asked for the issue list
 }
+
+// maxTypedAhead bounds the keys kept while an article renders.
+const maxTypedAhead = 64
 
 func newReaderModel(c *common) readerModel {
 	return readerModel{c: c, places: map[*content.Article]place{}}
@@ -89,6 +94,7 @@ func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
 	}
 	r.article, r.jumpTo = a, sec
 	r.doc = nil
+	r.typedAhead = r.typedAhead[:0]
 	return r.load()
 }
 
@@ -173,6 +179,11 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		r.pane.setOffset(r.lineOf(at))
 	default:
 		r.pane.setOffset(0)
+	}
+	keys := r.typedAhead
+	r.typedAhead = nil
+	for _, k := range keys {
+		r.update(k)
 	}
 }
 
@@ -281,9 +292,6 @@ func (r *readerModel) toggleSidebar() tea.Cmd {
 	return r.resize()
 }
 
-// readerBackMsg asks the root model for the issue list.
-type readerBackMsg struct{}
-
 // update handles a key in the reader.
 func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys
@@ -293,6 +301,13 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if r.picking {
 		return r.updatePicker(msg)
+	}
+	if r.doc == nil && !key.Matches(msg, k.Back, k.NextArticle, k.PrevArticle, k.Sidebar) {
+		// The text is still rendering: keep the key for when it arrives.
+		if len(r.typedAhead) < maxTypedAhead {
+			r.typedAhead = append(r.typedAhead, msg)
+		}
+		return nil
 	}
 	h := r.pane.height
 	switch {
@@ -305,7 +320,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 			r.overlay = false
 		default:
 			r.remember()
-			return func() tea.Msg { return readerBackMsg{} }
+			r.back = true
 		}
 	case key.Matches(msg, k.Down):
 		r.pane.scroll(1)

@@ -28,6 +28,7 @@ type Model struct {
 	help       bool
 	helpOffset int
 	quitting   bool
+	notice     string // from outside the program; shown until a key is pressed
 }
 
 // New makes a reader for a library. It opens at the issue list, or at
@@ -69,12 +70,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case docMsg:
 		m.reader.receive(msg)
-	case listOpenMsg:
-		return m, m.openReader(msg.article, nil)
-	case readerBackMsg:
-		m.screen = listScreen
-		m.list.selectArticle(m.reader.article)
-		m.setKeys()
+	case NoticeMsg:
+		m.notice = string(msg)
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 	case tea.KeyPressMsg:
@@ -85,6 +82,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles a key press: quitting and help first, then the screen.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	m.notice = ""
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
@@ -113,9 +111,16 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if m.screen == listScreen {
-		cmd = m.list.update(msg)
+		if a := m.list.update(msg); a != nil {
+			cmd = m.openReader(a, nil)
+		}
 	} else {
 		cmd = m.reader.update(msg)
+		if m.reader.back {
+			m.reader.back = false
+			m.screen = listScreen
+			m.list.selectArticle(m.reader.article)
+		}
 	}
 	m.setKeys()
 	return cmd
@@ -194,13 +199,22 @@ func (m *Model) View() tea.View {
 	case m.help:
 		v.SetContent(fitView(helpView(m.c, w, h, m.helpOffset), w, h))
 	case m.screen == readerScreen && m.reader.article != nil:
-		v.SetContent(m.reader.view(w, h)) // exact by construction: no fitView pass
+		v.SetContent(m.withNotice(m.reader.view(w, h), w)) // exact by construction: no fitView pass
 		v.WindowTitle = m.reader.article.Title
 	default:
-		v.SetContent(fitView(m.list.view(w, h)+m.listStatus(w), w, h))
+		v.SetContent(m.withNotice(fitView(m.list.view(w, h)+m.listStatus(w), w, h), w))
 		v.WindowTitle = m.list.currentIssue().Publication
 	}
 	return v
+}
+
+// withNotice replaces the status line of a screen with the notice, if any.
+func (m *Model) withNotice(screen string, w int) string {
+	if m.notice == "" {
+		return screen
+	}
+	i := strings.LastIndexByte(screen, '\n')
+	return screen[:i+1] + spread(" "+m.c.styles.Error.Render(m.notice), "", w)
 }
 
 // listStatus is the list's bottom line: the filter being typed or the help.

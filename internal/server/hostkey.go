@@ -1,0 +1,118 @@
+package server
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// DefaultHostKeyPath is where the host key lives when no path is given:
+// in the user's data directory, so that the server keeps one fingerprint
+// from run to run.
+func DefaultHostKeyPath() (string, error) {
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "analyst", "ssh_host_ed25519_key"), nil
+}
+
+// dataDir is the user's data directory: $XDG_DATA_HOME, ~/.local/share,
+// ~/Library/Application Support on macOS, %LocalAppData% on Windows.
+func dataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return d, nil
+	}
+	switch runtime.GOOS {
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return d, nil
+		}
+	case "darwin":
+		home, err := os.UserHomeDir()
+		return filepath.Join(home, "Library", "Application Support"), err
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no home directory for the host key: %w (use --host-key)", err)
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// LoadOrCreateHostKey returns the PEM of the host key at path, creating an
+// ed25519 key there (mode 0600, in a directory of mode 0700) on first use.
+// The new key is written to a temporary file and renamed into place, so
+// two servers starting at once never see half a key. It reports whether
+// it made a new key.
+func LoadOrCreateHostKey(path string) ([]byte, bool, error) {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		if _, err := gossh.ParsePrivateKey(data); err != nil {
+			return nil, false, fmt.Errorf("host key %s: %w", path, err)
+		}
+		return data, false, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, false, fmt.Errorf("host key: %w", err)
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, false, err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "analyst host key")
+	if err != nil {
+		return nil, false, err
+	}
+	data = pem.EncodeToMemory(block)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, false, fmt.Errorf("host key directory: %w", err)
+	}
+	if err := writeFileAtomic(path, data, 0o600); err != nil {
+		return nil, false, fmt.Errorf("host key: %w", err)
+	}
+	// Read it back: if another server wrote the key first, its key wins.
+	onDisk, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false, fmt.Errorf("host key: %w", err)
+	}
+	return onDisk, string(onDisk) == string(data), nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it into place. An existing file at path wins: the key already
+// written by another process is kept.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once linked into place
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	// Link rather than rename, so a key that appeared meanwhile is not replaced.
+	if err := os.Link(tmp.Name(), path); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	bm "charm.land/wish/v2/bubbletea"
+
+	"analyst/internal/content"
+	"analyst/ui"
+)
+
+// runReader runs a reader program for a terminal session until the reader
+// quits, the connection drops, a timeout ends it or the server goes down.
+// The program gets the client's size, TERM and colour profile.
+func (s *Server) runReader(sess ssh.Session, art *content.Article, sec *content.Section, sent *atomic.Int64) int {
+	_, winch, _ := sess.Pty()
+	why := &endReason{}
+	w := &watch{idle: s.cfg.IdleTimeout}
+	model := ui.New(ui.Options{Library: s.cfg.Library, Cache: s.cfg.Cache, Article: art, Section: sec})
+	// Our options come after MakeOptions, which would otherwise replace them.
+	opts := append(bm.MakeOptions(sess),
+		tea.WithOutput(countingWriter{sess, sent}),
+		tea.WithoutSignalHandler(), // signals are the server's, not each session's
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			switch msg.(type) {
+			case tea.KeyPressMsg, tea.MouseMsg:
+				w.touch()
+			case tea.SuspendMsg:
+				return tea.ResumeMsg{} // ctrl+z cannot suspend a remote program
+			}
+			return msg
+		}),
+	)
+	p := tea.NewProgram(model, opts...)
+	w.start(p, why, s.cfg.MaxSession)
+	defer w.stop()
+	s.sessions.add(p, why)
+	defer s.sessions.remove(p)
+
+	ctx, cancel := context.WithCancel(sess.Context())
+	resized := make(chan struct{})
+	go func() {
+		defer close(resized)
+		<-winch // the first size, which MakeOptions already gave the program
+		for {
+			select {
+			case <-ctx.Done():
+				p.Quit()
+				return
+			case win, ok := <-winch:
+				if !ok { // the session closed, though the connection may live on
+					p.Quit()
+					return
+				}
+				p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height})
+			}
+		}
+	}()
+	_, err := p.Run()
+	p.Kill()
+	cancel()
+	<-resized
+	go func() {
+		// A late window change must not block the session's request loop;
+		// this ends when the ssh package closes the channel.
+		for range winch {
+		}
+	}()
+
+	if errors.Is(err, tea.ErrProgramPanic) {
+		s.log.Error("reader panicked", "remote", sess.RemoteAddr().String(), "err", err)
+		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, msgApology)
+		return 1
+	}
+	if text := why.get(); text != "" {
+		fmt.Fprintln(countingWriter{sess, sent}, text)
+	}
+	return 0
+}
+
+// watch ends a session after a time without key presses, and after the
+// longest time a session may last.
+type watch struct {
+	mu        sync.Mutex
+	idle      time.Duration
+	idleTimer *time.Timer
+	maxTimer  *time.Timer
+}
+
+func (w *watch) start(p *tea.Program, why *endReason, longest time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.idleTimer = time.AfterFunc(w.idle, func() {
+		why.set(fmt.Sprintf("Session closed after %s without a key press.", w.idle))
+		p.Quit()
+	})
+	w.maxTimer = time.AfterFunc(longest, func() {
+		why.set(fmt.Sprintf("Session closed: sessions last at most %s.", longest))
+		p.Quit()
+	})
+}
+
+// touch restarts the idle clock.
+func (w *watch) touch() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.idleTimer != nil {
+		w.idleTimer.Reset(w.idle)
+	}
+}
+
+func (w *watch) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.idleTimer.Stop()
+	w.maxTimer.Stop()
+}

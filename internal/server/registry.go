@@ -1,0 +1,105 @@
+package server
+
+import (
+	"context"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/ui"
+)
+
+// registry knows the reader programs running, so that a shutdown can tell
+// each of them and end them. It holds nothing once its sessions end.
+type registry struct {
+	mu       sync.Mutex
+	programs map[*tea.Program]*endReason
+	changed  chan struct{} // closed and replaced whenever a program leaves
+}
+
+// endReason is why the server ended a session, said to the reader after
+// the program has restored the terminal.
+type endReason struct {
+	mu   sync.Mutex
+	text string
+}
+
+func (r *endReason) set(text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.text == "" {
+		r.text = text
+	}
+}
+
+func (r *endReason) get() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.text
+}
+
+func (g *registry) init() {
+	g.programs = map[*tea.Program]*endReason{}
+	g.changed = make(chan struct{})
+}
+
+func (g *registry) add(p *tea.Program, why *endReason) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.programs[p] = why
+}
+
+func (g *registry) remove(p *tea.Program) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	delete(g.programs, p)
+	close(g.changed)
+	g.changed = make(chan struct{})
+}
+
+// notify shows a notice on every reader's status line. Sends happen in
+// goroutines, without the lock: a Send waits for a starting program, and
+// returns as soon as the program ends.
+func (g *registry) notify(text string) {
+	for _, p := range g.list(nil) {
+		go p.Send(ui.NoticeMsg(text))
+	}
+}
+
+// endAll quits every program, giving the reason for the reader to see.
+func (g *registry) endAll(text string) {
+	for _, p := range g.list(func(why *endReason) { why.set(text) }) {
+		go p.Quit()
+	}
+}
+
+// list returns the running programs, calling each on their end reasons.
+func (g *registry) list(each func(*endReason)) []*tea.Program {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := make([]*tea.Program, 0, len(g.programs))
+	for p, why := range g.programs {
+		if each != nil {
+			each(why)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// waitEmpty waits until no program runs, or ctx ends.
+func (g *registry) waitEmpty(ctx context.Context) {
+	for {
+		g.mu.Lock()
+		n, changed := len(g.programs), g.changed
+		g.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -1,0 +1,233 @@
+// Package server serves the reader over SSH with Wish: one Bubble Tea
+// program per terminal session, the command line's list, read and search
+// for sessions without one, and nothing else: no shell, no forwarding, no
+// subsystems. Sessions share nothing mutable but the render cache.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	gossh "golang.org/x/crypto/ssh"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
+)
+
+// ExecFunc runs one of the commands list, read or search for a session
+// without a terminal, writing as the command line does, and returns the
+// exit status.
+type ExecFunc func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+
+// Config is everything the server needs.
+type Config struct {
+	Addr          string        // listen address, "127.0.0.1:23234" by default
+	HostKeyPEM    []byte        // the host key (see LoadOrCreateHostKey)
+	MaxSessions   int           // sessions at once; more are told to come back
+	IdleTimeout   time.Duration // a reader who presses no key for this long is let go
+	MaxSession    time.Duration // no session lasts longer
+	RatePerSecond float64       // new connections per second per address (0: no limit)
+	RateBurst     int           // new connections an address may open at once
+	ShutdownGrace time.Duration // how long readers have after a shutdown notice
+	Library       *content.Library
+	Cache         *render.Cache // shared by every session
+	Exec          ExecFunc
+	Logger        *log.Logger
+}
+
+// Defaults for a Config's zero fields.
+const (
+	DefaultAddr          = "127.0.0.1:23234"
+	DefaultMaxSessions   = 200
+	DefaultIdleTimeout   = 15 * time.Minute
+	DefaultMaxSession    = 4 * time.Hour
+	DefaultRatePerSecond = 2
+	DefaultRateBurst     = 10
+	DefaultShutdownGrace = 10 * time.Second
+	maxRateAddrs         = 10000
+)
+
+// ErrServerClosed is what Serve returns after Shutdown.
+var ErrServerClosed = ssh.ErrServerClosed
+
+// Server is a running SSH reader.
+type Server struct {
+	cfg      Config
+	ssh      *ssh.Server
+	limiter  *rateLimiter
+	sessions registry
+	active   atomic.Int64 // sessions being served
+	conns    atomic.Int64 // open connections
+	closing  atomic.Bool  // Shutdown has begun
+	log      *log.Logger
+
+	// beforeSession, when set by a test, runs at the start of every session.
+	beforeSession func(ssh.Session)
+}
+
+// New builds a server; Serve or ListenAndServe starts it.
+func New(cfg Config) (*Server, error) {
+	if cfg.Library == nil || len(cfg.Library.Articles()) == 0 {
+		return nil, errors.New("server: no articles to serve")
+	}
+	if len(cfg.HostKeyPEM) == 0 {
+		return nil, errors.New("server: no host key")
+	}
+	if cfg.Exec == nil {
+		return nil, errors.New("server: no command runner")
+	}
+	setDefaults(&cfg)
+	s := &Server{
+		cfg:     cfg,
+		limiter: newRateLimiter(cfg.RatePerSecond, cfg.RateBurst, maxRateAddrs),
+		log:     cfg.Logger,
+	}
+	s.sessions.init()
+	srv, err := wish.NewServer(
+		wish.WithAddress(cfg.Addr),
+		wish.WithHostKeyPEM(cfg.HostKeyPEM),
+		wish.WithVersion("analyst"),
+		// Anyone may read: any public key, or keyboard-interactive with
+		// no questions. No passwords are asked for.
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		wish.WithKeyboardInteractiveAuth(func(_ ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
+			_, err := ch("", "", nil, nil)
+			return err == nil
+		}),
+		// The ssh package's own timeouts are a backstop a minute behind
+		// the reader's, which end a session cleanly with a message.
+		wish.WithIdleTimeout(cfg.IdleTimeout+time.Minute),
+		wish.WithMaxTimeout(cfg.MaxSession+time.Minute),
+		wish.WithMiddleware(s.handle),
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout = 20 * time.Second
+			srv.ConnCallback = s.admit
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": refuseExtras}
+			return nil
+		},
+	)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+func setDefaults(cfg *Config) {
+	if cfg.Addr == "" {
+		cfg.Addr = DefaultAddr
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxSession <= 0 {
+		cfg.MaxSession = DefaultMaxSession
+	}
+	if cfg.RateBurst <= 0 {
+		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.ShutdownGrace <= 0 {
+		cfg.ShutdownGrace = DefaultShutdownGrace
+	}
+	if cfg.Cache == nil {
+		cfg.Cache = render.NewCache(render.DefaultCacheBytes)
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.New(io.Discard)
+	}
+}
+
+// ListenAndServe listens on the configured address and serves until
+// Shutdown. It returns ssh.ErrServerClosed after a shutdown.
+func (s *Server) ListenAndServe() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ln)
+}
+
+// Serve serves connections from ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	s.log.Info("serving", "addr", ln.Addr().String(), "max_sessions", s.cfg.MaxSessions,
+		"idle_timeout", s.cfg.IdleTimeout, "max_session", s.cfg.MaxSession)
+	return s.ssh.Serve(ln)
+}
+
+// admit decides whether a new TCP connection may start a handshake: not
+// while shutting down, not over the address's rate, and not beyond the
+// connection cap (twice the session cap, for sessions still starting).
+func (s *Server) admit(_ ssh.Context, conn net.Conn) net.Conn {
+	addr := conn.RemoteAddr()
+	switch {
+	case s.closing.Load():
+		s.log.Info("refused", "remote", addr.String(), "reason", "shutting down")
+		return nil
+	case !s.limiter.allow(addr):
+		s.log.Warn("refused", "remote", addr.String(), "reason", "rate limit")
+		return nil
+	case s.conns.Add(1) > int64(2*s.cfg.MaxSessions+16):
+		s.conns.Add(-1)
+		s.log.Warn("refused", "remote", addr.String(), "reason", "too many connections")
+		return nil
+	}
+	return &trackedConn{Conn: conn, open: &s.conns}
+}
+
+// trackedConn counts itself out of the open connections when closed.
+type trackedConn struct {
+	net.Conn
+	open *atomic.Int64
+	once sync.Once
+}
+
+func (c *trackedConn) Close() error {
+	c.once.Do(func() { c.open.Add(-1) })
+	return c.Conn.Close()
+}
+
+// Shutdown stops taking connections, tells every reader that the server is
+// going down, gives them the grace period to leave, then ends the sessions
+// that remain (restoring their terminals) and closes every connection.
+// ctx bounds the whole wait.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.log.Info("shutting down", "sessions", s.active.Load(), "grace", s.cfg.ShutdownGrace)
+	listenersClosed := make(chan struct{})
+	go func() {
+		// Shutdown closes the listeners at once, then waits for the
+		// connections, which the steps below end.
+		_ = s.ssh.Shutdown(ctx)
+		close(listenersClosed)
+	}()
+	grace := time.Duration(s.cfg.ShutdownGrace.Seconds()) * time.Second
+	s.sessions.notify(fmt.Sprintf("The server is going down: this session ends in %s. Press q to leave now.", grace))
+	graceCtx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownGrace)
+	s.sessions.waitEmpty(graceCtx)
+	cancel()
+	s.sessions.endAll("The server is going down. Goodbye.")
+	endCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	s.sessions.waitEmpty(endCtx)
+	cancel()
+	err := s.ssh.Close()
+	select {
+	case <-listenersClosed:
+	case <-ctx.Done():
+	}
+	return err
+}
+
+// Active returns how many sessions are being served.
+func (s *Server) Active() int { return int(s.active.Load()) }

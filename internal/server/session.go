@@ -1,0 +1,136 @@
+package server
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Messages a client may see.
+const (
+	msgBusy     = "server busy, try again shortly"
+	msgClosing  = "the server is going down, try again shortly"
+	msgNeedsPTY = "analyst is a reader for terminals: connect with ssh -t, or run one of: list, read REF, search QUERY"
+	msgApology  = "Sorry: the reader hit an internal error and had to close this session. It has been logged."
+)
+
+// commands are what a session may run.
+var commands = []string{"list", "read", "search"}
+
+// handle is the server's one middleware: it serves every session from start
+// to end, logs it, and sets its exit status. Nothing runs after it.
+func (s *Server) handle(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		var sent atomic.Int64
+		code := s.serve(sess, &sent)
+		_, _, pty := sess.Pty()
+		s.log.Info("session",
+			"remote", sess.RemoteAddr().String(),
+			"user", sess.User(),
+			"key", fingerprint(sess.PublicKey()),
+			"command", sess.RawCommand(),
+			"pty", pty,
+			"duration", time.Since(start).Round(time.Millisecond),
+			"bytes", sent.Load(),
+			"exit", code,
+		)
+		_ = sess.Exit(code)
+	}
+}
+
+// serve routes a session and returns its exit status. A panic ends only
+// this session: it is logged with its stack and the client gets an apology.
+func (s *Server) serve(sess ssh.Session, sent *atomic.Int64) (code int) {
+	stderr := countingWriter{sess.Stderr(), sent}
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("panic", "remote", sess.RemoteAddr().String(), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			fmt.Fprintln(stderr, msgApology)
+			code = 1
+		}
+	}()
+	if s.closing.Load() {
+		fmt.Fprintln(stderr, msgClosing)
+		return 1
+	}
+	if s.active.Add(1) > int64(s.cfg.MaxSessions) {
+		s.active.Add(-1)
+		fmt.Fprintln(stderr, msgBusy)
+		return 1
+	}
+	defer s.active.Add(-1)
+	if s.beforeSession != nil {
+		s.beforeSession(sess)
+	}
+
+	_, _, hasPTY := sess.Pty()
+	args := sess.Command()
+	switch {
+	case len(args) == 0 && !hasPTY:
+		fmt.Fprintln(stderr, msgNeedsPTY)
+		return 1
+	case len(args) == 0:
+		return s.runReader(sess, nil, nil, sent)
+	case !isCommand(args[0]):
+		fmt.Fprintf(stderr, "unknown command %q: the commands are %s\n", args[0], strings.Join(commands, ", "))
+		return 1
+	case hasPTY && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
+		return s.readAt(sess, args[1], sent)
+	}
+	return s.cfg.Exec(sess.Context(), args, countingWriter{sess, sent}, stderr)
+}
+
+// readAt opens the reader at "REF[#section]", or says why it cannot.
+func (s *Server) readAt(sess ssh.Session, ref string, sent *atomic.Int64) int {
+	art, err := s.cfg.Library.Find(ref)
+	if err != nil {
+		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
+		return 1
+	}
+	_, secRef, _ := strings.Cut(ref, "#")
+	if secRef == "" {
+		return s.runReader(sess, art, nil, sent)
+	}
+	sec, err := art.Section(secRef)
+	if err != nil {
+		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
+		return 1
+	}
+	return s.runReader(sess, art, sec, sent)
+}
+
+func isCommand(name string) bool {
+	for _, c := range commands {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// fingerprint names a client key in the log, or "none".
+func fingerprint(key ssh.PublicKey) string {
+	if key == nil {
+		return "none"
+	}
+	return gossh.FingerprintSHA256(key)
+}
+
+// countingWriter adds what it writes to a session's byte count.
+type countingWriter struct {
+	w io.Writer
+	n *atomic.Int64
+}
+
+func (c countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n.Add(int64(n))
+	return n, err
+}

@@ -1,0 +1,13 @@
+package ui
+
+import tea "charm.land/bubbletea/v2"
+
+// NoticeMsg puts a message from outside the program, such as the SSH
+// server going down, on the status line until the reader presses a key.
+type NoticeMsg string
+
+// Notice returns a command that shows a notice; a program's owner can
+// also p.Send(NoticeMsg(...)).
+func Notice(text string) tea.Cmd {
+	return func() tea.Msg { return NoticeMsg(text) }
+}
