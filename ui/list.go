@@ -142,21 +142,34 @@ func (l *listModel) clamp() {
 	l.cursor = max(0, min(l.cursor, n-1))
 }
 
-// view draws the list in w×h cells.
+// view draws the list in w×h cells, all but the status line. On wide
+// terminals the entries keep to a readable width, centred.
 func (l *listModel) view(w, h int) string {
 	s := l.c.styles
 	is := l.currentIssue()
-	var b strings.Builder
-	header := s.Header.Render(is.Publication)
+	cw := min(w, maxTextWidth)
+	margin := strings.Repeat(" ", (w-cw)/2)
+	var lines []string
 	issueLine := fmt.Sprintf("%s · %d articles", is.Title(), len(is.Articles))
 	if n := len(l.c.lib.Issues); n > 1 {
 		issueLine += fmt.Sprintf(" · issue %d of %d ([ ] to switch)", l.issue+1, n)
 	}
-	b.WriteString(" " + header + "\n")
-	b.WriteString(" " + s.HeaderDim.Render(issueLine) + "\n")
-	b.WriteString(s.SidebarBorder.Render(strings.Repeat("─", w)) + "\n")
+	lines = append(lines,
+		" "+s.Header.Render(is.Publication),
+		" "+s.HeaderDim.Render(issueLine),
+		s.SidebarBorder.Render(strings.Repeat("─", cw)),
+	)
 
-	room := max(h-4, 1) // header (3 lines) and the status line
+	room := max(h-4, 1) // the three header lines and the status line
+	footnote := ""
+	if hasEditorial(is) && room > entryLines {
+		note := "* headline written for this edition: the journal's page gives none"
+		if cw < 70 {
+			note = "* headline written for this edition"
+		}
+		footnote = s.Meta.Render(note)
+		room--
+	}
 	perPage := max(room/entryLines, 1)
 	if l.cursor < l.top {
 		l.top = l.cursor
@@ -165,24 +178,41 @@ func (l *listModel) view(w, h int) string {
 		l.top = l.cursor - perPage + 1
 	}
 	vis := l.visible()
-	lines := 0
-	for i := l.top; i < len(vis) && lines < room; i++ {
-		for _, line := range l.entry(vis[i], i == l.cursor, w) {
-			if lines == room {
+	body := 0
+	for i := l.top; i < len(vis) && body < room; i++ {
+		for _, line := range l.entry(vis[i], i == l.cursor, cw) {
+			if body == room {
 				break
 			}
-			b.WriteString(line + "\n")
-			lines++
+			lines = append(lines, line)
+			body++
 		}
 	}
 	if len(vis) == 0 {
-		b.WriteString(" " + s.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value)) + "\n")
-		lines++
+		lines = append(lines, " "+s.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value)))
+		body++
 	}
-	for ; lines < room; lines++ {
-		b.WriteString("\n")
+	for ; body < room; body++ {
+		lines = append(lines, "")
+	}
+	if footnote != "" {
+		lines = append(lines, " "+footnote)
+	}
+	var b strings.Builder
+	for _, line := range lines {
+		b.WriteString(margin + line + "\n")
 	}
 	return b.String()
+}
+
+// hasEditorial reports whether any title of the issue is editorial.
+func hasEditorial(is *content.Issue) bool {
+	for _, a := range is.Articles {
+		if a.Editorial() {
+			return true
+		}
+	}
+	return false
 }
 
 // entry draws one article: number and title, author and minutes, and the

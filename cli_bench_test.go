@@ -1,0 +1,39 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"slices"
+	"testing"
+	"time"
+)
+
+// benchmarkProcess runs the built binary with args, output to /dev/null,
+// and reports the median wall time of a whole process, start to exit.
+func benchmarkProcess(b *testing.B, args ...string) {
+	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer devnull.Close()
+	var times []time.Duration
+	for b.Loop() {
+		cmd := exec.Command(analystBin, args...)
+		cmd.Stdout, cmd.Stderr = devnull, devnull
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+}
+
+// BenchmarkProcessRead is `analyst read 4 --width 80 > /dev/null`: the
+// longest article, rendered in the notty style, by a fresh process.
+func BenchmarkProcessRead(b *testing.B) { benchmarkProcess(b, "read", "4", "--width", "80") }
+
+// BenchmarkProcessVersion is the floor: a process that starts and prints
+// its version, paying for package initialisation and nothing else.
+func BenchmarkProcessVersion(b *testing.B) { benchmarkProcess(b, "version") }
