@@ -1,0 +1,244 @@
+package server
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/ssh"
+)
+
+// A terminal session gets the issue list, answers keys, and ends with
+// status 0 when the reader quits.
+func TestReaderShowsListAndAnswersKeys(t *testing.T) {
+	ts := startServer(t, nil)
+	s := reader(t, ts.dial(t, "alice"), 40, 120)
+
+	s.out.waitFor(t, 0, "Analyst")
+	s.out.waitFor(t, 0, "Tolipov")
+	if got := ts.Active(); got != 1 {
+		t.Errorf("Active() = %d while one reader runs, want 1", got)
+	}
+
+	m := s.out.mark()
+	s.press(t, "2")
+	s.out.waitFor(t, m, "Cutler")
+	s.out.waitFor(t, m, "2/4") // the status line: article 2 of 4
+
+	s.press(t, "q")
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("exit status after q = %d, want 0; stderr: %q", code, s.errOut.text(0))
+	}
+	if s.errOut.String() != "" {
+		t.Errorf("stderr = %q, want nothing", s.errOut.String())
+	}
+	waitActive(t, ts.Server, 0)
+}
+
+// A window change reaches the program: at 120 columns an article has a
+// sidebar with its sections; at 80 it folds, and the progress moves to the
+// status line; back at 120 the sidebar returns.
+func TestReaderFollowsWindowChanges(t *testing.T) {
+	ts := startServer(t, nil)
+	s := reader(t, ts.dial(t, "alice"), 40, 120)
+	s.out.waitFor(t, 0, "Tolipov")
+
+	m := s.out.mark()
+	s.press(t, "2")
+	s.out.waitFor(t, m, "SECTIONS")
+
+	m = s.out.mark()
+	if err := s.WindowChange(24, 80); err != nil {
+		t.Fatal(err)
+	}
+	// The status line is drawn last, so the whole new frame is in by then.
+	s.out.waitFor(t, m, "% read")
+	frame := s.out.text(m)
+	for _, absent := range []string{"SECTIONS", "│"} {
+		if strings.Contains(frame, absent) {
+			t.Errorf("at 80x24 the frame still has %q:\n%s", absent, frame)
+		}
+	}
+	raw := s.out.String()[m:]
+	if strings.Contains(raw, "\x1b[25;") || strings.Contains(raw, "\x1b[40;") {
+		t.Errorf("at 80x24 the frame moves the cursor below row 24: %q", raw)
+	}
+
+	m = s.out.mark()
+	if err := s.WindowChange(40, 120); err != nil {
+		t.Fatal(err)
+	}
+	s.out.waitFor(t, m, "SECTIONS")
+
+	s.press(t, "q")
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("exit status = %d, want 0", code)
+	}
+}
+
+// "read REF#section" with a terminal opens the reader at that section:
+// the first paragraph of Implications is on screen, the lead is not.
+func TestReadWithPTYOpensReaderAtSection(t *testing.T) {
+	ts := startServer(t, nil)
+	s := openSession(t, ts.dial(t, "alice"), 40, 120).start(t, "read 2#implications")
+	s.out.waitFor(t, 0, "Implications")
+	s.out.waitFor(t, 0, "Armenpress") // in Implications' first paragraph
+	s.out.waitFor(t, 0, "SECTIONS")
+	if text := s.out.text(0); strings.Contains(text, "In late December 2025") {
+		t.Errorf("the reader shows the article's lead, not Implications:\n%s", text)
+	}
+	s.press(t, "q")
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("exit status = %d, want 0", code)
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("read with a PTY went to Exec: %q", calls)
+	}
+}
+
+// "read" of an article that does not exist, or of a section that does not,
+// with a terminal: an error on stderr, status 1, no reader.
+func TestReadWithPTYOfNothing(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.dial(t, "alice")
+	for _, cmd := range []string{"read nosuch", "read 2#nosuch"} {
+		s := openSession(t, c, 40, 120).start(t, cmd)
+		if code := s.exitStatus(t); code != 1 {
+			t.Errorf("%s: exit status = %d, want 1", cmd, code)
+		}
+		errText := s.errOut.String()
+		if !strings.Contains(errText, `"nosuch"`) {
+			t.Errorf("%s: stderr = %q, want an error naming nosuch", cmd, errText)
+		}
+		if out := s.out.String(); strings.Contains(out, "\x1b[?1049h") {
+			t.Errorf("%s: a reader started: %q", cmd, out)
+		}
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("read with a PTY went to Exec: %q", calls)
+	}
+}
+
+// A reader who presses nothing is let go with a message and status 0; a
+// reader who keeps pressing keys is not.
+func TestIdleTimeout(t *testing.T) {
+	const idle = 300 * time.Millisecond
+	ts := startServer(t, func(c *Config) { c.IdleTimeout = idle })
+	c := ts.dial(t, "alice")
+
+	// A reader presses j every 100ms for over three idle periods, from
+	// the start.
+	busy := reader(t, c, 40, 120)
+	for range 12 {
+		busy.press(t, "j")
+		if ended, err := busy.endedWithin(100 * time.Millisecond); ended {
+			t.Fatalf("a session pressing keys every 100ms was closed (%v); output ends %q", err, tail(busy.out.text(0), 200))
+		}
+	}
+	// Then it stops pressing and is let go.
+	if code := busy.exitStatus(t); code != 0 {
+		t.Errorf("busy session after it stopped: exit status = %d, want 0", code)
+	}
+	if !strings.Contains(busy.out.text(0), "without a key press") {
+		t.Errorf("busy session after it stopped: no idle message in %q", tail(busy.out.text(0), 200))
+	}
+
+	// A reader who never presses a key ends by itself, with the reason as
+	// its last line.
+	idler := reader(t, c, 40, 120)
+	if code := idler.exitStatus(t); code != 0 {
+		t.Errorf("idle session: exit status = %d, want 0", code)
+	}
+	out := strings.TrimRight(idler.out.String(), "\r\n")
+	if want := "Session closed after 300ms without a key press."; !strings.HasSuffix(out, want) {
+		t.Errorf("idle session output ends with %q, want %q", tail(out, 80), want)
+	}
+	if !strings.Contains(idler.out.text(0), "Tolipov") {
+		t.Errorf("idle session never showed the list: %q", idler.out.text(0))
+	}
+}
+
+// No session outlasts MaxSession, however busy.
+func TestMaxSession(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSession = 500 * time.Millisecond })
+	s := reader(t, ts.dial(t, "alice"), 40, 120)
+	s.out.waitFor(t, 0, "Tolipov")
+	deadline := time.Now().Add(waitLimit)
+	for {
+		if _, err := s.in.Write([]byte("j")); err != nil {
+			break // the session has ended
+		}
+		if ended, _ := s.endedWithin(50 * time.Millisecond); ended {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a session pressing keys lasted over %s with MaxSession 500ms", waitLimit)
+		}
+	}
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("exit status = %d, want 0", code)
+	}
+	out := strings.TrimRight(s.out.String(), "\r\n")
+	if want := "Session closed: sessions last at most 500ms."; !strings.HasSuffix(out, want) {
+		t.Errorf("output ends with %q, want %q", tail(out, 80), want)
+	}
+}
+
+// A panic in one session ends that session with an apology and status 1;
+// the sessions before and after it carry on.
+func TestPanicEndsOnlyItsSession(t *testing.T) {
+	ts := startServer(t, nil)
+	ts.beforeSession = func(sess ssh.Session) {
+		if sess.User() == "boom" {
+			panic("boom")
+		}
+	}
+
+	alice := reader(t, ts.dial(t, "alice"), 40, 120)
+	alice.out.waitFor(t, 0, "Tolipov")
+
+	boom := openSession(t, ts.dial(t, "boom"), 40, 120).shell(t)
+	if code := boom.exitStatus(t); code != 1 {
+		t.Errorf("panicking session: exit status = %d, want 1", code)
+	}
+	if got := boom.errOut.String(); strings.TrimRight(got, "\r\n") != msgApology || strings.Count(got, "\n") != 1 {
+		t.Errorf("panicking session: stderr = %q, want the apology line", got)
+	}
+
+	m := alice.out.mark()
+	alice.press(t, "2")
+	alice.out.waitFor(t, m, "Cutler")
+
+	bob := reader(t, ts.dial(t, "bob"), 40, 120)
+	bob.out.waitFor(t, 0, "Tolipov")
+	if got := ts.Active(); got != 2 {
+		t.Errorf("Active() = %d with alice and bob reading, want 2", got)
+	}
+	for _, s := range []*session{alice, bob} {
+		s.press(t, "q")
+		if code := s.exitStatus(t); code != 0 {
+			t.Errorf("exit status = %d, want 0", code)
+		}
+	}
+	waitActive(t, ts.Server, 0)
+}
+
+// waitActive waits until the server counts n sessions.
+func waitActive(t *testing.T, s *Server, n int) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for s.Active() != n {
+		if time.Now().After(deadline) {
+			t.Fatalf("Active() = %d, want %d", s.Active(), n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// tail is the end of s, for messages.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
