@@ -1,0 +1,109 @@
+package server
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// runExec runs cmd in a session without a terminal (or with one, given a
+// size) and returns stdout, stderr and the exit status.
+func runExec(t *testing.T, ts *testServer, cmd string, rows, cols int) (stdout, stderr string, code int) {
+	t.Helper()
+	s := openSession(t, ts.dial(t, "alice"), rows, cols).start(t, cmd)
+	code = s.exitStatus(t)
+	return s.out.String(), s.errOut.String(), code
+}
+
+// list, read and search without a terminal go to Exec with their
+// arguments; what Exec writes and returns reaches the client.
+func TestExecCommands(t *testing.T) {
+	ts := startServer(t, nil)
+	for _, tc := range []struct {
+		cmd        string
+		args       []string
+		out, err   string
+		code       int
+		rows, cols int
+	}{
+		{cmd: "list", args: []string{"list"}, out: "exec:list\n"},
+		{cmd: "read 2", args: []string{"read", "2"}, out: "exec:read|2\n"},
+		{cmd: "search Baku", args: []string{"search", "Baku"}, out: "exec:search|Baku\n"},
+		{cmd: `search "South Caucasus"`, args: []string{"search", "South Caucasus"}, out: "exec:search|South Caucasus\n"},
+		{cmd: "read --width 60 2", args: []string{"read", "--width", "60", "2"}, out: "exec:read|--width|60|2\n"},
+		// The fake's failure: its stderr and status come back as they are.
+		{cmd: "read nosuch", args: []string{"read", "nosuch"}, err: "fake: no article nosuch\n", code: 3},
+	} {
+		before := len(ts.exec.Calls())
+		out, errOut, code := runExec(t, ts, tc.cmd, tc.rows, tc.cols)
+		if out != tc.out || errOut != tc.err || code != tc.code {
+			t.Errorf("%s: got stdout %q, stderr %q, status %d; want %q, %q, %d", tc.cmd, out, errOut, code, tc.out, tc.err, tc.code)
+		}
+		calls := ts.exec.Calls()
+		if len(calls) != before+1 {
+			t.Errorf("%s: Exec called %d times, want once", tc.cmd, len(calls)-before)
+			continue
+		}
+		if got := calls[len(calls)-1]; !reflect.DeepEqual(got, tc.args) {
+			t.Errorf("%s: Exec got %q, want %q", tc.cmd, got, tc.args)
+		}
+	}
+}
+
+// With a terminal, list and search still go to Exec (only read opens the
+// reader).
+func TestExecWithPTY(t *testing.T) {
+	ts := startServer(t, nil)
+	for _, cmd := range []string{"list", "search Baku"} {
+		out, errOut, code := runExec(t, ts, cmd, 24, 80)
+		want := "exec:" + strings.ReplaceAll(cmd, " ", "|")
+		if !strings.Contains(out, want) || errOut != "" || code != 0 {
+			t.Errorf("%s with a PTY: got stdout %q, stderr %q, status %d; want %q, nothing, 0", cmd, out, errOut, code, want)
+		}
+	}
+	if n := len(ts.exec.Calls()); n != 2 {
+		t.Errorf("Exec called %d times, want 2", n)
+	}
+}
+
+// Anything else is refused with one line naming the commands, status 1,
+// and never reaches Exec.
+func TestExecUnknownCommand(t *testing.T) {
+	ts := startServer(t, nil)
+	for _, cmd := range []string{"rm -rf /", "sh", "bash -c id", "scp -t /tmp", "LIST"} {
+		out, errOut, code := runExec(t, ts, cmd, 0, 0)
+		if code != 1 || out != "" {
+			t.Errorf("%s: status %d, stdout %q; want 1 and nothing", cmd, code, out)
+		}
+		name := strings.Fields(cmd)[0]
+		if strings.Count(errOut, "\n") != 1 || !strings.HasSuffix(errOut, "\n") || !strings.Contains(errOut, name) {
+			t.Errorf("%s: stderr %q, want one line naming %q", cmd, errOut, name)
+		}
+		for _, c := range []string{"list", "read", "search"} {
+			if !strings.Contains(errOut, c) {
+				t.Errorf("%s: stderr %q does not name the command %s", cmd, errOut, c)
+			}
+		}
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("refused commands reached Exec: %q", calls)
+	}
+}
+
+// A session with neither a terminal nor a command is told to use ssh -t.
+func TestShellWithoutPTY(t *testing.T) {
+	ts := startServer(t, nil)
+	s := openSession(t, ts.dial(t, "alice"), 0, 0).shell(t)
+	if code := s.exitStatus(t); code != 1 {
+		t.Errorf("exit status = %d, want 1", code)
+	}
+	if got := s.errOut.String(); got != msgNeedsPTY+"\n" || !strings.Contains(got, "ssh -t") {
+		t.Errorf("stderr = %q, want the line about ssh -t", got)
+	}
+	if out := s.out.String(); out != "" {
+		t.Errorf("stdout = %q, want nothing", out)
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("Exec called: %q", calls)
+	}
+}
