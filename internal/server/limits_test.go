@@ -1,0 +1,202 @@
+package server
+
+import (
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Beyond MaxSessions a session is told the server is busy and ends at
+// once with status 1; when a reader leaves, there is room again.
+func TestSessionCap(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSessions = 2 })
+	c := ts.dial(t, "alice")
+	first := reader(t, c, 40, 120)
+	second := reader(t, ts.dial(t, "bob"), 40, 120)
+	first.out.waitFor(t, 0, "Tolipov")
+	second.out.waitFor(t, 0, "Tolipov")
+
+	// A third reader, on a connection of its own or on alice's.
+	for _, third := range []*session{reader(t, ts.dial(t, "carol"), 40, 120), reader(t, c, 40, 120)} {
+		if code := third.exitStatusWithin(t, 3*time.Second); code != 1 {
+			t.Errorf("third reader: exit status = %d, want 1", code)
+		}
+		if got := strings.TrimRight(third.errOut.String(), "\r\n"); got != "server busy, try again shortly" {
+			t.Errorf("third reader: stderr = %q, want the busy line", got)
+		}
+		if out := third.out.String(); strings.Contains(out, "Tolipov") {
+			t.Errorf("third reader got a reader: %q", out)
+		}
+	}
+	// Commands count too.
+	s := openSession(t, c, 0, 0).start(t, "list")
+	if code := s.exitStatusWithin(t, 3*time.Second); code != 1 || !strings.Contains(s.errOut.String(), "busy") {
+		t.Errorf("list at the cap: status %d, stderr %q; want 1 and busy", code, s.errOut.String())
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("Exec ran at the cap: %q", calls)
+	}
+	if got := ts.Active(); got != 2 {
+		t.Errorf("Active() = %d after refusals, want 2", got)
+	}
+
+	first.press(t, "q")
+	if code := first.exitStatus(t); code != 0 {
+		t.Errorf("first reader: exit status = %d, want 0", code)
+	}
+	waitActive(t, ts.Server, 1)
+	fourth := reader(t, c, 40, 120)
+	fourth.out.waitFor(t, 0, "Tolipov")
+	for _, s := range []*session{second, fourth} {
+		s.press(t, "q")
+		if code := s.exitStatus(t); code != 0 {
+			t.Errorf("exit status = %d, want 0", code)
+		}
+	}
+}
+
+// Connections from one address beyond the burst are refused before the
+// handshake, until the rate lets one more in.
+func TestRateLimitConnections(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.RatePerSecond, c.RateBurst = 1, 2 })
+	dial := func() (*gossh.Client, error) {
+		return gossh.Dial("tcp", ts.addr, clientConfig(t, "alice"))
+	}
+	for i := range 2 {
+		c, err := dial()
+		if err != nil {
+			t.Fatalf("connection %d of the burst: %v", i+1, err)
+		}
+		defer c.Close()
+	}
+	if c, err := dial(); err == nil {
+		c.Close()
+		t.Fatal("a third connection in quick succession got in")
+	}
+	// A token comes back after a second.
+	time.Sleep(1100 * time.Millisecond)
+	c, err := dial()
+	if err != nil {
+		t.Fatalf("a connection a second later: %v", err)
+	}
+	defer c.Close()
+	s := openSession(t, c, 0, 0).start(t, "list")
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("list on the new connection: status %d", code)
+	}
+}
+
+// fakeClock is a clock for the rate limiter that moves only when told.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+func tcpAddr(t *testing.T, s string) net.Addr {
+	t.Helper()
+	a, err := net.ResolveTCPAddr("tcp", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestRateLimiter(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	l := newRateLimiter(2, 3, 100) // 2 a second, bursts of 3
+	l.now = clock.now
+	a := tcpAddr(t, "192.0.2.1:1000")
+	aOtherPort := tcpAddr(t, "192.0.2.1:2000")
+	b := tcpAddr(t, "[2001:db8::1]:1000")
+	bOtherPort := tcpAddr(t, "[2001:db8::1]:3000")
+
+	// The burst, counted per host whatever the port.
+	for i, addr := range []net.Addr{a, aOtherPort, a} {
+		if !l.allow(addr) {
+			t.Fatalf("connection %d of a burst of 3 refused", i+1)
+		}
+	}
+	if l.allow(aOtherPort) {
+		t.Fatal("a fourth connection at once was allowed")
+	}
+	// Another host has its own bucket.
+	for i, addr := range []net.Addr{b, bOtherPort, b} {
+		if !l.allow(addr) {
+			t.Fatalf("IPv6 host: connection %d of 3 refused", i+1)
+		}
+	}
+	if l.allow(bOtherPort) {
+		t.Fatal("IPv6 host: a fourth connection at once was allowed")
+	}
+
+	// Half a second gives one token at 2 a second; a quarter gives half.
+	clock.advance(250 * time.Millisecond)
+	if l.allow(a) {
+		t.Fatal("allowed after a quarter second (half a token)")
+	}
+	clock.advance(250 * time.Millisecond)
+	if !l.allow(a) {
+		t.Fatal("refused after half a second (one token)")
+	}
+	if l.allow(a) {
+		t.Fatal("two connections allowed on one token")
+	}
+
+	// A long quiet spell fills the bucket to the burst, no more.
+	clock.advance(time.Hour)
+	for i := range 3 {
+		if !l.allow(a) {
+			t.Fatalf("after an hour: connection %d of 3 refused", i+1)
+		}
+	}
+	if l.allow(a) {
+		t.Fatal("after an hour: more than the burst allowed")
+	}
+}
+
+func TestRateLimiterForgetsOldest(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	l := newRateLimiter(1, 1, 2)
+	l.now = clock.now
+	a, b, c := tcpAddr(t, "192.0.2.1:1"), tcpAddr(t, "192.0.2.2:1"), tcpAddr(t, "192.0.2.3:1")
+	if !l.allow(a) {
+		t.Fatal("a refused")
+	}
+	clock.advance(time.Millisecond)
+	if !l.allow(b) {
+		t.Fatal("b refused")
+	}
+	clock.advance(time.Millisecond)
+	if l.allow(b) {
+		t.Fatal("b allowed twice at once")
+	}
+	// A third address: the oldest, a, is forgotten; b is not.
+	if !l.allow(c) {
+		t.Fatal("c refused")
+	}
+	if len(l.buckets) != 2 {
+		t.Errorf("%d addresses remembered, want at most 2", len(l.buckets))
+	}
+	if _, ok := l.buckets["192.0.2.1"]; ok {
+		t.Error("the oldest address was kept")
+	}
+	if l.allow(b) {
+		t.Error("b, still remembered, was allowed again at once")
+	}
+}
+
+func TestRateLimiterOff(t *testing.T) {
+	l := newRateLimiter(0, 1, 10)
+	a := tcpAddr(t, "192.0.2.1:1")
+	for i := range 1000 {
+		if !l.allow(a) {
+			t.Fatalf("rate 0: connection %d refused", i+1)
+		}
+	}
+	if len(l.buckets) != 0 {
+		t.Errorf("rate 0 remembered %d addresses", len(l.buckets))
+	}
+}
