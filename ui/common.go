@@ -24,6 +24,11 @@ type Options struct {
 	// Article and Section, when set, open the reader there at start.
 	Article *content.Article
 	Section *content.Section
+	// Places are where the reader left articles in an earlier run, by
+	// PlaceKey; LastRead is the key of the article read last, which the
+	// issue list selects at start.
+	Places   map[string]Place
+	LastRead string
 }
 
 // common is what every part of one program shares.

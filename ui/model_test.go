@@ -2,11 +2,15 @@ package ui
 
 import (
 	"image/color"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 
+	"analyst/internal/content"
 	"analyst/internal/render"
 )
 
@@ -355,5 +359,59 @@ func TestKeysTypedBeforeTheTextArriveAreKept(t *testing.T) {
 	hs.run(cmd)
 	if got := hs.topLine(); got != "## Implications" {
 		t.Errorf("keys typed while rendering must apply when the text arrives: top line %q", got)
+	}
+}
+
+func TestSwitchIssuesInTheList(t *testing.T) {
+	fsys := fstest.MapFS{}
+	root := filepath.Join("..", "articles", "2026-01")
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(root, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["2026-01/"+e.Name()] = &fstest.MapFile{Data: data}
+	}
+	fsys["2026-02/issue.md"] = &fstest.MapFile{Data: []byte("---\npublication: Central Asia-Caucasus Analyst\ndate: 2026-02\n---\n\nAbout.\n")}
+	fsys["2026-02/01-doe.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A February Piece\nauthor: Jane Doe\n---\n\nLead.\n\n## Background\n\nText.\n")}
+	lib, err := content.Load(fsys, "lib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, Options{Library: lib}, 100, 30)
+	if !strings.Contains(hs.screen(), "February 2026") || !strings.Contains(hs.screen(), "issue 2 of 2") {
+		t.Fatalf("the list must open at the newest issue:\n%s", hs.screen())
+	}
+	hs.keys("[")
+	if !strings.Contains(hs.screen(), "January 2026") || !strings.Contains(hs.screen(), "Tolipov") {
+		t.Fatalf("[ must switch to the other issue:\n%s", hs.screen())
+	}
+	hs.keys("G", "enter", "n")
+	if hs.m.reader.article.Slug != "cornell" || !strings.Contains(hs.screen(), "last article") {
+		t.Errorf("n stays within the issue")
+	}
+}
+
+func TestPlacesComeBackInTheNextRun(t *testing.T) {
+	lib := loadLibrary(t)
+	cache := sharedCache()
+	first := newHarness(t, Options{Library: lib, Cache: cache}, 100, 30)
+	first.keys("2", "]", "]", "j", "j", "j")
+	want := first.m.reader.pane.offset
+	places, last := first.m.Places(), first.m.LastRead()
+	if last != "2026-01/cutler" || places[last].Section != "implications" {
+		t.Fatalf("places %v, last %q", places, last)
+	}
+	second := newHarness(t, Options{Library: lib, Cache: cache, Places: places, LastRead: last}, 100, 30)
+	if second.m.list.selected().Slug != "cutler" {
+		t.Errorf("the list must start on the article read last")
+	}
+	second.keys("enter")
+	if got := second.m.reader.pane.offset; got != want {
+		t.Errorf("the article opens where it was left: %d, want %d", got, want)
 	}
 }

@@ -39,7 +39,7 @@ func newReaderModel(c *common) readerModel {
 // place is a reading position that survives re-wrapping at another width:
 // a section, and how far into it as a fraction of its lines.
 type place struct {
-	section int
+	section string // its slug
 	frac    float64
 }
 
@@ -47,16 +47,20 @@ type place struct {
 func (r *readerModel) here() place {
 	i := r.doc.SectionAt(r.pane.offset)
 	start, end := r.sectionSpan(i)
-	return place{i, float64(r.pane.offset-start) / float64(max(end-start, 1))}
+	frac := float64(r.pane.offset-start) / float64(max(end-start, 1))
+	return place{r.doc.Sections[i].Section.Slug, frac}
 }
 
-// lineOf is the line of a place in the document on screen.
+// lineOf is the line of a place in the document on screen; a section the
+// article no longer has means the top.
 func (r *readerModel) lineOf(p place) int {
-	if p.section >= len(r.doc.Sections) {
-		return 0
+	for i, s := range r.doc.Sections {
+		if s.Section.Slug == p.section {
+			start, end := r.sectionSpan(i)
+			return start + int(min(max(p.frac, 0), 1)*float64(end-start)+0.5)
+		}
 	}
-	start, end := r.sectionSpan(p.section)
-	return start + int(p.frac*float64(end-start)+0.5)
+	return 0
 }
 
 // sectionSpan is the first line of section i and the first line after it.

@@ -36,6 +36,12 @@ type Model struct {
 func New(opt Options) *Model {
 	c := newCommon(opt)
 	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c)}
+	m.reader.restorePlaces(opt.Places)
+	for _, a := range c.lib.Articles() {
+		if PlaceKey(a) == opt.LastRead {
+			m.list.selectArticle(a)
+		}
+	}
 	if opt.Article != nil {
 		m.screen = readerScreen
 		m.list.selectArticle(opt.Article)
