@@ -61,31 +61,49 @@ func TestSessionCap(t *testing.T) {
 // Connections from one address beyond the burst are refused before the
 // handshake, until the rate lets one more in.
 func TestRateLimitConnections(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.RatePerSecond, c.RateBurst = 1, 2 })
-	dial := func() (*gossh.Client, error) {
-		return gossh.Dial("tcp", ts.addr, clientConfig(t, "alice"))
-	}
-	for i := range 2 {
+	// Three connections within a second of each other must see the third
+	// refused; if this process was stalled so long that they were not
+	// within a second, the test tries again with a fresh server.
+	for attempt := 1; ; attempt++ {
+		ts := startServer(t, func(c *Config) { c.RatePerSecond, c.RateBurst = 1, 2 })
+		dial := func() (*gossh.Client, error) {
+			return gossh.Dial("tcp", ts.addr, clientConfig(t, "alice"))
+		}
+		start := time.Now()
+		for i := range 2 {
+			c, err := dial()
+			if err != nil {
+				t.Fatalf("connection %d of the burst: %v", i+1, err)
+			}
+			defer c.Close()
+		}
+		third, err := dial()
+		if err == nil {
+			third.Close()
+		}
+		if elapsed := time.Since(start); elapsed >= 900*time.Millisecond {
+			t.Logf("attempt %d: three connections took %s; trying again", attempt, elapsed)
+			if attempt == 5 {
+				t.Fatal("could not open three connections within a second in 5 attempts")
+			}
+			continue
+		}
+		if err == nil {
+			t.Fatal("a third connection in quick succession got in")
+		}
+
+		// A token comes back after a second.
+		time.Sleep(1100 * time.Millisecond)
 		c, err := dial()
 		if err != nil {
-			t.Fatalf("connection %d of the burst: %v", i+1, err)
+			t.Fatalf("a connection a second later: %v", err)
 		}
 		defer c.Close()
-	}
-	if c, err := dial(); err == nil {
-		c.Close()
-		t.Fatal("a third connection in quick succession got in")
-	}
-	// A token comes back after a second.
-	time.Sleep(1100 * time.Millisecond)
-	c, err := dial()
-	if err != nil {
-		t.Fatalf("a connection a second later: %v", err)
-	}
-	defer c.Close()
-	s := openSession(t, c, 0, 0).start(t, "list")
-	if code := s.exitStatus(t); code != 0 {
-		t.Errorf("list on the new connection: status %d", code)
+		s := openSession(t, c, 0, 0).start(t, "list")
+		if code := s.exitStatus(t); code != 0 {
+			t.Errorf("list on the new connection: status %d", code)
+		}
+		return
 	}
 }
 

@@ -1,0 +1,142 @@
+package server
+
+import (
+	"bytes"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// The host key is made once, privately, and the same key comes back on
+// every later start, so the server keeps its fingerprint.
+func TestHostKeySurvivesRestart(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data", "analyst")
+	path := filepath.Join(dir, "ssh_host_ed25519_key")
+
+	first, created, err := LoadOrCreateHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !created {
+		t.Error("first call: created = false, want true")
+	}
+	signer, err := gossh.ParsePrivateKey(first)
+	if err != nil {
+		t.Fatalf("the new key does not parse: %v", err)
+	}
+	if typ := signer.PublicKey().Type(); typ != gossh.KeyAlgoED25519 {
+		t.Errorf("key type %s, want ed25519", typ)
+	}
+	if fi, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	} else if mode := fi.Mode().Perm(); mode != 0o600 {
+		t.Errorf("key file mode %o, want 600", mode)
+	}
+	if fi, err := os.Stat(dir); err != nil {
+		t.Fatal(err)
+	} else if mode := fi.Mode().Perm(); mode != 0o700 {
+		t.Errorf("key directory mode %o, want 700", mode)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("the key directory holds %q, want just the key", names)
+	}
+
+	second, created, err := LoadOrCreateHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created {
+		t.Error("second call: created = true, want false")
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("second call returned a different key")
+	}
+
+	// Two servers from the key, one after the other, show one fingerprint.
+	want := gossh.FingerprintSHA256(signer.PublicKey())
+	for i, pem := range [][]byte{first, second} {
+		ts := startServer(t, func(c *Config) { c.HostKeyPEM = pem })
+		var got string
+		cfg := clientConfig(t, "alice")
+		cfg.HostKeyCallback = func(_ string, _ net.Addr, key gossh.PublicKey) error {
+			got = gossh.FingerprintSHA256(key)
+			return nil
+		}
+		c, err := gossh.Dial("tcp", ts.addr, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		ts.shutdown(t)
+		if got != want {
+			t.Errorf("server %d presented %s, want %s", i+1, got, want)
+		}
+	}
+}
+
+// A host key file that is not a key is an error naming the file, and the
+// file is left alone.
+func TestHostKeyCorrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "host_key")
+	junk := []byte("-----BEGIN OPENSSH PRIVATE KEY-----\nnot a key\n-----END OPENSSH PRIVATE KEY-----\n")
+	if err := os.WriteFile(path, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pem, created, err := LoadOrCreateHostKey(path)
+	if err == nil {
+		t.Fatalf("a corrupt key loaded (created=%v, %d bytes)", created, len(pem))
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name %s", err, path)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, junk) {
+		t.Error("the corrupt key file was changed")
+	}
+}
+
+// A host key path that cannot be read is an error naming it.
+func TestHostKeyUnreadable(t *testing.T) {
+	path := t.TempDir() // a directory, not a file
+	_, _, err := LoadOrCreateHostKey(path)
+	if err == nil {
+		t.Fatal("a directory loaded as a host key")
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name %s", err, path)
+	}
+}
+
+// New refuses a Config it cannot serve.
+func TestNewRefusesIncompleteConfig(t *testing.T) {
+	fe := &fakeExec{}
+	good := Config{HostKeyPEM: newHostKeyPEM(t), Library: loadLibrary(t), Exec: fe.run}
+	for name, change := range map[string]func(*Config){
+		"no library":  func(c *Config) { c.Library = nil },
+		"no host key": func(c *Config) { c.HostKeyPEM = nil },
+		"bad host key": func(c *Config) {
+			c.HostKeyPEM = []byte("not a key")
+		},
+		"no exec": func(c *Config) { c.Exec = nil },
+	} {
+		cfg := good
+		change(&cfg)
+		if _, err := New(cfg); err == nil {
+			t.Errorf("%s: New succeeded", name)
+		}
+	}
+	if _, err := New(good); err != nil {
+		t.Errorf("a complete config: %v", err)
+	}
+}
