@@ -20,8 +20,17 @@ var (
 	articleKeys = []string{"title", "title_source", "author", "image_credit"}
 )
 
-// articleName matches an article file name: "01-tolipov.md".
-var articleName = regexp.MustCompile(`^(\d{1,3})-([a-z0-9][a-z0-9-]*)\.md$`)
+// articleName matches an article file name: "01-tolipov.md"; the slug
+// after the hyphen must pass isSlug.
+var articleName = regexp.MustCompile(`^(\d{1,3})-(.+)\.md$`)
+
+var asciiSlug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// isSlug reports whether s can be an article's slug: lower-case ASCII
+// letters, digits and hyphens, or any name that Slugify leaves as it is,
+// so that an author's name outside ASCII ("02-türk.md", as the importer
+// writes it) is a slug too.
+func isSlug(s string) bool { return asciiSlug.MatchString(s) || Slugify(s) == s }
 
 // Load reads a library from fsys: every folder at its root that holds an
 // issue.md is an issue. root is how the library is named in messages (for
@@ -137,7 +146,7 @@ func loadArticle(fsys fs.FS, root, name string, problems *Problems) *Article {
 	file := path.Join(root, name)
 	pl := problemList{file: file, list: problems}
 	m := articleName.FindStringSubmatch(path.Base(name))
-	if m == nil {
+	if m == nil || !isSlug(m[2]) {
 		pl.add(0, "an article file name must look like 01-slug.md (number, hyphen, lower-case slug)")
 		return nil
 	}

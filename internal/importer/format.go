@@ -49,6 +49,7 @@ func Files(is *Issue, opt Options) ([]File, error) {
 		return nil, err
 	}
 	files := []File{{Name: content.IssueFile, Data: issueFile}}
+	taken := map[string]bool{} // slugs, which must be unique
 	for i, a := range is.Articles {
 		num := i + 1
 		meta := articleMeta{Author: a.Author, ImageCredit: a.ImageCredit, Title: opt.Titles[num], TitleSource: content.TitleFromJournal}
@@ -59,9 +60,28 @@ func Files(is *Issue, opt Options) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: ArticleFileName(num, a), Data: data})
+		files = append(files, File{Name: uniqueFileName(num, a, taken), Data: data})
 	}
 	return files, nil
+}
+
+// uniqueFileName is ArticleFileName, unless an earlier article of the issue
+// has the slug already: then the author's full name ("05-bob-smith.md"),
+// and failing that a number ("05-bob-smith-2.md").
+func uniqueFileName(num int, a *Article, taken map[string]bool) string {
+	name := ArticleFileName(num, a)
+	slug := strings.TrimSuffix(name[strings.IndexByte(name, '-')+1:], ".md")
+	if taken[slug] {
+		if full := content.Slugify(a.Author); full != "" {
+			slug = full
+		}
+		for n, base := 2, slug; taken[slug]; n++ {
+			slug = fmt.Sprintf("%s-%d", base, n)
+		}
+		name = fmt.Sprintf("%02d-%s.md", num, slug)
+	}
+	taken[slug] = true
+	return name
 }
 
 // ArticleFileName names an article's file after its number and its author's
