@@ -193,7 +193,8 @@ func (p *parser) startSection(label, rest string) {
 		sec.Name = content.BioName
 	}
 	for _, s := range p.art.Sections {
-		if s.Name == sec.Name && s.Name != "" {
+		// Sections are found by slug, so "FOO BAR" repeats "FOO-BAR".
+		if s.Name != "" && content.Slugify(s.Name) == content.Slugify(sec.Name) {
 			p.note(Unplaced, "a second "+label+" label in one article", label+": "+rest)
 			return
 		}
