@@ -1023,6 +1023,7 @@ func TestImportStopsOnUnplacedText(t *testing.T) {
 		{"before the first byline", "An unknown paragraph.\n\n" + string(seed), 1, `text before the first "By Author" line`},
 		{"after a bio", insert(cutlerBio+1, "A stray paragraph after the bio."), cutlerBio + 2, "text after the author's bio"},
 		{"among the menus", insert(newsletter+1, "Subscribe to our podcast"), newsletter + 2, "text after the author's bio"},
+		{"in Windows-1252", insert(cutlerBio, "A \x93quoted\x94 paragraph."), cutlerBio + 1, "text that is not UTF-8"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()

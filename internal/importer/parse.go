@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"analyst/internal/content"
 )
@@ -119,6 +120,12 @@ func Parse(raw string) *Issue {
 	p := &parser{re: patterns(), is: &Issue{}}
 	for i, line := range strings.Split(raw, "\n") {
 		p.lineNum = i + 1
+		if !utf8.ValidString(line) {
+			// Most likely a Windows-1252 file: its quotes would become
+			// U+FFFD in the text and base64 in the YAML.
+			p.note(Unplaced, "text that is not UTF-8 (save the file as UTF-8)", line)
+			continue
+		}
 		p.line(content.NormalizeSpace(line))
 	}
 	return p.is
