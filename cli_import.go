@@ -86,10 +86,10 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&out, "out", "o", "articles", "write the issue folder into `DIR`")
-	f.StringVar(&date, "date", "", "the issue's month, as `YYYY-MM` (default: this month)")
-	f.StringVar(&publication, "publication", "", "the publication's `NAME`, if the text's about paragraph lacks it")
-	f.StringArrayVar(&titles, "title", nil, "a known title, as `N=TITLE` (repeatable)")
+	f.StringVarP(&out, "out", "o", "articles", "write the issue folder into DIR")
+	f.StringVar(&date, "date", "", "the issue's month, as YYYY-MM (default: this month)")
+	f.StringVar(&publication, "publication", "", "the publication's NAME, if the text's about paragraph lacks it")
+	f.StringArrayVar(&titles, "title", nil, "a known title, as N=TITLE (repeatable)")
 	f.BoolVar(&force, "force", false, "replace an issue folder that already exists")
 	f.BoolVarP(&dryRun, "dry-run", "n", false, "print the files instead of writing them")
 	f.BoolVarP(&verbose, "verbose", "v", false, "list every line that was dropped")

@@ -84,7 +84,7 @@ func (a *app) printList(lib *content.Library) error {
 				title += " *"
 				editorial = true
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", art.Number, title, art.Author, len(art.Body()), art.Words, art.Minutes(), art.Slug)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", art.Number, title, art.Author, len(art.Body()), art.Words, art.Minutes(), lib.Ref(art))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

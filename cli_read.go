@@ -61,8 +61,8 @@ escape codes, so it can go to files and pipes. NO_COLOR is honoured.`,
 			return a.printArticle(art, sec, style, width)
 		},
 	}
-	cmd.Flags().StringVarP(&section, "section", "s", "", "print only the section `NAME`")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the text at `N` columns (default: the terminal's, at most 100; 80 in pipes)")
+	cmd.Flags().StringVarP(&section, "section", "s", "", "print only the section NAME")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the text at N columns (default: the terminal's, at most 100; 80 in pipes)")
 	cmd.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
 	return cmd
 }

@@ -22,9 +22,12 @@ With no arguments it opens the reader at the table of contents; with a
 reference it opens that article, at a section if one is named. When the
 output is not a terminal it prints instead: the table of contents, or the
 article.`,
-		Example: `  analyst                  open the reader
-  analyst 3#conclusions    open article 3 at its Conclusions
-  analyst list             the table of contents
+		Example: `  # open the reader
+  analyst
+  # open article 3 at its Conclusions
+  analyst 3#conclusions
+  # the table of contents, the text of an article, a search
+  analyst list
   analyst read cutler | less
   analyst search "Abraham Accords"`,
 		Args:              maxArgs(1, "at most one article reference"),
@@ -59,7 +62,7 @@ article.`,
 	}
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(flagError)
-	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from `DIR` instead of the embedded issue")
+	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from DIR instead of the embedded issue")
 	root.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
 	root.AddCommand(
 		newListCmd(a),

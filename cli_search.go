@@ -39,11 +39,11 @@ text around it. Like grep, search exits 1 when nothing matches.`,
 			query := strings.Join(args, " ")
 			matches := lib.Search(query)
 			if asJSON {
-				if err := a.printJSON(matchList(matches)); err != nil {
+				if err := a.printJSON(matchList(lib, matches)); err != nil {
 					return err
 				}
 			} else {
-				a.printMatches(matches)
+				a.printMatches(lib, matches)
 			}
 			if len(matches) == 0 {
 				return fmt.Errorf("%w for %q", errNoMatches, query)
@@ -67,11 +67,11 @@ type matchJSON struct {
 	Context   string `json:"context"`
 }
 
-func matchList(matches []content.Match) []matchJSON {
+func matchList(lib *content.Library, matches []content.Match) []matchJSON {
 	out := []matchJSON{}
 	for _, m := range matches {
 		out = append(out, matchJSON{
-			Ref: matchRef(m), Issue: m.Article.Issue.Slug, Number: m.Article.Number,
+			Ref: matchRef(lib, m), Issue: m.Article.Issue.Slug, Number: m.Article.Number,
 			Slug: m.Article.Slug, Title: m.Article.Title, Section: m.Section.Name,
 			Paragraph: m.Paragraph + 1, Context: m.Context,
 		})
@@ -79,16 +79,19 @@ func matchList(matches []content.Match) []matchJSON {
 	return out
 }
 
-// matchRef is the reference that opens a match's section: "cutler#implications".
-func matchRef(m content.Match) string { return m.Article.Slug + "#" + m.Section.Slug }
+// matchRef is the reference that opens a match's section:
+// "cutler#implications", or "2025-12/cutler#implications" in an older issue.
+func matchRef(lib *content.Library, m content.Match) string {
+	return lib.Ref(m.Article) + "#" + m.Section.Slug
+}
 
 // printMatches writes one line a match: reference, then context, with the
 // match in bold where the output shows it.
-func (a *app) printMatches(matches []content.Match) {
+func (a *app) printMatches(lib *content.Library, matches []content.Match) {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
 	for _, m := range matches {
 		c, at := m.Context, m.InContext
-		fmt.Fprintf(w, "%s\t%s%s%s\n", matchRef(m), c[:at[0]], bold.Render(c[at[0]:at[1]]), c[at[1]:])
+		fmt.Fprintf(w, "%s\t%s%s%s\n", matchRef(lib, m), c[:at[0]], bold.Render(c[at[0]:at[1]]), c[at[1]:])
 	}
 }

@@ -85,14 +85,14 @@ connections, tells readers, waits up to 10s, then closes.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfg.Addr, "addr", server.DefaultAddr, "listen on `HOST:PORT`; all interfaces (\":23234\") is your explicit choice [ANALYST_ADDR]")
-	f.StringVar(&hostKey, "host-key", "", "the host key `FILE`, made on first start (default: ~/.local/share/analyst/ssh_host_ed25519_key) [ANALYST_HOST_KEY]")
+	f.StringVar(&cfg.Addr, "addr", server.DefaultAddr, "listen on HOST:PORT; all interfaces (\":23234\") is your explicit choice [ANALYST_ADDR]")
+	f.StringVar(&hostKey, "host-key", "", "the host key FILE, made on first start (default: ~/.local/share/analyst/ssh_host_ed25519_key) [ANALYST_HOST_KEY]")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", server.DefaultMaxSessions, "sessions at once; more are told to come back [ANALYST_MAX_SESSIONS]")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "end a session after this long without a key press [ANALYST_IDLE_TIMEOUT]")
 	f.DurationVar(&cfg.MaxSession, "max-session", server.DefaultMaxSession, "end any session after this long [ANALYST_MAX_SESSION]")
 	f.Float64Var(&cfg.RatePerSecond, "rate", server.DefaultRatePerSecond, "new connections per second from one address; 0 turns the limit off [ANALYST_RATE]")
 	f.IntVar(&cfg.RateBurst, "rate-burst", server.DefaultRateBurst, "new connections one address may open at once [ANALYST_RATE_BURST]")
-	f.StringVar(&logFormat, "log-format", "text", "log as `text`, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
+	f.StringVar(&logFormat, "log-format", "text", "log as text, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
 	return cmd
 }
 

@@ -46,7 +46,6 @@ func Load(fsys fs.FS, root string) (*Library, error) {
 		return &Library{}, Problems{{File: root, Msg: readError(err)}}
 	}
 	lib := &Library{}
-	slugs := map[string]string{} // article slug -> file that has it
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -54,7 +53,7 @@ func Load(fsys fs.FS, root string) (*Library, error) {
 		if _, err := fs.Stat(fsys, path.Join(e.Name(), IssueFile)); err != nil {
 			continue // not an issue folder
 		}
-		is := loadIssue(fsys, root, e.Name(), slugs, &problems)
+		is := loadIssue(fsys, root, e.Name(), &problems)
 		if is != nil {
 			lib.Issues = append(lib.Issues, is)
 		}
@@ -75,7 +74,8 @@ func Load(fsys fs.FS, root string) (*Library, error) {
 }
 
 // loadIssue reads one issue folder: its issue.md and its article files.
-func loadIssue(fsys fs.FS, root, dir string, slugs map[string]string, problems *Problems) *Issue {
+// Slugs are unique within an issue; authors come back from issue to issue.
+func loadIssue(fsys fs.FS, root, dir string, problems *Problems) *Issue {
 	file := path.Join(root, dir, IssueFile)
 	pl := problemList{file: file, list: problems}
 	src, err := fs.ReadFile(fsys, path.Join(dir, IssueFile))
@@ -113,6 +113,7 @@ func loadIssue(fsys fs.FS, root, dir string, slugs map[string]string, problems *
 		return nil
 	}
 	numbers := map[int]string{}
+	slugs := map[string]string{} // article slug -> file that has it
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || name == IssueFile || !strings.HasSuffix(name, ".md") {

@@ -133,11 +133,10 @@ func TestLoadLibraryProblems(t *testing.T) {
 		want []string
 	}{
 		{"duplicate slug", fstest.MapFS{
-			"2026-01/issue.md":   {Data: []byte(strings.Replace(goodIssue, "2026-02", "2026-01", 1))},
-			"2026-01/01-same.md": {Data: []byte(goodArticle)},
 			"2026-02/issue.md":   {Data: []byte(goodIssue)},
 			"2026-02/01-same.md": {Data: []byte(goodArticle)},
-		}, []string{"lib/2026-02/01-same.md:1: two articles with the slug \"same\": this one and lib/2026-01/01-same.md"}},
+			"2026-02/02-same.md": {Data: []byte(goodArticle)},
+		}, []string{"lib/2026-02/02-same.md:1: two articles with the slug \"same\": this one and lib/2026-02/01-same.md"}},
 		{"duplicate number", fstest.MapFS{
 			"2026-02/issue.md":  {Data: []byte(goodIssue)},
 			"2026-02/01-one.md": {Data: []byte(goodArticle)},

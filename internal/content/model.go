@@ -114,9 +114,6 @@ func (a *Article) Teaser() string {
 	return FirstSentence(lead.Paragraphs[0])
 }
 
-// Ref is the short name a reader can type to open the article: its slug.
-func (a *Article) Ref() string { return a.Slug }
-
 // SectionKind tells the lead, the named sections and the bio apart.
 type SectionKind int
 

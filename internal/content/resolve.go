@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -43,8 +44,16 @@ type AmbiguousError struct {
 func (e *AmbiguousError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q matches %d articles; use a number or a slug:", e.Ref, len(e.Candidates))
+	manyIssues := false
 	for _, a := range e.Candidates {
-		fmt.Fprintf(&b, "\n  %s", describe(a))
+		manyIssues = manyIssues || a.Issue != e.Candidates[0].Issue
+	}
+	for _, a := range e.Candidates {
+		if manyIssues {
+			fmt.Fprintf(&b, "\n  %s/%s", a.Issue.Slug, describe(a))
+		} else {
+			fmt.Fprintf(&b, "\n  %s", describe(a))
+		}
 	}
 	return b.String()
 }
@@ -55,23 +64,39 @@ func describe(a *Article) string {
 }
 
 // Find resolves what a reader typed to one article: its number in the
-// newest issue ("2"), a number in a named issue ("2026-01/2"), its slug
-// ("cutler"), or a word that starts a word of exactly one article's title
-// or author ("armenia"). A "#section" suffix is ignored; see SplitRef.
+// newest issue ("2"), a number or slug in a named issue ("2026-01/2"), its
+// slug ("cutler"), or a word that starts a word of exactly one article's
+// title or author ("armenia"). The newest issue is searched first, then
+// the whole library. A "#section" suffix is ignored; see SplitRef.
 func (l *Library) Find(ref string) (*Article, error) {
 	ref, _ = SplitRef(ref)
-	scope := l.Articles()
 	if issueSlug, rest, ok := strings.Cut(ref, "/"); ok {
 		is := l.issue(issueSlug)
 		if is == nil {
-			return nil, &NotFoundError{Ref: ref}
+			return nil, &NotFoundError{Ref: ref, Closest: closest(l.Articles(), Slugify(issueSlug))}
 		}
-		scope, ref = is.Articles, rest
-	} else if _, err := strconv.Atoi(ref); err == nil && l.Latest() != nil {
-		scope = l.Latest().Articles // numbers count within an issue
+		return findIn(is.Articles, rest, ref)
 	}
-	if ref == "" {
+	latest := l.Latest()
+	if latest == nil {
 		return nil, &NotFoundError{Ref: ref}
+	}
+	a, err := findIn(latest.Articles, ref, ref)
+	var nf *NotFoundError
+	if err == nil || !errors.As(err, &nf) || len(l.Issues) == 1 {
+		return a, err
+	}
+	if _, isNumber := strconv.Atoi(ref); isNumber == nil {
+		return nil, err // numbers count within an issue
+	}
+	return findIn(l.Articles(), ref, ref)
+}
+
+// findIn resolves ref among some articles; shown is the reference as the
+// reader typed it, for messages.
+func findIn(scope []*Article, ref, shown string) (*Article, error) {
+	if ref == "" {
+		return nil, &NotFoundError{Ref: shown}
 	}
 	if n, err := strconv.Atoi(ref); err == nil {
 		for _, a := range scope {
@@ -79,28 +104,39 @@ func (l *Library) Find(ref string) (*Article, error) {
 				return a, nil
 			}
 		}
-		return nil, &NotFoundError{Ref: ref, Closest: closest(scope, ref)}
+		return nil, &NotFoundError{Ref: shown, Closest: closest(scope, ref)}
 	}
 	want := Slugify(ref)
-	for _, a := range scope {
-		if a.Slug == want {
-			return a, nil
-		}
-	}
 	var matches []*Article
 	for _, a := range scope {
-		if want != "" && (hasWordPrefix(Slugify(a.Title), want) || hasWordPrefix(Slugify(a.Author), want)) {
+		if a.Slug == want {
 			matches = append(matches, a)
+		}
+	}
+	if len(matches) == 0 {
+		for _, a := range scope {
+			if want != "" && (hasWordPrefix(Slugify(a.Title), want) || hasWordPrefix(Slugify(a.Author), want)) {
+				matches = append(matches, a)
+			}
 		}
 	}
 	switch len(matches) {
 	case 1:
 		return matches[0], nil
 	case 0:
-		return nil, &NotFoundError{Ref: ref, Closest: closest(scope, want)}
+		return nil, &NotFoundError{Ref: shown, Closest: closest(scope, want)}
 	default:
-		return nil, &AmbiguousError{Ref: ref, Candidates: matches}
+		return nil, &AmbiguousError{Ref: shown, Candidates: matches}
 	}
+}
+
+// Ref is the shortest reference that finds a: its slug in the newest issue,
+// "issue/slug" in an older one.
+func (l *Library) Ref(a *Article) string {
+	if a.Issue == l.Latest() {
+		return a.Slug
+	}
+	return a.Issue.Slug + "/" + a.Slug
 }
 
 func (l *Library) issue(slug string) *Issue {

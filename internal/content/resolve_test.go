@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"analyst/internal/content"
 )
@@ -76,5 +77,46 @@ func TestSplitRef(t *testing.T) {
 		if a != want[0] || s != want[1] {
 			t.Errorf("SplitRef(%q) = %q, %q", in, a, s)
 		}
+	}
+}
+
+// TestFindAcrossIssues: authors come back from issue to issue, so slugs
+// repeat across issues; the newest issue comes first, "issue/ref" names
+// an older one.
+func TestFindAcrossIssues(t *testing.T) {
+	issue := func(date string) []byte {
+		return []byte("---\npublication: P\ndate: " + date + "\n---\n\nAbout.\n")
+	}
+	article := func(title, author string) []byte {
+		return []byte("---\ntitle: " + title + "\nauthor: " + author + "\n---\n\nLead.\n\n## Background\n\nText.\n")
+	}
+	lib, err := content.Load(fstest.MapFS{
+		"2026-01/issue.md":      {Data: issue("2026-01")},
+		"2026-01/01-cornell.md": {Data: article("Turkic States", "Svante E. Cornell")},
+		"2026-01/02-jamal.md":   {Data: article("Pakistan and Israel", "Umair Jamal")},
+		"2026-02/issue.md":      {Data: issue("2026-02")},
+		"2026-02/01-cornell.md": {Data: article("Georgia's Drift", "Svante E. Cornell")},
+	}, "lib")
+	if err != nil {
+		t.Fatalf("a returning author must not be a duplicate slug: %v", err)
+	}
+	for ref, want := range map[string]string{
+		"cornell": "Georgia's Drift", "1": "Georgia's Drift", "2026-01/cornell": "Turkic States",
+		"2026-01/1": "Turkic States", "jamal": "Pakistan and Israel", "turkic": "Turkic States",
+	} {
+		a, err := lib.Find(ref)
+		if err != nil || a.Title != want {
+			t.Errorf("Find(%q) = %v, %v; want %q", ref, a, err, want)
+		}
+	}
+	if _, err := lib.Find("2"); err == nil {
+		t.Errorf("a number counts in the newest issue only")
+	}
+	old, _ := lib.Find("2026-01/cornell")
+	if got := lib.Ref(old); got != "2026-01/cornell" {
+		t.Errorf("Ref of an older issue's article = %q", got)
+	}
+	if got := lib.Ref(lib.Latest().Articles[0]); got != "cornell" {
+		t.Errorf("Ref of the newest issue's article = %q", got)
 	}
 }
