@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // IssueFile is the name of the file that describes an issue.
@@ -156,6 +158,10 @@ func loadArticle(fsys fs.FS, root, name string, problems *Problems) *Article {
 		pl.add(0, "%s", readError(err))
 		return nil
 	}
+	if line := invalidUTF8Line(src); line > 0 {
+		pl.add(line, "text that is not UTF-8 (save the file as UTF-8)")
+		return nil
+	}
 	before := len(*problems)
 	fm := splitFrontMatter(string(src), articleKeys, pl)
 	if fm == nil {
@@ -202,4 +208,17 @@ func readError(err error) string {
 		return fmt.Sprintf("cannot %s: %v", pe.Op, pe.Err)
 	}
 	return err.Error()
+}
+
+// invalidUTF8Line is the first line of src that is not valid UTF-8, or 0.
+func invalidUTF8Line(src []byte) int {
+	if utf8.Valid(src) {
+		return 0
+	}
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		if !utf8.Valid(line) {
+			return i + 1
+		}
+	}
+	return 0
 }

@@ -103,6 +103,7 @@ func TestLoadProblems(t *testing.T) {
 		{"empty section", "---\ntitle: X\nauthor: Z\n---\n\n## A\n\n## B\n\nText.\n", "lib/2026-02/02-bad.md:6: section \"A\" has no text"},
 		{"twice a section", "---\ntitle: X\nauthor: Z\n---\n\n## A\n\nT.\n\n## A\n\nT.\n", "lib/2026-02/02-bad.md:10: section \"A\" appears twice (first on line 6)"},
 		{"level-1 heading", "---\ntitle: X\nauthor: Z\n---\n\n# X\n\n## A\n\nT.\n", "lib/2026-02/02-bad.md:6: a level-1 heading"},
+		{"not UTF-8", "---\ntitle: X\nauthor: Z\n---\n\n## A\n\nCaf\xe9 \x93quoted\x94.\n", "lib/2026-02/02-bad.md:8: text that is not UTF-8"},
 		{"duplicate key", "---\ntitle: X\ntitle: Y\nauthor: Z\n---\n\n## A\n\nT.\n", "lib/2026-02/02-bad.md:3: front matter key \"title\" is given twice"},
 	}
 	for _, c := range cases {

@@ -35,6 +35,9 @@ func NormalizeSpace(s string) string {
 func isNormalized(s string) bool {
 	prevSpace := true // a leading space is not normalized
 	for _, r := range s {
+		if r == utf8.RuneError {
+			return false // let the slow path write U+FFFD, as it always does
+		}
 		space := unicode.IsSpace(r)
 		if space && (prevSpace || r != ' ') {
 			return false
