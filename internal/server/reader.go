@@ -66,13 +66,7 @@ func (s *Server) runReader(sess ssh.Session, art *content.Article, sec *content.
 	_, err := p.Run()
 	p.Kill()
 	cancel()
-	<-resized
-	go func() {
-		// A late window change must not block the session's request loop;
-		// this ends when the ssh package closes the channel.
-		for range winch {
-		}
-	}()
+	<-resized // later window changes are drained by handle
 
 	if errors.Is(err, tea.ErrProgramPanic) {
 		s.log.Error("reader panicked", "remote", sess.RemoteAddr().String(), "err", err)

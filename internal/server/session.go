@@ -30,7 +30,19 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		start := time.Now()
 		var sent atomic.Int64
 		code := s.serve(sess, &sent)
-		_, _, pty := sess.Pty()
+		_, winch, pty := sess.Pty()
+		if pty {
+			// From here on nothing reads window changes, and for a
+			// session that ran no reader nothing ever did. A change the
+			// client sends now would block the session's request loop
+			// for ever (the ssh package's channel holds one size), and
+			// leak it: drain them until the ssh package closes the
+			// channel with the session.
+			go func() {
+				for range winch {
+				}
+			}()
+		}
 		s.log.Info("session",
 			"remote", sess.RemoteAddr().String(),
 			"user", sess.User(),
