@@ -55,14 +55,27 @@ func newHostKeyPEM(tb testing.TB) []byte {
 type fakeExec struct {
 	mu    sync.Mutex
 	calls [][]string
+
+	// "search slow" says it has begun on slowBegun, then waits until
+	// slowEnd is closed (or its context ends), when the test set them.
+	slowBegun chan struct{}
+	slowEnd   chan struct{}
 }
 
 // Its answers: stdout "exec:" and the arguments; for "read nosuch", an
 // error on stderr and status 3 instead.
-func (f *fakeExec) run(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func (f *fakeExec) run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	f.mu.Lock()
 	f.calls = append(f.calls, append([]string(nil), args...))
+	begun, end := f.slowBegun, f.slowEnd
 	f.mu.Unlock()
+	if len(args) == 2 && args[0] == "search" && args[1] == "slow" && end != nil {
+		begun <- struct{}{}
+		select {
+		case <-end:
+		case <-ctx.Done():
+		}
+	}
 	if len(args) == 2 && args[0] == "read" && args[1] == "nosuch" {
 		fmt.Fprintln(stderr, "fake: no article nosuch")
 		return 3
