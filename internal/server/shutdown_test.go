@@ -1,0 +1,114 @@
+package server
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Shutdown tells readers, lets them leave during the grace period, ends
+// the rest with a goodbye, refuses newcomers, and returns.
+func TestShutdown(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.ShutdownGrace = time.Second })
+	stayer := reader(t, ts.dial(t, "alice"), 40, 120)
+	leaver := reader(t, ts.dial(t, "bob"), 40, 120)
+	quiet := ts.dial(t, "carol") // a connection with no session
+	stayer.out.waitFor(t, 0, "Tolipov")
+	leaver.out.waitFor(t, 0, "Tolipov")
+	ms, ml := stayer.out.mark(), leaver.out.mark()
+
+	done := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+		defer cancel()
+		done <- ts.Shutdown(ctx)
+	}()
+	stayer.out.waitFor(t, ms, "going down")
+	leaver.out.waitFor(t, ml, "going down")
+
+	// During the grace period: a new session on an open connection is
+	// turned away, and so is a new connection.
+	late := openSession(t, quiet, 0, 0).start(t, "list")
+	if code := late.exitStatus(t); code != 1 || strings.TrimRight(late.errOut.String(), "\n") != msgClosing {
+		t.Errorf("a session during shutdown: status %d, stderr %q; want 1, %q", code, late.errOut.String(), msgClosing)
+	}
+	if c, err := gossh.Dial("tcp", ts.addr, clientConfig(t, "dave")); err == nil {
+		c.Close()
+		t.Error("a new connection during shutdown got in")
+	}
+
+	// A reader who leaves at the notice leaves as usual.
+	leaver.press(t, "q")
+	if code := leaver.exitStatus(t); code != 0 {
+		t.Errorf("reader who left: exit status %d, want 0", code)
+	}
+	// A reader who stays is ended after the grace period, with a goodbye.
+	if code := stayer.exitStatus(t); code != 0 {
+		t.Errorf("reader who stayed: exit status %d, want 0", code)
+	}
+	if out := strings.TrimRight(stayer.out.String(), "\r\n"); !strings.HasSuffix(out, "The server is going down. Goodbye.") {
+		t.Errorf("reader who stayed: output ends %q, want the goodbye", tail(out, 80))
+	}
+
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Shutdown: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Shutdown did not return within 5s of a 1s grace period")
+	}
+	// Every connection is closed, the quiet one too.
+	quietClosed := make(chan error, 1)
+	go func() { quietClosed <- quiet.Wait() }()
+	select {
+	case <-quietClosed:
+	case <-time.After(waitLimit):
+		t.Error("a connection without sessions outlived Shutdown")
+	}
+	if n := ts.Active(); n != 0 {
+		t.Errorf("Active() = %d after Shutdown", n)
+	}
+	// And the port is closed.
+	if c, err := gossh.Dial("tcp", ts.addr, clientConfig(t, "erin")); err == nil {
+		c.Close()
+		t.Error("a connection after Shutdown got in")
+	}
+}
+
+// Shutdown keeps to its context even when the grace period is longer: the
+// sessions are ended and the connections closed when the context ends.
+func TestShutdownContext(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.ShutdownGrace = time.Minute })
+	s := reader(t, ts.dial(t, "alice"), 40, 120)
+	s.out.waitFor(t, 0, "Tolipov")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- ts.Shutdown(ctx) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Shutdown with a 300ms context did not return within 5s")
+	}
+	// The session ends; whether its status arrives before the connection
+	// closes is a race, so only the end is checked.
+	if ended, _ := s.endedWithin(waitLimit); !ended {
+		t.Fatal("the reader's session outlived Shutdown")
+	}
+	waitActive(t, ts.Server, 0)
+}
+
+// Shutdown with no one connected returns at once and Serve ends.
+func TestShutdownIdle(t *testing.T) {
+	ts := startServer(t, nil)
+	s := openSession(t, ts.dial(t, "alice"), 0, 0).start(t, "list")
+	if code := s.exitStatus(t); code != 0 {
+		t.Fatalf("list: %d", code)
+	}
+	ts.shutdown(t)
+}
