@@ -28,6 +28,7 @@ var serveEnv = [][2]string{
 	{"max-session", "ANALYST_MAX_SESSION"},
 	{"rate", "ANALYST_RATE"},
 	{"rate-burst", "ANALYST_RATE_BURST"},
+	{"shutdown-grace", "ANALYST_SHUTDOWN_GRACE"},
 	{"log-format", "ANALYST_LOG_FORMAT"},
 	{"dir", "ANALYST_DIR"},
 }
@@ -51,7 +52,8 @@ func newServeCmd(a *app) *cobra.Command {
 Any client may read, with any key or none; nothing else is offered (no
 shell, no forwarding, no subsystems). Every flag can also be set with the
 environment variable named in its help. SIGINT or SIGTERM stops taking
-connections, tells readers, waits up to 10s, then closes.`,
+connections, tells readers, waits up to 10s (--shutdown-grace), then
+closes.`,
 		Example: "  analyst serve\n  analyst serve --addr :23234 --max-sessions 500\n  ANALYST_ADDR=0.0.0.0:2222 analyst serve",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -92,6 +94,7 @@ connections, tells readers, waits up to 10s, then closes.`,
 	f.DurationVar(&cfg.MaxSession, "max-session", server.DefaultMaxSession, "end any session after this long [ANALYST_MAX_SESSION]")
 	f.Float64Var(&cfg.RatePerSecond, "rate", server.DefaultRatePerSecond, "new connections per second from one address; 0 turns the limit off [ANALYST_RATE]")
 	f.IntVar(&cfg.RateBurst, "rate-burst", server.DefaultRateBurst, "new connections one address may open at once [ANALYST_RATE_BURST]")
+	f.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", server.DefaultShutdownGrace, "on SIGINT or SIGTERM, how long readers have before their sessions end [ANALYST_SHUTDOWN_GRACE]")
 	f.StringVar(&logFormat, "log-format", "text", "log as text, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
 	return cmd
 }
@@ -122,7 +125,7 @@ func validateServe(f *pflag.FlagSet) error {
 	if n, _ := f.GetInt("max-sessions"); n < 1 {
 		return fmt.Errorf("--max-sessions must be at least 1 (got %d)", n)
 	}
-	for _, name := range []string{"idle-timeout", "max-session"} {
+	for _, name := range []string{"idle-timeout", "max-session", "shutdown-grace"} {
 		if d, _ := f.GetDuration(name); d <= 0 {
 			return fmt.Errorf("--%s must be positive (got %s)", name, d)
 		}
@@ -168,7 +171,7 @@ func serve(ctx context.Context, cfg server.Config) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), server.DefaultShutdownGrace+5*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace+5*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, net.ErrClosed) {
 		cfg.Logger.Warn("shutdown", "err", err)
