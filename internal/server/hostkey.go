@@ -12,6 +12,8 @@ import (
 	"runtime"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"analyst/internal/atomicfile"
 )
 
 // DefaultHostKeyPath is where the host key lives when no path is given:
@@ -75,7 +77,7 @@ func LoadOrCreateHostKey(path string) ([]byte, bool, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, false, fmt.Errorf("host key directory: %w", err)
 	}
-	if err := writeFileAtomic(path, data, 0o600); err != nil {
+	if err := atomicfile.WriteNew(path, data, 0o600); err != nil {
 		return nil, false, fmt.Errorf("host key: %w", err)
 	}
 	// Read it back: if another server wrote the key first, its key wins.
@@ -84,35 +86,4 @@ func LoadOrCreateHostKey(path string) ([]byte, bool, error) {
 		return nil, false, fmt.Errorf("host key: %w", err)
 	}
 	return onDisk, string(onDisk) == string(data), nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it into place. An existing file at path wins: the key already
-// written by another process is kept.
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once linked into place
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// Link rather than rename, so a key that appeared meanwhile is not replaced.
-	if err := os.Link(tmp.Name(), path); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	return nil
 }
