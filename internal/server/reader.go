@@ -10,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	bm "charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 
 	"analyst/internal/content"
 	"analyst/ui"
@@ -19,14 +19,20 @@ import (
 // runReader runs a reader program for a terminal session until the reader
 // quits, the connection drops, a timeout ends it or the server goes down.
 // The program gets the client's size, TERM and colour profile.
-func (s *Server) runReader(sess ssh.Session, art *content.Article, sec *content.Section, sent *atomic.Int64) int {
-	_, winch, _ := sess.Pty()
+func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article, sec *content.Section, sent *atomic.Int64) int {
+	winch := term.winch
 	why := &endReason{}
 	w := &watch{idle: s.cfg.IdleTimeout}
 	model := ui.New(ui.Options{Library: s.cfg.Library, Cache: s.cfg.Cache, Article: art, Section: sec})
-	// Our options come after MakeOptions, which would otherwise replace them.
-	opts := append(bm.MakeOptions(sess),
+	// What bm.MakeOptions gives an emulated PTY, but from the size taken
+	// at the start (see terminal) rather than from sess.Pty() now.
+	envs := append(sess.Environ(), "TERM="+term.pty.Term)
+	opts := []tea.ProgramOption{
+		tea.WithInput(sess),
 		tea.WithOutput(countingWriter{sess, sent}),
+		tea.WithEnvironment(envs),
+		tea.WithColorProfile(colorprofile.Env(envs)),
+		tea.WithWindowSize(term.pty.Window.Width, term.pty.Window.Height),
 		tea.WithoutSignalHandler(), // signals are the server's, not each session's
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			switch msg.(type) {
@@ -37,7 +43,7 @@ func (s *Server) runReader(sess ssh.Session, art *content.Article, sec *content.
 			}
 			return msg
 		}),
-	)
+	}
 	p := tea.NewProgram(model, opts...)
 	w.start(p, why, s.cfg.MaxSession)
 	defer w.stop()
@@ -48,7 +54,7 @@ func (s *Server) runReader(sess ssh.Session, art *content.Article, sec *content.
 	resized := make(chan struct{})
 	go func() {
 		defer close(resized)
-		<-winch // the first size, which MakeOptions already gave the program
+		<-winch // the first size, which WithWindowSize already gave the program
 		for {
 			select {
 			case <-ctx.Done():

@@ -29,9 +29,10 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		var sent atomic.Int64
-		code := s.serve(sess, &sent)
-		_, winch, pty := sess.Pty()
-		if pty {
+		var term terminal
+		term.pty, term.winch, term.ok = sess.Pty() // once: see terminal
+		code := s.serve(sess, term, &sent)
+		if term.ok {
 			// From here on nothing reads window changes, and for a
 			// session that ran no reader nothing ever did. A change the
 			// client sends now would block the session's request loop
@@ -39,7 +40,7 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			// leak it: drain them until the ssh package closes the
 			// channel with the session.
 			go func() {
-				for range winch {
+				for range term.winch {
 				}
 			}()
 		}
@@ -48,7 +49,7 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			"user", sess.User(),
 			"key", fingerprint(sess.PublicKey()),
 			"command", sess.RawCommand(),
-			"pty", pty,
+			"pty", term.ok,
 			"duration", time.Since(start).Round(time.Millisecond),
 			"bytes", sent.Load(),
 			"exit", code,
@@ -57,9 +58,20 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 	}
 }
 
+// terminal is a session's PTY as it was when the session began, and the
+// channel of its later sizes. The ssh package writes each new size into
+// the session's PTY, without a lock, as window changes arrive, so
+// sess.Pty() is called once, at the start, and never while a window change
+// could be arriving; sizes after the first come from winch.
+type terminal struct {
+	pty   ssh.Pty
+	winch <-chan ssh.Window
+	ok    bool // the session has a PTY
+}
+
 // serve routes a session and returns its exit status. A panic ends only
 // this session: it is logged with its stack and the client gets an apology.
-func (s *Server) serve(sess ssh.Session, sent *atomic.Int64) (code int) {
+func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (code int) {
 	stderr := countingWriter{sess.Stderr(), sent}
 	defer func() {
 		if r := recover(); r != nil {
@@ -82,25 +94,25 @@ func (s *Server) serve(sess ssh.Session, sent *atomic.Int64) (code int) {
 		s.beforeSession(sess)
 	}
 
-	_, _, hasPTY := sess.Pty()
+	hasPTY := term.ok
 	args := sess.Command()
 	switch {
 	case len(args) == 0 && !hasPTY:
 		fmt.Fprintln(stderr, msgNeedsPTY)
 		return 1
 	case len(args) == 0:
-		return s.runReader(sess, nil, nil, sent)
+		return s.runReader(sess, term, nil, nil, sent)
 	case !isCommand(args[0]):
 		fmt.Fprintf(stderr, "unknown command %q: the commands are %s\n", args[0], strings.Join(commands, ", "))
 		return 1
 	case hasPTY && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
-		return s.readAt(sess, args[1], sent)
+		return s.readAt(sess, term, args[1], sent)
 	}
 	return s.cfg.Exec(sess.Context(), args, countingWriter{sess, sent}, stderr)
 }
 
 // readAt opens the reader at "REF[#section]", or says why it cannot.
-func (s *Server) readAt(sess ssh.Session, ref string, sent *atomic.Int64) int {
+func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomic.Int64) int {
 	art, err := s.cfg.Library.Find(ref)
 	if err != nil {
 		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
@@ -108,14 +120,14 @@ func (s *Server) readAt(sess ssh.Session, ref string, sent *atomic.Int64) int {
 	}
 	_, secRef, _ := strings.Cut(ref, "#")
 	if secRef == "" {
-		return s.runReader(sess, art, nil, sent)
+		return s.runReader(sess, term, art, nil, sent)
 	}
 	sec, err := art.Section(secRef)
 	if err != nil {
 		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
 		return 1
 	}
-	return s.runReader(sess, art, sec, sent)
+	return s.runReader(sess, term, art, sec, sent)
 }
 
 func isCommand(name string) bool {
