@@ -10,11 +10,13 @@ import (
 )
 
 // registry knows the reader programs running, so that a shutdown can tell
-// each of them and end them. It holds nothing once its sessions end.
+// each of them and end them, and counts the sessions being served, so that
+// it can wait for them. It holds nothing once its sessions end.
 type registry struct {
 	mu       sync.Mutex
 	programs map[*tea.Program]*endReason
-	changed  chan struct{} // closed and replaced whenever a program leaves
+	open     int           // sessions between enter and leave
+	changed  chan struct{} // closed and replaced whenever a program or session leaves
 }
 
 // endReason is why the server ended a session, said to the reader after
@@ -57,6 +59,22 @@ func (g *registry) remove(p *tea.Program) {
 	g.changed = make(chan struct{})
 }
 
+// enter counts a session in; leave counts it out once it has been given
+// its exit status, the last thing it sends.
+func (g *registry) enter() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open++
+}
+
+func (g *registry) leave() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open--
+	close(g.changed)
+	g.changed = make(chan struct{})
+}
+
 // notify shows a notice on every reader's status line. Sends happen in
 // goroutines, without the lock: a Send waits for a starting program, and
 // returns as soon as the program ends.
@@ -87,11 +105,12 @@ func (g *registry) list(each func(*endReason)) []*tea.Program {
 	return out
 }
 
-// waitEmpty waits until no program runs, or ctx ends.
+// waitEmpty waits until every session has ended (so no program runs), or
+// ctx ends.
 func (g *registry) waitEmpty(ctx context.Context) {
 	for {
 		g.mu.Lock()
-		n, changed := len(g.programs), g.changed
+		n, changed := g.open, g.changed
 		g.mu.Unlock()
 		if n == 0 {
 			return

@@ -27,6 +27,10 @@ var commands = []string{"list", "read", "search"}
 // to end, logs it, and sets its exit status. Nothing runs after it.
 func (s *Server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		// Shutdown waits for this, so that it does not close the
+		// connection before the exit status is sent.
+		s.sessions.enter()
+		defer s.sessions.leave()
 		start := time.Now()
 		var sent atomic.Int64
 		var term terminal

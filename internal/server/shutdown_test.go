@@ -6,13 +6,31 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 )
 
+// slowSessionLog is a log that takes its time over each session's line.
+type slowSessionLog struct{ delay time.Duration }
+
+func (w slowSessionLog) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), " session remote=") {
+		time.Sleep(w.delay)
+	}
+	return len(p), nil
+}
+
 // Shutdown tells readers, lets them leave during the grace period, ends
 // the rest with a goodbye, refuses newcomers, and returns.
+//
+// The server's log is slow to write a session's line, which comes between
+// the end of the session's reader and its exit status: Shutdown must not
+// close the connections before the status is sent.
 func TestShutdown(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.ShutdownGrace = time.Second })
+	ts := startServer(t, func(c *Config) {
+		c.ShutdownGrace = time.Second
+		c.Logger = log.New(slowSessionLog{delay: 300 * time.Millisecond})
+	})
 	stayer := reader(t, ts.dial(t, "alice"), 40, 120)
 	leaver := reader(t, ts.dial(t, "bob"), 40, 120)
 	quiet := ts.dial(t, "carol") // a connection with no session
