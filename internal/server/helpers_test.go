@@ -250,23 +250,56 @@ func (o *output) waitFor(tb testing.TB, from int, token string) {
 }
 
 func (o *output) await(from int, token string, limit time.Duration) error {
+	return o.awaitText(from, func(raw string) bool { return strings.Contains(ansi.Strip(raw), token) },
+		fmt.Sprintf("%q", token), limit)
+}
+
+// clearScreen is how the program starts a frame drawn afresh, as after a
+// resize.
+const clearScreen = "\x1b[2J"
+
+// waitForFrame waits until, after from, the screen is cleared and then
+// token appears, and returns the text written since the last clear.
+func (o *output) waitForFrame(tb testing.TB, from int, token string) string {
+	tb.Helper()
+	frame := func(raw string) (string, bool) {
+		i := strings.LastIndex(raw, clearScreen)
+		if i < 0 {
+			return "", false
+		}
+		text := ansi.Strip(raw[i:])
+		return text, strings.Contains(text, token)
+	}
+	err := o.awaitText(from, func(raw string) bool {
+		_, ok := frame(raw)
+		return ok
+	}, fmt.Sprintf("a fresh frame with %q", token), waitLimit)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	text, _ := frame(o.String()[from:])
+	return text
+}
+
+// awaitText waits until done says yes to what was written after from.
+func (o *output) awaitText(from int, done func(raw string) bool, what string, limit time.Duration) error {
 	deadline := time.NewTimer(limit)
 	defer deadline.Stop()
 	for {
 		o.mu.Lock()
-		seen := strings.Contains(ansi.Strip(string(o.buf.Bytes()[from:])), token)
+		seen := done(string(o.buf.Bytes()[from:]))
 		eof, changed := o.eof, o.changed
 		o.mu.Unlock()
 		switch {
 		case seen:
 			return nil
 		case eof:
-			return fmt.Errorf("stream ended without %q; after the mark it had:\n%s", token, o.text(from))
+			return fmt.Errorf("stream ended without %s; after the mark it had:\n%s", what, o.text(from))
 		}
 		select {
 		case <-changed:
 		case <-deadline.C:
-			return fmt.Errorf("no %q within %s; after the mark the stream had:\n%s", token, limit, o.text(from))
+			return fmt.Errorf("no %s within %s; after the mark the stream had:\n%s", what, limit, o.text(from))
 		}
 	}
 }

@@ -92,11 +92,14 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		if err := r1.WindowChange(30, 100); err != nil {
 			t.Fatal(err)
 		}
-		// Sessions beyond the cap, one resizing at once.
+		// Sessions beyond the cap, resizing as they are turned away.
+		// (Every window change in these tests comes after the session
+		// has shown something: see terminal in session.go.)
 		r3 := reader(t, c, 40, 120)
 		r3.out.waitFor(t, 0, "Tolipov")
 		for range 2 {
 			busy := reader(t, c, 40, 120)
+			busy.errOut.waitFor(t, 0, "busy")
 			_ = busy.WindowChange(41, 121)
 			if code := busy.exitStatus(t); code != 1 {
 				t.Errorf("session beyond the cap: status %d, want 1", code)
@@ -109,17 +112,22 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 			}
 		}
 
-		// Commands, with and without a terminal, known and not, some
-		// resizing while they run.
+		// Commands, with and without a terminal, known and not, the ones
+		// with a terminal resized as they end.
 		for _, cmd := range []string{"list", "read 2", "search Baku", "rm -rf /", "read nosuch"} {
 			s := openSession(t, c, 0, 0).start(t, cmd)
 			s.exitStatus(t)
 			s = openSession(t, c, 24, 80).start(t, cmd)
-			_ = s.WindowChange(25, 81)
-			if cmd == "read 2" { // with a terminal, the reader
+			switch cmd {
+			case "read 2": // with a terminal, the reader
 				s.out.waitFor(t, 0, "Cutler")
 				s.press(t, "q")
+			case "rm -rf /", "read nosuch":
+				s.errOut.waitFor(t, 0, "\n")
+			default:
+				s.out.waitFor(t, 0, "exec:")
 			}
+			_ = s.WindowChange(25, 81)
 			s.exitStatus(t)
 		}
 		// A command with a terminal, resized while it runs: the session's

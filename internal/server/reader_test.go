@@ -51,15 +51,16 @@ func TestReaderFollowsWindowChanges(t *testing.T) {
 	if err := s.WindowChange(24, 80); err != nil {
 		t.Fatal(err)
 	}
-	// The status line is drawn last, so the whole new frame is in by then.
-	s.out.waitFor(t, m, "% read")
-	frame := s.out.text(m)
+	// The frame is drawn afresh after a resize; its status line, drawn
+	// last, has the progress at 80 columns.
+	frame := s.out.waitForFrame(t, m, "% read")
 	for _, absent := range []string{"SECTIONS", "│"} {
 		if strings.Contains(frame, absent) {
 			t.Errorf("at 80x24 the frame still has %q:\n%s", absent, frame)
 		}
 	}
 	raw := s.out.String()[m:]
+	raw = raw[strings.LastIndex(raw, clearScreen):]
 	if strings.Contains(raw, "\x1b[25;") || strings.Contains(raw, "\x1b[40;") {
 		t.Errorf("at 80x24 the frame moves the cursor below row 24: %q", raw)
 	}
@@ -68,7 +69,7 @@ func TestReaderFollowsWindowChanges(t *testing.T) {
 	if err := s.WindowChange(40, 120); err != nil {
 		t.Fatal(err)
 	}
-	s.out.waitFor(t, m, "SECTIONS")
+	s.out.waitForFrame(t, m, "SECTIONS")
 
 	s.press(t, "q")
 	if code := s.exitStatus(t); code != 0 {
@@ -275,4 +276,44 @@ func tail(s string, n int) string {
 		return s
 	}
 	return "…" + s[len(s)-n:]
+}
+
+// The program draws in the colours the client's terminal can show, as
+// TERM and the environment it sends say.
+func TestReaderColourProfile(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.dial(t, "alice")
+	for _, tc := range []struct {
+		name      string
+		env       map[string]string
+		has, hasn []string
+	}{
+		{"xterm-256color", nil, []string{"\x1b[38;5;"}, []string{"\x1b[38;2;"}},
+		{"COLORTERM=truecolor", map[string]string{"COLORTERM": "truecolor"}, []string{"\x1b[38;2;"}, []string{"\x1b[38;5;"}},
+		{"NO_COLOR=1", map[string]string{"NO_COLOR": "1"}, nil, []string{"\x1b[38;5;", "\x1b[38;2;", ";38;5;", ";38;2;"}},
+	} {
+		s := openSession(t, c, 40, 120)
+		for k, v := range tc.env {
+			if err := s.Setenv(k, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.shell(t)
+		s.out.waitFor(t, 0, "Tolipov")
+		s.press(t, "q")
+		if code := s.exitStatus(t); code != 0 {
+			t.Errorf("%s: exit status %d", tc.name, code)
+		}
+		out := s.out.String()
+		for _, want := range tc.has {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q in the output", tc.name, want)
+			}
+		}
+		for _, unwanted := range tc.hasn {
+			if strings.Contains(out, unwanted) {
+				t.Errorf("%s: %q in the output", tc.name, unwanted)
+			}
+		}
+	}
 }
