@@ -212,7 +212,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		_ = s.ssh.Shutdown(ctx)
 		close(listenersClosed)
 	}()
-	grace := time.Duration(s.cfg.ShutdownGrace.Seconds()) * time.Second
+	grace := s.cfg.ShutdownGrace.Truncate(time.Second)
+	if grace == 0 {
+		grace = s.cfg.ShutdownGrace // under a second: say exactly, not "0s"
+	}
 	s.sessions.notify(fmt.Sprintf("The server is going down: this session ends in %s. Press q to leave now.", grace))
 	graceCtx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownGrace)
 	s.sessions.waitEmpty(graceCtx)

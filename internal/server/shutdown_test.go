@@ -130,3 +130,34 @@ func TestShutdownIdle(t *testing.T) {
 	}
 	ts.shutdown(t)
 }
+
+// The notice says how long the reader has, in whole seconds, or exactly
+// when that is under a second.
+func TestShutdownNoticeSaysTheGrace(t *testing.T) {
+	for _, tc := range []struct {
+		grace time.Duration
+		want  string
+	}{
+		{2 * time.Second, "ends in 2s."},
+		{400 * time.Millisecond, "ends in 400ms."},
+	} {
+		ts := startServer(t, func(c *Config) { c.ShutdownGrace = tc.grace })
+		s := reader(t, ts.dial(t, "alice"), 40, 120)
+		s.out.waitFor(t, 0, "Tolipov")
+		m := s.out.mark()
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), waitLimit)
+			defer cancel()
+			_ = ts.Shutdown(ctx)
+		}()
+		s.out.waitFor(t, m, "going down")
+		if text := s.out.text(m); !strings.Contains(text, tc.want) {
+			t.Errorf("grace %s: the notice %q does not say %q", tc.grace, text, tc.want)
+		}
+		s.press(t, "q")
+		if code := s.exitStatus(t); code != 0 {
+			t.Errorf("grace %s: exit status %d", tc.grace, code)
+		}
+		ts.shutdown(t)
+	}
+}
