@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net"
 	"runtime"
 	"strings"
 	"testing"
@@ -178,6 +179,17 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		s := openSession(t, c, 0, 0).start(t, "list")
 		if code := s.exitStatus(t); code != 0 || !strings.Contains(s.out.String(), "exec:list") {
 			t.Errorf("list after a closed session: status %d, %q", code, s.out.String())
+		}
+
+		// A connection still in its handshake at shutdown: the client
+		// keeps it open until the end of the test.
+		raw, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { raw.Close() })
+		if _, err := raw.Write([]byte("SSH-2.0-slow\r\n")); err != nil {
+			t.Fatal(err)
 		}
 
 		// A reader still there at shutdown.

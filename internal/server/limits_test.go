@@ -218,3 +218,51 @@ func TestRateLimiterOff(t *testing.T) {
 		t.Errorf("rate 0 remembered %d addresses", len(l.buckets))
 	}
 }
+
+// Beyond twice the session cap plus 16, connections are closed before the
+// handshake, until one of the open ones closes.
+func TestConnectionCap(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSessions = 1 })
+	const limit = 2*1 + 16
+	// open connects and says whether the server began a handshake (sent
+	// its version) or closed the connection.
+	open := func() (net.Conn, bool) {
+		conn, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
+		b := make([]byte, 64)
+		n, err := conn.Read(b)
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Fatal("the server neither greeted nor closed a connection")
+		}
+		return conn, err == nil && strings.HasPrefix(string(b[:n]), "SSH-2.0-")
+	}
+	var first net.Conn
+	for i := range limit {
+		conn, ok := open()
+		if !ok {
+			t.Fatalf("connection %d of %d refused", i+1, limit)
+		}
+		if i == 0 {
+			first = conn
+		}
+	}
+	if _, ok := open(); ok {
+		t.Fatalf("connection %d got a handshake", limit+1)
+	}
+	// One leaves; there is room again once the server has seen it go.
+	first.Close()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		if _, ok := open(); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no room for a connection after one closed")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

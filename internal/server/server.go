@@ -66,7 +66,7 @@ type Server struct {
 	limiter  *rateLimiter
 	sessions registry
 	active   atomic.Int64 // sessions being served
-	conns    atomic.Int64 // open connections
+	conns    connSet      // open connections
 	closing  atomic.Bool  // Shutdown has begun
 	log      *log.Logger
 
@@ -178,23 +178,71 @@ func (s *Server) admit(_ ssh.Context, conn net.Conn) net.Conn {
 	case !s.limiter.allow(addr):
 		s.log.Warn("refused", "remote", addr.String(), "reason", "rate limit")
 		return nil
-	case s.conns.Add(1) > int64(2*s.cfg.MaxSessions+16):
-		s.conns.Add(-1)
-		s.log.Warn("refused", "remote", addr.String(), "reason", "too many connections")
+	}
+	tc := &trackedConn{Conn: conn, set: &s.conns}
+	if reason := s.conns.add(tc, 2*s.cfg.MaxSessions+16); reason != "" {
+		s.log.Warn("refused", "remote", addr.String(), "reason", reason)
 		return nil
 	}
-	return &trackedConn{Conn: conn, open: &s.conns}
+	return tc
 }
 
-// trackedConn counts itself out of the open connections when closed.
+// connSet holds the open connections, from before their handshake, so
+// that a shutdown can close them all: the ssh package's Close knows only
+// those past the handshake.
+type connSet struct {
+	mu     sync.Mutex
+	conns  map[*trackedConn]struct{}
+	closed bool // closeAll has run: no more are taken
+}
+
+// add takes c unless there are already limit connections or the set has
+// been closed, and otherwise says why not.
+func (cs *connSet) add(c *trackedConn, limit int) string {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	switch {
+	case cs.closed:
+		return "shutting down"
+	case len(cs.conns) >= limit:
+		return "too many connections"
+	}
+	if cs.conns == nil {
+		cs.conns = map[*trackedConn]struct{}{}
+	}
+	cs.conns[c] = struct{}{}
+	return ""
+}
+
+func (cs *connSet) remove(c *trackedConn) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	delete(cs.conns, c)
+}
+
+// closeAll closes every connection; the set takes no more after it.
+func (cs *connSet) closeAll() {
+	cs.mu.Lock()
+	cs.closed = true
+	open := make([]*trackedConn, 0, len(cs.conns))
+	for c := range cs.conns {
+		open = append(open, c)
+	}
+	cs.mu.Unlock()
+	for _, c := range open {
+		_ = c.Close()
+	}
+}
+
+// trackedConn takes itself out of the open connections when closed.
 type trackedConn struct {
 	net.Conn
-	open *atomic.Int64
+	set  *connSet
 	once sync.Once
 }
 
 func (c *trackedConn) Close() error {
-	c.once.Do(func() { c.open.Add(-1) })
+	c.once.Do(func() { c.set.remove(c) })
 	return c.Conn.Close()
 }
 
@@ -225,6 +273,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.sessions.waitEmpty(endCtx)
 	cancel()
 	err := s.ssh.Close()
+	s.conns.closeAll() // and those still in their handshake
 	select {
 	case <-listenersClosed:
 	case <-ctx.Done():

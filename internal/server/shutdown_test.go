@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +160,32 @@ func TestShutdownNoticeSaysTheGrace(t *testing.T) {
 			t.Errorf("grace %s: exit status %d", tc.grace, code)
 		}
 		ts.shutdown(t)
+	}
+}
+
+// A connection still in its handshake when the server shuts down is
+// closed too, not left to finish and be served by a stopped server.
+func TestShutdownClosesConnectionsInHandshake(t *testing.T) {
+	ts := startServer(t, nil)
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	// The server's version line: it has taken the connection.
+	b := make([]byte, 256)
+	_ = raw.SetReadDeadline(time.Now().Add(waitLimit))
+	if n, err := raw.Read(b); err != nil || !strings.HasPrefix(string(b[:n]), "SSH-2.0-analyst") {
+		t.Fatalf("read the version: %q, %v", b[:n], err)
+	}
+	ts.shutdown(t)
+	_ = raw.SetReadDeadline(time.Now().Add(waitLimit))
+	for {
+		if _, err := raw.Read(b); err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				t.Fatalf("the connection was still open %s after Shutdown returned", waitLimit)
+			}
+			break // closed
+		}
 	}
 }
