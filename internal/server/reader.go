@@ -16,6 +16,23 @@ import (
 	"analyst/ui"
 )
 
+// The largest terminal a reader is drawn for. The size is the client's to
+// choose, and Bubble Tea keeps two screen buffers of it for every session,
+// at about 112 bytes a cell: a 1000x500 PTY cost the server 120 MB, and a
+// client may ask for far more (the protocol allows 2^32-1 each way).
+// A bigger terminal gets a reader of this size in its top left corner,
+// which loses little: the text is at most 100 columns wide and the sidebar
+// 42. At this size a session's buffers take about 7 MB; at 80x24, 0.4 MB.
+const (
+	maxColumns = 256
+	maxRows    = 128
+)
+
+// fitWindow bounds a terminal size the client asked for.
+func fitWindow(w, h int) (int, int) {
+	return min(max(w, 0), maxColumns), min(max(h, 0), maxRows)
+}
+
 // runReader runs a reader program for a terminal session until the reader
 // quits, the connection drops, a timeout ends it or the server goes down.
 // The program gets the client's size, TERM and colour profile.
@@ -32,7 +49,7 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 		tea.WithOutput(countingWriter{sess, sent}),
 		tea.WithEnvironment(envs),
 		tea.WithColorProfile(colorprofile.Env(envs)),
-		tea.WithWindowSize(term.pty.Window.Width, term.pty.Window.Height),
+		tea.WithWindowSize(fitWindow(term.pty.Window.Width, term.pty.Window.Height)),
 		tea.WithoutSignalHandler(), // signals are the server's, not each session's
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			switch msg.(type) {
@@ -65,7 +82,8 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 					p.Quit()
 					return
 				}
-				p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height})
+				cols, rows := fitWindow(win.Width, win.Height)
+				p.Send(tea.WindowSizeMsg{Width: cols, Height: rows})
 			}
 		}
 	}()
