@@ -85,7 +85,8 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		// Readers that quit with q, one after moving to an article and
 		// resizing.
 		r1 := reader(t, c, 40, 120)
-		r2 := reader(t, ts.dial(t, "bob"), 24, 80)
+		bob := ts.dial(t, "bob")
+		r2 := reader(t, bob, 24, 80)
 		r1.out.waitFor(t, 0, "Tolipov")
 		r2.out.waitFor(t, 0, "Tolipov")
 		r1.press(t, "2")
@@ -196,8 +197,11 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		last := reader(t, c, 40, 120)
 		last.out.waitFor(t, 0, "Tolipov")
 		ts.shutdown(t)
-		last.exitStatus(t)
+		if code := last.exitStatus(t); code != 0 {
+			t.Errorf("reader ended by the shutdown: status %d, want 0", code)
+		}
 		c.Close()
+		bob.Close()
 	}()
 
 	waitGoroutines(t, baseline)
