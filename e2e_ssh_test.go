@@ -61,14 +61,15 @@ func freePort(t *testing.T) int {
 // startServer starts the server on a free port with a host key in a
 // temporary folder, and waits until the port accepts connections. The
 // server is killed when the test ends, if it is still running.
-func startServer(t *testing.T) *sshServer {
+func startServer(t *testing.T, extra ...string) *sshServer {
 	t.Helper()
 	key := filepath.Join(t.TempDir(), "ssh_host_key")
 	// Another process may take the free port before the server does:
 	// then try another.
 	for attempt := 1; ; attempt++ {
 		s := &sshServer{port: freePort(t), log: &syncBuffer{}, done: make(chan struct{})}
-		s.cmd = exec.Command(analystBin, "serve", "--addr", fmt.Sprintf("127.0.0.1:%d", s.port), "--host-key", key)
+		args := append([]string{"serve", "--addr", fmt.Sprintf("127.0.0.1:%d", s.port), "--host-key", key}, extra...)
+		s.cmd = exec.Command(analystBin, args...)
 		s.cmd.Env = cleanEnv()
 		s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 		if err := s.cmd.Start(); err != nil {
@@ -278,12 +279,12 @@ func TestSSH(t *testing.T) {
 }
 
 // TestSSHShutdown: SIGTERM with a reader connected tells the reader the
-// server is going down, ends the session after the grace period with the
+// server is going down, ends the session after the grace period (2s here) with the
 // terminal restored, and exits 0.
 func TestSSHShutdown(t *testing.T) {
 	t.Parallel()
 	needTools(t, "ssh", "tmux")
-	srv := startServer(t)
+	srv := startServer(t, "--shutdown-grace", "2s")
 	tm := srv.sshTerm(t)
 	tm.waitFor("the issue list over ssh", listShown)
 	tm.keys("2")
@@ -302,11 +303,10 @@ func TestSSHShutdown(t *testing.T) {
 	if !s.has("Goodbye") {
 		t.Errorf("the reader was not told why the session ended:\n%s", s)
 	}
-	// The client's exit status is not checked: the server may close the
-	// connection before the session's exit status reaches the client
-	// (internal/server removes a reader from its registry before the
-	// session sends its status, and Shutdown closes every connection as
-	// soon as the registry is empty), so ssh exits 0 or 255.
-	t.Logf("ssh exited %s", code)
+	// The session's exit status reaches the client before the server
+	// closes the connection.
+	if code != "0" {
+		t.Errorf("ssh exited %s after the server went down, want 0", code)
+	}
 	tm.wantRestored(s)
 }

@@ -72,6 +72,8 @@ type Server struct {
 
 	// beforeSession, when set by a test, runs at the start of every session.
 	beforeSession func(ssh.Session)
+	// execTimeout bounds a command (a test shortens it).
+	execTimeout time.Duration
 }
 
 // New builds a server; Serve or ListenAndServe starts it.
@@ -90,6 +92,8 @@ func New(cfg Config) (*Server, error) {
 		cfg:     cfg,
 		limiter: newRateLimiter(cfg.RatePerSecond, cfg.RateBurst, maxRateAddrs),
 		log:     cfg.Logger,
+
+		execTimeout: defaultExecTimeout,
 	}
 	s.sessions.init()
 	srv, err := wish.NewServer(
@@ -277,6 +281,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	select {
 	case <-listenersClosed:
 	case <-ctx.Done():
+	}
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("shutdown cut short: %w", ctx.Err()) // the readers had less than their grace
 	}
 	return err
 }

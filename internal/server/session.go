@@ -112,7 +112,33 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 	case hasPTY && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
 		return s.readAt(sess, term, args[1], sent)
 	}
-	return s.cfg.Exec(sess.Context(), args, countingWriter{sess, sent}, stderr)
+	return s.exec(sess, args, sent)
+}
+
+// defaultExecTimeout bounds a command: printing an article takes
+// milliseconds, so a command still running after this long has a client
+// that stopped reading, and would otherwise hold a session until the idle
+// timeout.
+const defaultExecTimeout = time.Minute
+
+// exec runs a command. If it outlives its time, the session is closed,
+// which makes its blocked writes fail, and the command ends with it.
+func (s *Server) exec(sess ssh.Session, args []string, sent *atomic.Int64) int {
+	done := make(chan int, 1)
+	go func() {
+		done <- s.cfg.Exec(sess.Context(), args, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
+	}()
+	timer := time.NewTimer(s.execTimeout)
+	defer timer.Stop()
+	select {
+	case code := <-done:
+		return code
+	case <-timer.C:
+		s.log.Warn("command timed out", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand())
+		_ = sess.Close()
+		<-done
+		return 1
+	}
 }
 
 // readAt opens the reader at "REF[#section]", or says why it cannot.
