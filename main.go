@@ -17,11 +17,14 @@ import (
 // shortRunGCPercent is the garbage collector's target while the binary runs
 // a short command: a run of `analyst read` allocates a few megabytes and is
 // over in milliseconds, so collecting on the way is wasted work. The reader
-// and the server, which run for long, set Go's default back (longRun).
+// and the server, which run for long, set Go's default back (longRun). A
+// GOGC in the environment is the operator's choice and wins.
 const shortRunGCPercent = 400
 
 func main() {
-	debug.SetGCPercent(shortRunGCPercent)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(shortRunGCPercent)
+	}
 	os.Exit(run(context.Background(), os.Args[1:], newApp(os.Stdin, os.Stdout, os.Stderr, os.Environ())))
 }
 
@@ -38,6 +41,10 @@ func run(ctx context.Context, args []string, a *app) int {
 	return exitCode(err)
 }
 
-// longRun sets the garbage collector back to Go's default, for the modes
-// that run long enough for memory to matter more than start-up time.
-func longRun() { debug.SetGCPercent(100) }
+// longRun sets the garbage collector back to Go's default (or GOGC), for
+// the modes that run long enough for memory to matter more than start-up.
+func longRun() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+}

@@ -10,9 +10,8 @@ import (
 // view draws the reader in the terminal's w×h cells: a header line, the
 // pane (with the sidebar beside it or over it) and the status line.
 func (r *readerModel) view(w, h int) string {
-	var b strings.Builder
-	b.WriteString(r.headerLine(w))
-	b.WriteByte('\n')
+	lines := make([]string, 0, r.lay.paneHeight+2)
+	lines = append(lines, r.headerLine(w))
 
 	body := r.pane.view(r.lay.textWidth)
 	if r.doc == nil {
@@ -33,11 +32,12 @@ func (r *readerModel) view(w, h int) string {
 		default:
 			line = left + line
 		}
-		b.WriteString(line)
-		b.WriteByte('\n')
+		lines = append(lines, line)
 	}
-	b.WriteString(r.statusLine(w, !showSidebar))
-	return b.String()
+	lines = append(lines, r.statusLine(w, !showSidebar))
+	// Join sizes the frame exactly: every session keeps its last frames,
+	// and a builder's doubling would keep up to twice their size.
+	return strings.Join(lines, "\n")
 }
 
 func (r *readerModel) sidebar() sidebar {
