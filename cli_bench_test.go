@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -10,7 +11,10 @@ import (
 
 // benchmarkProcess runs the built binary with args, output to /dev/null,
 // and reports the median wall time of a whole process, start to exit.
-func benchmarkProcess(b *testing.B, args ...string) {
+func benchmarkProcess(b *testing.B, args ...string) { benchmarkCommand(b, analystBin, args...) }
+
+// benchmarkCommand is benchmarkProcess for any program.
+func benchmarkCommand(b *testing.B, bin string, args ...string) {
 	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		b.Fatal(err)
@@ -18,7 +22,7 @@ func benchmarkProcess(b *testing.B, args ...string) {
 	defer devnull.Close()
 	var times []time.Duration
 	for b.Loop() {
-		cmd := exec.Command(analystBin, args...)
+		cmd := exec.Command(bin, args...)
 		cmd.Stdout, cmd.Stderr = devnull, devnull
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
@@ -37,3 +41,14 @@ func BenchmarkProcessRead(b *testing.B) { benchmarkProcess(b, "read", "4", "--wi
 // BenchmarkProcessVersion is the floor: a process that starts and prints
 // its version, paying for package initialisation and nothing else.
 func BenchmarkProcessVersion(b *testing.B) { benchmarkProcess(b, "version") }
+
+// BenchmarkProcessGlamourOnly is the floor under any Glamour program: a
+// process that links Glamour and does nothing (tools/glamourbaseline),
+// measured in the same run as the others.
+func BenchmarkProcessGlamourOnly(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "glamourbaseline")
+	if out, err := exec.Command("go", "build", "-o", bin, "./tools/glamourbaseline").CombinedOutput(); err != nil {
+		b.Fatalf("building the baseline: %v\n%s", err, out)
+	}
+	benchmarkCommand(b, bin)
+}

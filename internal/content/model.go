@@ -10,6 +10,7 @@ package content
 import (
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // WordsPerMinute is the reading speed behind every "minutes to read" figure.
@@ -156,8 +157,16 @@ func ReadingMinutes(words int) int {
 // CountWords counts the words of a text: runs of non-space characters.
 func CountWords(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !inWord {
 			n++
 		}

@@ -31,20 +31,33 @@ func NormalizeSpace(s string) string {
 }
 
 // isNormalized reports whether s has no space to change: no space at
-// either end, no two in a row, and none but the plain space.
+// either end, no two in a row, and none but the plain space. It reads
+// ASCII a byte at a time, the fast path for the text it mostly sees.
 func isNormalized(s string) bool {
 	prevSpace := true // a leading space is not normalized
-	for _, r := range s {
-		if r == utf8.RuneError {
-			return false // let the slow path write U+FFFD, as it always does
-		}
-		space := unicode.IsSpace(r)
-		if space && (prevSpace || r != ' ') {
-			return false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+			if space && (prevSpace || c != ' ') {
+				return false
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError || unicode.IsSpace(r) {
+				return false // a non-ASCII space, or invalid UTF-8 for the slow path to replace
+			}
+			i += size
 		}
 		prevSpace = space
 	}
 	return !prevSpace || s == ""
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // FirstSentence returns the first sentence of a paragraph: the text up to

@@ -1,7 +1,9 @@
 package content_test
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"analyst/internal/content"
 )
@@ -54,4 +56,24 @@ func TestEscapeMarkdownRoundTrip(t *testing.T) {
 			t.Errorf("PlainText(EscapeMarkdown(%q)) = %q", s, got)
 		}
 	}
+}
+
+// FuzzNormalizeSpace checks the fast paths of NormalizeSpace and CountWords
+// against the standard library's idea of a space, on valid UTF-8.
+func FuzzNormalizeSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", " a", "a ", "a  b", "a\u00a0b", "a\tb", "é ü", "a\u2003b", "Ж\u00a0 Ж", "x\u0085y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		fields := strings.Fields(s)
+		if got, want := content.NormalizeSpace(s), strings.Join(fields, " "); got != want {
+			t.Errorf("NormalizeSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got := content.CountWords(s); got != len(fields) {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, len(fields))
+		}
+	})
 }
