@@ -21,7 +21,7 @@ func (a *app) wantsReader(style string) bool {
 // runReader runs the reader in the terminal until the reader quits, at the
 // issue list or, when art is given, at that article and section.
 func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.Article, sec *content.Section, style string) error {
-	longRun()
+	longRun(100)
 	st := a.loadState()
 	m := ui.New(ui.Options{
 		Library: lib, Style: style, Article: art, Section: sec,

@@ -155,7 +155,7 @@ func newLogger(w io.Writer, format string) (*log.Logger, error) {
 // serve runs the server until ctx ends (SIGINT or SIGTERM), then shuts it
 // down gracefully.
 func serve(ctx context.Context, cfg server.Config) error {
-	longRun()
+	longRun(serverGCPercent)
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 // shortRunGCPercent is the garbage collector's target while the binary runs
 // a short command: a run of `analyst read` allocates a few megabytes and is
 // over in milliseconds, so collecting on the way is wasted work. The reader
-// and the server, which run for long, set Go's default back (longRun). A
+// and the server, which run for long, set their own (longRun). A
 // GOGC in the environment is the operator's choice and wins.
 const shortRunGCPercent = 400
 
@@ -41,10 +41,18 @@ func run(ctx context.Context, args []string, a *app) int {
 	return exitCode(err)
 }
 
-// longRun sets the garbage collector back to Go's default (or GOGC), for
-// the modes that run long enough for memory to matter more than start-up.
-func longRun() {
+// longRun sets the garbage collector's target for the modes that run long
+// enough for memory to matter more than start-up time: the reader (Go's
+// default, 100) and the server (serverGCPercent). GOGC in the environment
+// wins.
+func longRun(percent int) {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
+		debug.SetGCPercent(percent)
 	}
 }
+
+// serverGCPercent keeps the server's heap close to what its sessions use:
+// a reader's live heap is about 0.75 MiB, and at Go's default the process
+// holds up to twice its live heap. At 25, 500 readers measured 1.1 MiB of
+// RSS each instead of 1.5, for no measurable CPU or latency (see README).
+const serverGCPercent = 25
