@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -51,4 +54,17 @@ func BenchmarkProcessGlamourOnly(b *testing.B) {
 		b.Fatalf("building the baseline: %v\n%s", err, out)
 	}
 	benchmarkCommand(b, bin)
+}
+
+// BenchmarkRunRead is `analyst read 4 --width 80` inside this process:
+// everything a run does after package initialisation (parsing the command
+// line, loading the library, rendering, writing), which is the project's
+// own share of a process's time.
+func BenchmarkRunRead(b *testing.B) {
+	for b.Loop() {
+		a := newApp(strings.NewReader(""), io.Discard, io.Discard, []string{"PATH=/usr/bin"})
+		if code := run(context.Background(), []string{"read", "4", "--width", "80"}, a); code != 0 {
+			b.Fatalf("exit status %d", code)
+		}
+	}
 }
