@@ -11,7 +11,6 @@ import (
 
 	"charm.land/log/v2"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"analyst/internal/content"
 	"analyst/internal/render"
@@ -117,21 +116,22 @@ func applyEnv(cmd *cobra.Command, a *app) error {
 		}
 		f.Changed = true
 	}
-	return validateServe(cmd.Flags())
+	return validateServe(cmd)
 }
 
-// validateServe rejects values that make no sense before anything starts.
-func validateServe(f *pflag.FlagSet) error {
+// validateServe rejects values that make no sense, before anything starts.
+func validateServe(cmd *cobra.Command) error {
+	f := cmd.Flags()
 	if n, _ := f.GetInt("max-sessions"); n < 1 {
-		return fmt.Errorf("--max-sessions must be at least 1 (got %d)", n)
+		return usagef(cmd, "--max-sessions must be at least 1 (got %d)", n)
 	}
 	for _, name := range []string{"idle-timeout", "max-session", "shutdown-grace"} {
 		if d, _ := f.GetDuration(name); d <= 0 {
-			return fmt.Errorf("--%s must be positive (got %s)", name, d)
+			return usagef(cmd, "--%s must be positive (got %s)", name, d)
 		}
 	}
 	if r, _ := f.GetFloat64("rate"); r < 0 {
-		return fmt.Errorf("--rate must not be negative (got %g)", r)
+		return usagef(cmd, "--rate must not be negative (got %g)", r)
 	}
 	return nil
 }
