@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -223,13 +224,23 @@ func (tm *pane) waitForColours(what string, ok func(screen) bool) screen {
 	return tm.poll(what, screenDeadline, true, false, ok)
 }
 
+// settleInterval is how long a screen must stay the same to count as drawn.
+const settleInterval = 40 * time.Millisecond
+
 func (tm *pane) poll(what string, within time.Duration, colours, exitOK bool, ok func(screen) bool) screen {
 	tm.t.Helper()
 	deadline := time.Now().Add(within)
 	for {
 		s := tm.capture(colours)
 		if ok(s) {
-			return s
+			// The renderer writes a frame in pieces: take the screen only
+			// once a second capture a moment later shows the same, so that
+			// checks after the wait never see half a frame.
+			time.Sleep(settleInterval)
+			if again := tm.capture(colours); slices.Equal(again, s) {
+				return s
+			}
+			continue
 		}
 		switch {
 		case s.crashed():
@@ -604,10 +615,10 @@ func TestReaderOpensAtSection(t *testing.T) {
 func TestReadCommandInTerminal(t *testing.T) {
 	t.Parallel()
 	tm := startPane(t, 120, 40, "EXIT", readerCommand(t, nil, "read", "2"))
-	s := tm.waitFor("the reader at article 2", readerAt(2))
-	if !strings.Contains(s.status(), "next section") || !strings.Contains(s.sidebar(), "Robert M. Cutler") {
-		t.Errorf("this is not the reader:\n%s", s)
-	}
+	// Wait for the whole frame: the renderer may be captured mid-draw.
+	s := tm.waitFor("the reader at article 2, with its status line and sidebar", func(s screen) bool {
+		return readerAt(2)(s) && strings.Contains(s.status(), "next section") && strings.Contains(s.sidebar(), "Robert M. Cutler")
+	})
 	tm.wantRunning()
 	before := s.top()
 	tm.keys("]")

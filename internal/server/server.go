@@ -276,6 +276,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	endCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	s.sessions.waitEmpty(endCtx)
 	cancel()
+	// A client whose last session has ended closes its connection itself.
+	// Give it a moment: closing first can reset a connection whose exit
+	// status is still on its way, and the client would see an error.
+	select {
+	case <-listenersClosed:
+	case <-time.After(clientsCloseWait):
+	case <-ctx.Done():
+	}
 	err := s.ssh.Close()
 	s.conns.closeAll() // and those still in their handshake
 	select {
@@ -287,6 +295,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	return err
 }
+
+// clientsCloseWait is how long Shutdown lets clients close their own
+// connections after their sessions end.
+const clientsCloseWait = time.Second
 
 // Active returns how many sessions are being served.
 func (s *Server) Active() int { return int(s.active.Load()) }
