@@ -38,3 +38,13 @@ func (t *textInput) insert(s string) {
 }
 
 func (t *textInput) reset() { t.value = "" }
+
+// digitKey reads a key 1 to 9, which picks an article in the list and a
+// section in the reader.
+func digitKey(msg tea.KeyPressMsg) (int, bool) {
+	s := msg.String()
+	if len(s) != 1 || s[0] < '1' || s[0] > '9' {
+		return 0, false
+	}
+	return int(s[0] - '0'), true
+}

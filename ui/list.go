@@ -113,9 +113,9 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 		return l.selected()
 	default:
 		// A digit opens that article of the issue directly.
-		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
+		if n, ok := digitKey(msg); ok {
 			for _, a := range l.currentIssue().Articles {
-				if a.Number == int(s[0]-'0') {
+				if a.Number == n {
 					return a
 				}
 			}

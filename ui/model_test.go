@@ -415,3 +415,19 @@ func TestPlacesComeBackInTheNextRun(t *testing.T) {
 		t.Errorf("the article opens where it was left: %d, want %d", got, want)
 	}
 }
+
+func TestDigitsPickSections(t *testing.T) {
+	hs := newHarness(t, Options{}, 100, 30)
+	hs.keys("2", "3")
+	if got := hs.topLine(); got != "## Implications" {
+		t.Errorf("3 in the reader goes to the third section, got %q", got)
+	}
+	hs.keys("9", "1")
+	if hs.m.reader.pane.offset != 0 {
+		t.Errorf("9 (no such section) must do nothing, and 1 goes to the lead")
+	}
+	hs.keys("tab", "4", "enter")
+	if got := hs.topLine(); got != "## Conclusions" {
+		t.Errorf("a digit in the section picker picks that section, got %q", got)
+	}
+}

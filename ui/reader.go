@@ -366,10 +366,8 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Sidebar):
 		return r.toggleSidebar()
 	default:
-		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' && r.doc != nil {
-			if i := int(s[0] - '1'); i < len(r.doc.Sections) {
-				r.pane.setOffset(r.doc.Sections[i].Line)
-			}
+		if n, ok := digitKey(msg); ok && n <= len(r.doc.Sections) {
+			r.pane.setOffset(r.doc.Sections[n-1].Line)
 		}
 	}
 	return nil

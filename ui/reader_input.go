@@ -77,10 +77,8 @@ func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 			r.overlay = false
 		}
 	default:
-		if s := msg.String(); len(s) == 1 && s[0] >= '1' && s[0] <= '9' {
-			if i := int(s[0] - '1'); i < n {
-				r.pick = i
-			}
+		if d, ok := digitKey(msg); ok && d <= n {
+			r.pick = d - 1
 		}
 	}
 	return nil
