@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // benchmarkProcess runs the built binary with args, output to /dev/null,
@@ -18,23 +21,29 @@ func benchmarkProcess(b *testing.B, args ...string) { benchmarkCommand(b, analys
 
 // benchmarkCommand is benchmarkProcess for any program.
 func benchmarkCommand(b *testing.B, bin string, args ...string) {
-	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer devnull.Close()
 	var times []time.Duration
 	for b.Loop() {
-		cmd := exec.Command(bin, args...)
-		cmd.Stdout, cmd.Stderr = devnull, devnull
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			b.Fatal(err)
-		}
-		times = append(times, time.Since(start))
+		times = append(times, timeCommand(b, bin, args...))
 	}
+	b.ReportMetric(medianMillis(times), "ms-median")
+}
+
+// timeCommand runs a program to the end, output to /dev/null, and returns
+// its wall time from start to exit.
+func timeCommand(b *testing.B, bin string, args ...string) time.Duration {
+	cmd := exec.Command(bin, args...)
+	start := time.Now()
+	if err := cmd.Run(); err != nil { // nil Stdout and Stderr are /dev/null
+		b.Fatalf("%s %s: %v", bin, strings.Join(args, " "), err)
+	}
+	return time.Since(start)
+}
+
+// medianMillis is the median of times, in milliseconds.
+func medianMillis(times []time.Duration) float64 {
+	times = slices.Clone(times)
 	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	return float64(times[len(times)/2].Microseconds()) / 1000
 }
 
 // BenchmarkProcessRead is `analyst read 4 --width 80 > /dev/null`: the
@@ -48,12 +57,51 @@ func BenchmarkProcessVersion(b *testing.B) { benchmarkProcess(b, "version") }
 // BenchmarkProcessGlamourOnly is the floor under any Glamour program: a
 // process that links Glamour and does nothing (tools/glamourbaseline),
 // measured in the same run as the others.
-func BenchmarkProcessGlamourOnly(b *testing.B) {
+func BenchmarkProcessGlamourOnly(b *testing.B) { benchmarkCommand(b, buildBaseline(b)) }
+
+// BenchmarkProcessOwnShare measures what `analyst read 4 --width 80`
+// costs on top of what any Glamour program pays to print the same text: it
+// runs tools/glamourbaseline rendering the same Markdown (notty, 80
+// columns) and analyst, one after the other, and reports both medians and
+// the median of the paired differences (ms-own), so that the machine's
+// drift from one minute to the next falls out of the comparison.
+func BenchmarkProcessOwnShare(b *testing.B) {
+	baseline := buildBaseline(b)
+	md := filepath.Join(b.TempDir(), "article.md")
+	if err := os.WriteFile(md, []byte(longestArticleMarkdown(b)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var glamour, analyst, own []time.Duration
+	for b.Loop() {
+		g := timeCommand(b, baseline, md)
+		a := timeCommand(b, analystBin, "read", "4", "--width", "80")
+		glamour, analyst, own = append(glamour, g), append(analyst, a), append(own, a-g)
+	}
+	b.ReportMetric(medianMillis(glamour), "ms-glamour")
+	b.ReportMetric(medianMillis(analyst), "ms-analyst")
+	b.ReportMetric(medianMillis(own), "ms-own")
+}
+
+// longestArticleMarkdown is the Markdown `analyst read 4` renders.
+func longestArticleMarkdown(b *testing.B) string {
+	lib, err := content.Load(embeddedLibrary(), "articles")
+	if err != nil {
+		b.Fatal(err)
+	}
+	art, err := lib.Find("4")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return render.ArticleMarkdown(art, true)
+}
+
+// buildBaseline builds tools/glamourbaseline and returns its path.
+func buildBaseline(b *testing.B) string {
 	bin := filepath.Join(b.TempDir(), "glamourbaseline")
 	if out, err := exec.Command("go", "build", "-o", bin, "./tools/glamourbaseline").CombinedOutput(); err != nil {
 		b.Fatalf("building the baseline: %v\n%s", err, out)
 	}
-	benchmarkCommand(b, bin)
+	return bin
 }
 
 // BenchmarkRunRead is `analyst read 4 --width 80` inside this process:
