@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -71,6 +73,7 @@ func BenchmarkProcessOwnShare(b *testing.B) {
 	if err := os.WriteFile(md, []byte(longestArticleMarkdown(b)), 0o644); err != nil {
 		b.Fatal(err)
 	}
+	sameOutput(b, exec.Command(baseline, md), exec.Command(analystBin, "read", "4", "--width", "80"))
 	var glamour, analyst, own []time.Duration
 	for b.Loop() {
 		g := timeCommand(b, baseline, md)
@@ -80,6 +83,24 @@ func BenchmarkProcessOwnShare(b *testing.B) {
 	b.ReportMetric(medianMillis(glamour), "ms-glamour")
 	b.ReportMetric(medianMillis(analyst), "ms-analyst")
 	b.ReportMetric(medianMillis(own), "ms-own")
+}
+
+// sameOutput fails the benchmark unless the two commands print the same
+// text, up to the spaces Glamour pads lines with (analyst trims them): the
+// comparison is only fair if both do the same work.
+func sameOutput(b *testing.B, baseline, analyst *exec.Cmd) {
+	want, err := baseline.Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	got, err := analyst.Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	trimmed := regexp.MustCompile(`(?m) +$`).ReplaceAll(want, nil)
+	if !bytes.Equal(trimmed, got) {
+		b.Fatalf("the baseline and analyst print different text (%d and %d bytes)", len(trimmed), len(got))
+	}
 }
 
 // longestArticleMarkdown is the Markdown `analyst read 4` renders.
