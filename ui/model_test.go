@@ -157,7 +157,7 @@ func TestSearch(t *testing.T) {
 		t.Fatalf("%d matches for azerbaijan, want several", len(s.matches))
 	}
 	first := s.matches[s.current]
-	if first.line < hs.m.reader.pane.offset || first.line >= hs.m.reader.pane.offset+hs.m.reader.pane.height {
+	if first.line() < hs.m.reader.pane.offset || first.line() >= hs.m.reader.pane.offset+hs.m.reader.pane.height {
 		t.Errorf("the view must show the current match")
 	}
 	view := hs.m.View().Content

@@ -49,9 +49,9 @@ func (r *readerModel) showMatch() {
 	}
 	offset := r.pane.offset
 	r.pane.setLines(r.search.decorate(r.doc.Lines, r.c.styles), r.doc.Widths, r.padding())
-	m := r.search.matches[r.search.current]
-	if m.line < offset || m.line >= offset+r.pane.height {
-		offset = m.line - r.pane.height/3
+	line := r.search.matches[r.search.current].line()
+	if line < offset || line >= offset+r.pane.height {
+		offset = line - r.pane.height/3
 	}
 	r.pane.setOffset(offset)
 }

@@ -20,37 +20,56 @@ type searchModel struct {
 	current int
 }
 
-// searchMatch is one match: a line and the cells [from, to) on it.
+// searchMatch is one match of the query: its part on each line it covers,
+// in order (a phrase that the wrap splits has two).
 type searchMatch struct {
+	parts []matchPart
+}
+
+// matchPart is the cells [from, to) of a line that a match covers.
+type matchPart struct {
 	line, from, to int
 }
+
+// line is the line the match starts on.
+func (m searchMatch) line() int { return m.parts[0].line }
 
 func (s *searchModel) active() bool { return s.query != "" }
 
 func (s *searchModel) clear() { *s = searchModel{} }
 
-// find looks for the query in the plain lines of the text (only the first
-// real lines; the rest is padding), case-insensitively.
+// find looks for the query in the plain lines of the text,
+// case-insensitively and across line breaks within a paragraph: the query's
+// spaces match the space or the wrap between two words.
 func (s *searchModel) find(plain []string) {
 	s.matches = s.matches[:0]
-	q := []rune(strings.ToLower(s.query))
-	for i, line := range plain {
-		for _, span := range content.FoldIndexAll(line, q) {
-			s.matches = append(s.matches, searchMatch{
+	s.current = 0
+	q := []rune(strings.ToLower(content.NormalizeSpace(s.query)))
+	if len(q) == 0 {
+		return
+	}
+	flow := newFlowText(plain)
+	line := 0
+	for _, span := range content.FoldIndexAll(flow.text, q) {
+		var m searchMatch
+		line = flow.lines(span[0], span[1], line, func(i, from, to int) {
+			m.parts = append(m.parts, matchPart{
 				line: i,
-				from: ansi.StringWidth(line[:span[0]]),
-				to:   ansi.StringWidth(line[:span[1]]),
+				from: ansi.StringWidth(plain[i][:from]),
+				to:   ansi.StringWidth(plain[i][:to]),
 			})
+		})
+		if len(m.parts) > 0 {
+			s.matches = append(s.matches, m)
 		}
 	}
-	s.current = 0
 }
 
 // first makes current the first match on or after line, wrapping around.
 func (s *searchModel) first(line int) {
 	s.current = 0
 	for i, m := range s.matches {
-		if m.line >= line {
+		if m.line() >= line {
 			s.current = i
 			return
 		}
@@ -72,17 +91,18 @@ func (s *searchModel) decorate(lines []string, st Styles) []string {
 	}
 	out := make([]string, len(lines))
 	copy(out, lines)
-	for i := 0; i < len(s.matches); {
-		line := s.matches[i].line
-		var ranges []lipgloss.Range
-		for ; i < len(s.matches) && s.matches[i].line == line; i++ {
-			style := st.Match
-			if i == s.current {
-				style = st.MatchCurrent
-			}
-			ranges = append(ranges, lipgloss.NewRange(s.matches[i].from, s.matches[i].to, style))
+	ranges := map[int][]lipgloss.Range{}
+	for i, m := range s.matches {
+		style := st.Match
+		if i == s.current {
+			style = st.MatchCurrent
 		}
-		out[line] = lipgloss.StyleRanges(lines[line], ranges...)
+		for _, p := range m.parts {
+			ranges[p.line] = append(ranges[p.line], lipgloss.NewRange(p.from, p.to, style))
+		}
+	}
+	for line, r := range ranges {
+		out[line] = lipgloss.StyleRanges(lines[line], r...)
 	}
 	return out
 }
