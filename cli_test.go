@@ -792,7 +792,7 @@ var brokenProblems = []string{
 	`02-unknown-key.md:4: unknown front matter key "colour"`,
 	`03-no-title.md:1: missing "title"`,
 	`04-bad-yaml.md:3: front matter is not valid YAML`,
-	`05-no-sections.md:5: the article has no sections`,
+	`05-no-sections.md:6: the article has no sections`,
 	`06-empty-section.md:8: section "Background" has no text`,
 	`07-title-heading.md:6: a level-1 heading "Title Heading"`,
 	`08-twice.md:12: section "Background" appears twice (first on line 8)`,

@@ -98,7 +98,11 @@ func parseSections(body string, firstLine int, pl problemList) []*Section {
 		}
 	}
 	if named == 0 {
-		pl.add(firstLine, "the article has no sections: give it at least one \"## Heading\"")
+		at := firstLine // the body, or its lead's first text when it has one
+		if len(sections) > 0 {
+			at = sections[0].Line
+		}
+		pl.add(at, "the article has no sections: give it at least one \"## Heading\"")
 	}
 	return sections
 }
