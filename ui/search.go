@@ -42,15 +42,11 @@ func (s *searchModel) clear() { *s = searchModel{} }
 // case-insensitively and across line breaks within a paragraph: the query's
 // spaces match the space or the wrap between two words.
 func (s *searchModel) find(plain []string) {
+	before := len(s.matches)
 	s.matches = s.matches[:0]
-	s.current = 0
-	q := []rune(strings.ToLower(content.NormalizeSpace(s.query)))
-	if len(q) == 0 {
-		return
-	}
 	flow := newFlowText(plain)
 	line := 0
-	for _, span := range content.FoldIndexAll(flow.text, q) {
+	for _, span := range flow.find([]rune(strings.ToLower(content.NormalizeSpace(s.query)))) {
 		var m searchMatch
 		line = flow.lines(span[0], span[1], line, func(i, from, to int) {
 			m.parts = append(m.parts, matchPart{
@@ -62,6 +58,9 @@ func (s *searchModel) find(plain []string) {
 		if len(m.parts) > 0 {
 			s.matches = append(s.matches, m)
 		}
+	}
+	if len(s.matches) != before || s.current >= len(s.matches) {
+		s.current = 0 // other matches; the same ones laid out again keep the current
 	}
 }
 
@@ -84,27 +83,49 @@ func (s *searchModel) step(d int) {
 }
 
 // decorate returns a copy of lines with every match highlighted and the
-// current one highlighted more.
+// current one highlighted more. A match's cells are drawn in its style
+// alone, whatever styles the text had there, so a phrase reads as one.
 func (s *searchModel) decorate(lines []string, st Styles) []string {
 	if len(s.matches) == 0 {
 		return lines
 	}
 	out := make([]string, len(lines))
 	copy(out, lines)
-	ranges := map[int][]lipgloss.Range{}
+	byLine := map[int][]styledPart{}
 	for i, m := range s.matches {
 		style := st.Match
 		if i == s.current {
 			style = st.MatchCurrent
 		}
 		for _, p := range m.parts {
-			ranges[p.line] = append(ranges[p.line], lipgloss.NewRange(p.from, p.to, style))
+			byLine[p.line] = append(byLine[p.line], styledPart{p, style})
 		}
 	}
-	for line, r := range ranges {
-		out[line] = lipgloss.StyleRanges(lines[line], r...)
+	for line, parts := range byLine {
+		out[line] = highlight(lines[line], parts)
 	}
 	return out
+}
+
+// styledPart is a part of a match with the style to draw it in.
+type styledPart struct {
+	matchPart
+	style lipgloss.Style
+}
+
+// highlight redraws the cells of parts (in order, not overlapping) of a
+// line in their styles and keeps the rest of the line as it was.
+func highlight(line string, parts []styledPart) string {
+	var b strings.Builder
+	at := 0
+	for _, p := range parts {
+		b.WriteString(ansi.Cut(line, at, p.from))
+		b.WriteString("\x1b[m")
+		b.WriteString(p.style.Render(ansi.Strip(ansi.Cut(line, p.from, p.to))))
+		at = p.to
+	}
+	b.WriteString(ansi.Cut(line, at, ansi.StringWidth(line)))
+	return b.String()
 }
 
 // summary is the status of the search: "“Baku” 2 of 7" or "no match".

@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestFindAcrossTheWrap(t *testing.T) {
@@ -14,31 +17,51 @@ func TestFindAcrossTheWrap(t *testing.T) {
 		"  ## Background",
 		"  Process café peace",
 	}
+	hyphens := []string{
+		"  remain vague on any on-",
+		"  the-ground presence and trade-",
+		"  and transit, ever -",
+		"  forward.",
+	}
 	cases := []struct {
+		lines []string
 		query string
 		want  [][]matchPart
 	}{
-		{"peace process", [][]matchPart{
+		{plain, "peace process", [][]matchPart{
 			{{line: 0, from: 6, to: 11}, {line: 1, from: 2, to: 9}},
 		}},
-		{"PEACE", [][]matchPart{
+		{plain, "PEACE", [][]matchPart{
 			{{line: 0, from: 6, to: 11}},
 			{{line: 1, from: 23, to: 28}},
 			{{line: 4, from: 15, to: 20}},
 		}},
-		{"  peace \t process ", [][]matchPart{ // the query's spaces are one space
+		{plain, "  peace \t process ", [][]matchPart{ // the query's spaces are one space
 			{{line: 0, from: 6, to: 11}, {line: 1, from: 2, to: 9}},
 		}},
-		{"café peace", [][]matchPart{ // cells, not bytes: é is two bytes, one cell
+		{plain, "café peace", [][]matchPart{ // cells, not bytes: é is two bytes, one cell
 			{{line: 4, from: 10, to: 20}},
 		}},
-		{"peace background", nil}, // a paragraph break is not a space
-		{"2026, peace ## background", nil},
-		{"   ", nil},
+		{plain, "peace background", nil}, // a paragraph break is not a space
+		{plain, "2026, peace ## background", nil},
+		{plain, "   ", nil},
+		{hyphens, "on-the-ground", [][]matchPart{ // the wrap broke after a hyphen: no space between
+			{{line: 0, from: 22, to: 25}, {line: 1, from: 2, to: 12}},
+		}},
+		{hyphens, "trade- and", [][]matchPart{ // ... or one: both are found
+			{{line: 1, from: 26, to: 32}, {line: 2, from: 2, to: 5}},
+		}},
+		{hyphens, "trade-and", [][]matchPart{
+			{{line: 1, from: 26, to: 32}, {line: 2, from: 2, to: 5}},
+		}},
+		{hyphens, "ever - forward", [][]matchPart{ // a dash on its own is a word
+			{{line: 2, from: 15, to: 21}, {line: 3, from: 2, to: 9}},
+		}},
+		{hyphens, "ever -forward", nil},
 	}
 	for _, c := range cases {
 		s := searchModel{query: c.query}
-		s.find(plain)
+		s.find(c.lines)
 		var got [][]matchPart
 		for _, m := range s.matches {
 			got = append(got, m.parts)
@@ -94,4 +117,45 @@ func splitPhrase(plain []string) (int, string) {
 		return i, a[len(a)-1] + " " + b[0]
 	}
 	return 0, ""
+}
+
+func TestSearchKeepsTheCurrentMatchOnResize(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "/")
+	hs.typeText("baku")
+	hs.keys("enter", "ctrl+n", "ctrl+n")
+	s := &hs.m.reader.search
+	want := s.current
+	if want == 0 || len(s.matches) < 3 {
+		t.Fatalf("want a third match to stand on: current %d of %d", want, len(s.matches))
+	}
+	hs.send(tea.WindowSizeMsg{Width: 110, Height: 40})
+	if s.current != want {
+		t.Errorf("after a resize the current match is %d, want %d", s.current, want)
+	}
+	hs.keys("ctrl+n")
+	if s.current != (want+1)%len(s.matches) {
+		t.Errorf("ctrl+n after a resize: %d, want %d", s.current, want+1)
+	}
+}
+
+func TestAPhraseMatchIsDrawnInOneStyle(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "/")
+	hs.typeText("peace process")
+	hs.keys("enter")
+	r := &hs.m.reader
+	if len(r.search.matches) == 0 {
+		t.Fatal("no match for “peace process”")
+	}
+	m := r.search.matches[r.search.current]
+	lines := r.search.decorate(r.doc.Lines, r.c.styles)
+	p := m.parts[0]
+	text := ansi.Cut(r.doc.Plain[p.line], p.from, p.to)
+	if !strings.Contains(lines[p.line], r.c.styles.MatchCurrent.Render(text)) {
+		t.Errorf("the current match %q is not drawn in one piece:\n%q", text, lines[p.line])
+	}
+	if got := ansi.Strip(lines[p.line]); got != r.doc.Plain[p.line] {
+		t.Errorf("highlighting changed the text:\n%q\n%q", got, r.doc.Plain[p.line])
+	}
 }
