@@ -29,6 +29,35 @@ const helpColumnWidth = 30
 // not. offset scrolls it when it is taller than the terminal.
 func helpView(c *common, w, h, offset int) string {
 	st := c.styles
+	body := helpBody(c, w)
+	header := []string{" " + st.Header.Render("Keys"), ""}
+	footer := " " + st.Meta.Render("? or esc close · j/k scroll · q quit")
+	room := helpRoom(h)
+	offset = max(0, min(offset, len(body)-room))
+	body = body[offset:min(len(body), offset+room)]
+	for len(body) < room {
+		body = append(body, "")
+	}
+	lines := append(header, body...)
+	lines = append(lines, footer)
+	for i, l := range lines {
+		lines[i] = fitLine(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpRoom is how many lines of keys the help screen shows at height h:
+// all but its title, a blank line and its footer.
+func helpRoom(h int) int { return max(h-3, 1) }
+
+// helpMaxOffset is the furthest the help screen scrolls at w×h.
+func helpMaxOffset(c *common, w, h int) int {
+	return max(0, len(helpBody(c, w))-helpRoom(h))
+}
+
+// helpBody is the help screen's lines of keys, in columns of groups.
+func helpBody(c *common, w int) []string {
+	st := c.styles
 	titles := helpGroupTitles()
 	var groups [][]string
 	for i, bindings := range c.keys.FullHelp() {
@@ -65,20 +94,7 @@ func helpView(c *common, w, h, offset int) string {
 		}
 		body = append(body, "")
 	}
-	header := []string{" " + st.Header.Render("Keys"), ""}
-	footer := " " + st.Meta.Render("? or esc close · j/k scroll · q quit")
-	room := max(h-len(header)-1, 1)
-	offset = max(0, min(offset, len(body)-room))
-	body = body[offset:min(len(body), offset+room)]
-	for len(body) < room {
-		body = append(body, "")
-	}
-	lines := append(header, body...)
-	lines = append(lines, footer)
-	for i, l := range lines {
-		lines[i] = fitLine(l, w)
-	}
-	return strings.Join(lines, "\n")
+	return body
 }
 
 // helpRow is one binding: its keys, then what it does.

@@ -53,7 +53,8 @@ func DefaultKeyMap() KeyMap {
 }
 
 // forList enables the bindings of the issue list and disables the reader's.
-func (k *KeyMap) forList(issues int) {
+// esc clears the filter, so it is on only while there is one.
+func (k *KeyMap) forList(issues int, filtered bool) {
 	k.setReader(false)
 	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.Down, &k.Up, &k.Top, &k.Bottom} {
 		b.SetEnabled(true)
@@ -62,7 +63,8 @@ func (k *KeyMap) forList(issues int) {
 	k.Up.SetHelp("k/↑", "previous article")
 	k.NextIssue.SetEnabled(issues > 1)
 	k.PrevIssue.SetEnabled(issues > 1)
-	k.Back.SetEnabled(false)
+	k.Back.SetEnabled(filtered)
+	k.Back.SetHelp("esc", "clear the filter")
 }
 
 // forReader enables the reader's bindings.
@@ -74,6 +76,7 @@ func (k *KeyMap) forReader() {
 		b.SetEnabled(false)
 	}
 	k.Back.SetEnabled(true)
+	k.Back.SetHelp("esc", "back")
 }
 
 func (k *KeyMap) setReader(on bool) {

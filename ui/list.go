@@ -171,13 +171,14 @@ func (l *listModel) view(w, h int) string {
 		room--
 	}
 	perPage := max(room/entryLines, 1)
+	vis := l.visible()
+	l.top = min(l.top, max(0, len(vis)-perPage)) // no empty room below while entries above are hidden
 	if l.cursor < l.top {
 		l.top = l.cursor
 	}
 	if l.cursor >= l.top+perPage {
 		l.top = l.cursor - perPage + 1
 	}
-	vis := l.visible()
 	body := 0
 	for i := l.top; i < len(vis) && body < room; i++ {
 		for _, line := range l.entry(vis[i], i == l.cursor, cw) {

@@ -431,3 +431,52 @@ func TestDigitsPickSections(t *testing.T) {
 		t.Errorf("a digit in the section picker picks that section, got %q", got)
 	}
 }
+
+func TestEscClearsTheListFilter(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("/")
+	hs.typeText("baku")
+	hs.keys("enter")
+	if !strings.Contains(hs.screen(), "filter: baku") {
+		t.Fatalf("the applied filter must show:\n%s", hs.screen())
+	}
+	hs.keys("esc")
+	if hs.m.list.filter.value != "" || strings.Contains(hs.screen(), "filter:") || len(hs.m.list.visible()) != 4 {
+		t.Errorf("esc must clear the applied filter:\n%s", hs.screen())
+	}
+	hs.keys("?")
+	if strings.Contains(hs.screen(), "clear the filter") {
+		t.Errorf("with no filter, help must not offer esc to clear one")
+	}
+}
+
+func TestListShowsEveryArticleWhenTheWindowGrows(t *testing.T) {
+	hs := newHarness(t, Options{}, 40, 12)
+	hs.keys("G")
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	screen := hs.screen()
+	for _, a := range hs.m.list.visible() {
+		if !strings.Contains(screen, a.Title[:20]) {
+			t.Errorf("after growing, the list hides %q:\n%s", a.Title, screen)
+		}
+	}
+	if hs.m.list.selected().Number != 4 {
+		t.Errorf("the selection must stay on article 4")
+	}
+}
+
+func TestHelpScrollStopsAtItsEnd(t *testing.T) {
+	hs := newHarness(t, Options{}, 40, 12)
+	hs.keys("2", "?")
+	for range 30 {
+		hs.keys("j")
+	}
+	end := hs.screen()
+	if hs.m.helpOffset != helpMaxOffset(hs.m.c, 40, 12) || hs.m.helpOffset == 0 {
+		t.Fatalf("help offset %d, want its end %d", hs.m.helpOffset, helpMaxOffset(hs.m.c, 40, 12))
+	}
+	hs.keys("k")
+	if hs.screen() == end {
+		t.Errorf("one k from the end of help must scroll back at once")
+	}
+}

@@ -100,7 +100,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		case "q":
 			return m.quit()
 		case "j", "down", "space", "pgdown":
-			m.helpOffset++
+			m.helpOffset = min(m.helpOffset+1, helpMaxOffset(m.c, m.c.width, m.c.height))
 		case "k", "up", "b", "pgup":
 			m.helpOffset = max(0, m.helpOffset-1)
 		}
@@ -181,7 +181,7 @@ func (m *Model) prefetch() tea.Cmd {
 func (m *Model) setKeys() {
 	m.c.shortHelp = drawn{}
 	if m.screen == listScreen {
-		m.c.keys.forList(len(m.c.lib.Issues))
+		m.c.keys.forList(len(m.c.lib.Issues), m.list.filter.value != "")
 	} else {
 		m.c.keys.forReader()
 	}
