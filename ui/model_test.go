@@ -480,3 +480,43 @@ func TestHelpScrollStopsAtItsEnd(t *testing.T) {
 		t.Errorf("one k from the end of help must scroll back at once")
 	}
 }
+
+func TestPickerStaysInSightWhenTheWindowNarrows(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "tab")
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !hs.m.reader.picking || !strings.Contains(hs.screen(), "SECTIONS") {
+		t.Fatalf("the picker must stay in sight at 80x24:\n%s", hs.screen())
+	}
+	hs.keys("j", "j", "enter")
+	if got := hs.topLine(); got != "## Implications" {
+		t.Errorf("picking the third section shows %q", got)
+	}
+	if hs.m.reader.overlay || strings.Contains(hs.screen(), "SECTIONS") {
+		t.Errorf("the overlay must close after the pick:\n%s", hs.screen())
+	}
+}
+
+func TestPickerPutsAHiddenSidebarAway(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "s")
+	if strings.Contains(hs.screen(), "SECTIONS") {
+		t.Fatal("s hides the sidebar")
+	}
+	hs.keys("tab")
+	if !strings.Contains(hs.screen(), "SECTIONS") {
+		t.Fatalf("tab must show the sections:\n%s", hs.screen())
+	}
+	hs.keys("esc")
+	if strings.Contains(hs.screen(), "SECTIONS") || !hs.m.reader.sidebarHidden {
+		t.Errorf("closing the picker must hide again the sidebar the reader hid:\n%s", hs.screen())
+	}
+}
+
+func TestDigitInThePickerJumps(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "tab", "3")
+	if got := hs.topLine(); got != "## Implications" || hs.m.reader.picking {
+		t.Errorf("3 in the picker must jump to the third section and close it: top %q, picking %v", got, hs.m.reader.picking)
+	}
+}

@@ -22,6 +22,7 @@ type readerModel struct {
 	sidebarHidden bool             // the reader hid the sidebar on a wide terminal
 	overlay       bool             // the sidebar is shown over the text on a narrow one
 	picking       bool             // the sidebar's section list has the keyboard
+	pickUnhid     bool             // the picker showed a sidebar the reader had hidden
 	pick          int              // the section under the picker
 	search        searchModel
 	status        string            // a one-time message for the status line
@@ -218,9 +219,15 @@ func (r *readerModel) padding() int {
 
 // resize lays the reader out for the terminal's size.
 func (r *readerModel) resize() tea.Cmd {
+	if r.picking && r.sidebarHidden && r.c.width >= sidebarFoldsAt {
+		r.sidebarHidden, r.pickUnhid = false, true // the picker needs the sidebar
+	}
 	r.lay = computeLayout(r.c.width, r.c.height, r.sidebarHidden)
-	if r.lay.sidebarSide {
+	switch {
+	case r.lay.sidebarSide:
 		r.overlay = false
+	case r.picking:
+		r.overlay = true // the picker stays in sight on a narrower terminal
 	}
 	r.pane.height = r.lay.paneHeight
 	if r.doc == nil || r.doc.Width != r.lay.textWidth || r.doc.Style != r.c.style {
@@ -274,13 +281,29 @@ func (r *readerModel) stepSection(d int) {
 	r.pane.setOffset(secs[cur].Line)
 }
 
-// showSidebar makes the sidebar visible at any width.
+// showSidebar makes the sidebar visible at any width. A sidebar the
+// reader hid comes back only while the picker needs it.
 func (r *readerModel) showSidebar() {
-	if r.lay.folded {
+	switch {
+	case r.lay.folded:
 		r.overlay = true
-	} else {
-		r.sidebarHidden = false
+	case r.sidebarHidden:
+		r.sidebarHidden, r.pickUnhid = false, r.picking
 	}
+}
+
+// closePicker gives the keyboard back to the text, and puts away the
+// sidebar the picker showed.
+func (r *readerModel) closePicker() tea.Cmd {
+	r.picking = false
+	if r.lay.folded {
+		r.overlay = false
+	}
+	if r.pickUnhid {
+		r.sidebarHidden, r.pickUnhid = true, false
+		return r.resize()
+	}
+	return nil
 }
 
 // toggleSidebar hides or shows the sidebar; on a narrow terminal it is an
@@ -348,8 +371,8 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.stepSection(-1)
 	case key.Matches(msg, k.PickSection):
 		if r.doc != nil {
-			r.showSidebar()
 			r.picking, r.pick = true, r.currentSection()
+			r.showSidebar()
 			return r.resize()
 		}
 	case key.Matches(msg, k.NextArticle):

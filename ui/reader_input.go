@@ -57,7 +57,8 @@ func (r *readerModel) showMatch() {
 }
 
 // updatePicker handles keys while the sidebar's section list has focus:
-// up and down choose, enter jumps, esc or tab gives the keyboard back.
+// up and down choose, enter (or a section's number) jumps, esc or tab
+// gives the keyboard back.
 func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(r.doc.Sections)
 	switch msg.String() {
@@ -67,18 +68,14 @@ func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 		r.pick = (r.pick + 1) % n
 	case "enter", "space":
 		r.pane.setOffset(r.doc.Sections[r.pick].Line)
-		r.picking = false
-		if r.lay.folded {
-			r.overlay = false
-		}
+		return r.closePicker()
 	case "esc", "tab":
-		r.picking = false
-		if r.lay.folded {
-			r.overlay = false
-		}
+		return r.closePicker()
 	default:
 		if d, ok := digitKey(msg); ok && d <= n {
 			r.pick = d - 1
+			r.pane.setOffset(r.doc.Sections[r.pick].Line)
+			return r.closePicker()
 		}
 	}
 	return nil
