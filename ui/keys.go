@@ -9,6 +9,8 @@ type KeyMap struct {
 	Down, Up, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
 	// Sections and articles.
 	NextSection, PrevSection, PickSection, NextArticle, PrevArticle key.Binding
+	// Number is a digit: a section in the reader, an article in the list.
+	Number key.Binding
 	// Searching in the article.
 	Search, NextMatch, PrevMatch key.Binding
 	// The issue list.
@@ -35,6 +37,7 @@ func DefaultKeyMap() KeyMap {
 		PickSection: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "pick a section")),
 		NextArticle: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next article")),
 		PrevArticle: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous article")),
+		Number:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "section N")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next match")),
@@ -56,9 +59,10 @@ func DefaultKeyMap() KeyMap {
 // esc clears the filter, so it is on only while there is one.
 func (k *KeyMap) forList(issues int, filtered bool) {
 	k.setReader(false)
-	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.Down, &k.Up, &k.Top, &k.Bottom} {
+	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.Down, &k.Up, &k.Top, &k.Bottom, &k.Number} {
 		b.SetEnabled(true)
 	}
+	k.Number.SetHelp("1-9", "read article N")
 	k.Down.SetHelp("j/↓", "next article")
 	k.Up.SetHelp("k/↑", "previous article")
 	k.NextIssue.SetEnabled(issues > 1)
@@ -72,6 +76,7 @@ func (k *KeyMap) forReader() {
 	k.setReader(true)
 	k.Down.SetHelp("j/↓", "down a line")
 	k.Up.SetHelp("k/↑", "up a line")
+	k.Number.SetHelp("1-9", "go to section N")
 	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.NextIssue, &k.PrevIssue} {
 		b.SetEnabled(false)
 	}
@@ -82,7 +87,7 @@ func (k *KeyMap) forReader() {
 func (k *KeyMap) setReader(on bool) {
 	for _, b := range []*key.Binding{
 		&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp, &k.Top, &k.Bottom,
-		&k.NextSection, &k.PrevSection, &k.PickSection, &k.NextArticle, &k.PrevArticle,
+		&k.NextSection, &k.PrevSection, &k.PickSection, &k.NextArticle, &k.PrevArticle, &k.Number,
 		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar,
 	} {
 		b.SetEnabled(on)
@@ -98,7 +103,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextSection, k.PrevSection, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
+		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue},
 		{k.Back, k.Help, k.Quit},
 	}

@@ -520,3 +520,47 @@ func TestDigitInThePickerJumps(t *testing.T) {
 		t.Errorf("3 in the picker must jump to the third section and close it: top %q, picking %v", got, hs.m.reader.picking)
 	}
 }
+
+func TestTheStatusLineKeepsWhatTheReaderTypedAndAskedFor(t *testing.T) {
+	hs := newHarness(t, Options{}, 40, 12)
+	hs.keys("2", "/")
+	hs.typeText("central asian integration")
+	status := lastLine(hs.screen())
+	if !strings.Contains(status, "integration█") {
+		t.Errorf("the end of the query and the cursor must show: %q", status)
+	}
+	hs.keys("enter")
+	if status := lastLine(hs.screen()); !strings.Contains(status, " of ") && !strings.Contains(status, "no match") {
+		t.Errorf("the search's count must show at 40 columns: %q", status)
+	}
+	hs.keys("esc", "ctrl+n")
+	if status := lastLine(hs.screen()); !strings.Contains(status, "press / to search") {
+		t.Errorf("ctrl+n with no search must say how to search: %q", status)
+	}
+	hs.keys("esc", "esc", "/")
+	hs.typeText("a filter much longer than the forty columns")
+	if status := lastLine(hs.screen()); !strings.Contains(status, "columns█") {
+		t.Errorf("the list's filter keeps its end in sight too: %q", status)
+	}
+}
+
+func TestTheLastSectionIsCurrentAtTheEnd(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "G")
+	header := strings.SplitN(hs.screen(), "\n", 2)[0]
+	if !strings.Contains(header, "Conclusions") {
+		t.Errorf("at the end of the article the header must name its last section: %q", header)
+	}
+}
+
+func TestTooSmallWrapsItsMessage(t *testing.T) {
+	hs := newHarness(t, Options{}, 10, 5)
+	if got := strings.Join(strings.Fields(hs.screen()), " "); !strings.Contains(got, "need 30×8, have 10×5") {
+		t.Errorf("the whole message must show at 10x5:\n%s", hs.screen())
+	}
+}
+
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return lines[len(lines)-1]
+}

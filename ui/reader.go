@@ -237,10 +237,15 @@ func (r *readerModel) resize() tea.Cmd {
 	return nil
 }
 
-// currentSection is the index in doc.Sections of the section at the top.
+// currentSection is the index in doc.Sections of the section at the top,
+// or, once the end of the text is on screen, of the last section in sight:
+// the reader is reading it, though its heading may never reach the top.
 func (r *readerModel) currentSection() int {
 	if r.doc == nil {
 		return 0
+	}
+	if r.pane.atEnd() {
+		return r.doc.SectionAt(r.pane.real - 1)
 	}
 	return r.doc.SectionAt(r.pane.offset)
 }

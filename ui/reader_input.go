@@ -30,7 +30,12 @@ func (r *readerModel) updateSearchInput(msg tea.KeyPressMsg) tea.Cmd {
 
 // stepMatch moves to the next or previous match and shows it.
 func (r *readerModel) stepMatch(d int) {
+	if !r.search.active() {
+		r.status = "No search yet: press / to search the article."
+		return
+	}
 	if len(r.search.matches) == 0 {
+		r.status = r.search.summary()
 		return
 	}
 	r.search.step(d)

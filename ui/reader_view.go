@@ -66,36 +66,59 @@ func (r *readerModel) headerLine(w int) string {
 }
 
 // statusLine is the bottom line: the search being typed, a message, or the
-// short help; with no sidebar on screen, the progress on the right.
+// short help; with no sidebar on screen, the progress on the right. What
+// the reader typed or asked for keeps its room; the progress gives way.
 func (r *readerModel) statusLine(w int, withProgress bool) string {
 	st := r.c.styles
 	right := ""
 	if withProgress && r.doc != nil {
 		right = st.Progress.Render(progressText(r.article, r.pane.fraction())) + " "
 	}
-	var left string
 	switch {
 	case r.search.typing:
-		left = " " + st.Prompt.Render("/") + r.search.input.value + "█"
-		right = st.Meta.Render("enter search · esc cancel") + " "
+		return promptLine(st, r.search.input.value, "enter search · esc cancel", w)
 	case r.status != "":
-		left = " " + st.Status.Render(r.status)
+		return spreadKeepLeft(" "+st.Status.Render(r.status), right, w)
 	case r.search.active():
-		left = " " + st.Status.Render(r.search.summary()) + st.Meta.Render(" · ctrl+n next · ctrl+p prev · esc clear")
-	default:
-		left = " " + shortHelp(r.c, max(w-ansi.StringWidth(right)-2, 0))
+		left := " " + st.Status.Render(r.search.summary())
+		if hint := st.Meta.Render(" · ctrl+n next · ctrl+p prev · esc clear"); ansi.StringWidth(left+hint+right) < w {
+			left += hint
+		}
+		return spreadKeepLeft(left, right, w)
 	}
-	return spread(left, right, w)
+	return spread(" "+shortHelp(r.c, max(w-ansi.StringWidth(right)-2, 0)), right, w)
+}
+
+// promptLine is the status line while the reader types: the prompt and
+// the text, its end (and the cursor) kept in sight, and the hint on the
+// right when there is room.
+func promptLine(st Styles, typed, hint string, w int) string {
+	text := typed + "█"
+	if over := ansi.StringWidth(text) - (w - 3); over > 0 {
+		text = "…" + ansi.TruncateLeft(text, over+1, "")
+	}
+	return spreadKeepLeft(" "+st.Prompt.Render("/")+text, st.Meta.Render(hint)+" ", w)
 }
 
 // spread puts left and right on one line of exactly w cells; the left part
-// is cut first when both do not fit.
+// is cut first when both do not fit, keeping a space between them.
 func spread(left, right string, w int) string {
 	rw := ansi.StringWidth(right)
 	if rw > w {
 		return fitLine(right, w)
 	}
-	left = ansi.Truncate(left, w-rw, "…")
+	if ansi.StringWidth(left)+rw > w {
+		left = ansi.Truncate(left, max(w-rw-1, 0), "…")
+	}
 	gap := w - rw - ansi.StringWidth(left)
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// spreadKeepLeft is spread for a line whose left part matters more: the
+// right part is dropped when both do not fit.
+func spreadKeepLeft(left, right string, w int) string {
+	if ansi.StringWidth(left)+1+ansi.StringWidth(right) > w {
+		right = ""
+	}
+	return spread(left, right, w)
 }

@@ -228,21 +228,19 @@ func (m *Model) listStatus(w int) string {
 	st := m.c.styles
 	switch {
 	case m.list.filtering:
-		return spread(" "+st.Prompt.Render("/")+m.list.filter.value+"█", st.Meta.Render("enter done · esc clear")+" ", w)
+		return promptLine(st, m.list.filter.value, "enter done · esc clear", w)
 	case m.list.filter.value != "":
-		return spread(" "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
+		return spreadKeepLeft(" "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
 	}
 	return spread(" "+shortHelp(m.c, w-2), "", w)
 }
 
-// tooSmall asks for a bigger terminal in whatever room there is.
+// tooSmall asks for a bigger terminal in whatever room there is, its
+// words wrapped to the width.
 func tooSmall(w, h int) string {
-	msg := []string{"Terminal too small", fmt.Sprintf("need %d×%d, have %d×%d", minWidth, minHeight, w, h)}
-	var lines []string
-	for i := 0; i < len(msg) && i < h; i++ {
-		lines = append(lines, ansi.Truncate(msg[i], w, ""))
-	}
-	return strings.Join(lines, "\n")
+	msg := fmt.Sprintf("Terminal too small: need %d×%d, have %d×%d", minWidth, minHeight, w, h)
+	lines := strings.Split(ansi.Wrap(msg, w, ""), "\n")
+	return strings.Join(lines[:min(len(lines), h)], "\n")
 }
 
 // Cache returns the render cache, for programs that share one.
