@@ -33,14 +33,14 @@ func (l *listModel) currentIssue() *content.Issue { return l.c.lib.Issues[l.issu
 
 // visible returns the issue's articles that match the filter.
 func (l *listModel) visible() []*content.Article {
-	q := strings.ToLower(strings.TrimSpace(l.filter.value))
+	q := content.Fold(strings.TrimSpace(l.filter.value))
 	all := l.currentIssue().Articles
 	if q == "" {
 		return all
 	}
 	var out []*content.Article
 	for _, a := range all {
-		hay := strings.ToLower(a.Title + " " + a.Author + " " + a.Teaser() + " " + a.Slug)
+		hay := content.Fold(a.Title + " " + a.Author + " " + a.Teaser() + " " + a.Slug)
 		if strings.Contains(hay, q) {
 			out = append(out, a)
 		}

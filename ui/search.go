@@ -46,7 +46,7 @@ func (s *searchModel) find(plain []string) {
 	s.matches = s.matches[:0]
 	flow := newFlowText(plain)
 	line := 0
-	for _, span := range flow.find([]rune(strings.ToLower(content.NormalizeSpace(s.query)))) {
+	for _, span := range flow.find(content.FoldQuery(s.query)) {
 		var m searchMatch
 		line = flow.lines(span[0], span[1], line, func(i, from, to int) {
 			m.parts = append(m.parts, matchPart{

@@ -2,7 +2,8 @@ package ui
 
 import (
 	"strings"
-	"unicode"
+
+	"analyst/internal/content"
 )
 
 // optionalSpace joins two lines where the wrap broke after a hyphen: the
@@ -51,8 +52,9 @@ func newFlowText(plain []string) flowText {
 	return flowText{text: b.String(), spans: spans}
 }
 
-// find returns the byte spans of the flow text that match query (lower
-// case, its spaces single), case-insensitively, without overlaps.
+// find returns the byte spans of the flow text that match the folded query
+// (content.FoldQuery), compared rune by rune after content.FoldRune,
+// without overlaps.
 func (f flowText) find(query []rune) [][2]int {
 	if len(query) == 0 {
 		return nil
@@ -60,7 +62,7 @@ func (f flowText) find(query []rune) [][2]int {
 	runes := make([]rune, 0, len(f.text))
 	offsets := make([]int, 0, len(f.text)+1)
 	for i, r := range f.text {
-		runes = append(runes, unicode.ToLower(r))
+		runes = append(runes, content.FoldRune(r))
 		offsets = append(offsets, i)
 	}
 	offsets = append(offsets, len(f.text))

@@ -58,6 +58,9 @@ func TestFindAcrossTheWrap(t *testing.T) {
 			{{line: 2, from: 15, to: 21}, {line: 3, from: 2, to: 9}},
 		}},
 		{hyphens, "ever -forward", nil},
+		{[]string{"  Armenia’s “Eurasian", "  Five” – now"}, `armenia's "eurasian five" - now`, [][]matchPart{ // typed punctuation finds typographic
+			{{line: 0, from: 2, to: 21}, {line: 1, from: 2, to: 13}},
+		}},
 	}
 	for _, c := range cases {
 		s := searchModel{query: c.query}

@@ -20,10 +20,11 @@ type Match struct {
 // contextWidth is about how many characters of context a match shows.
 const contextWidth = 100
 
-// Search finds every case-insensitive occurrence of query in the text of
-// the library's articles (lead, sections and bio), in reading order.
+// Search finds every occurrence of query in the text of the library's
+// articles (lead, sections and bio), in reading order, ignoring case and
+// the difference between typographic and typed punctuation (FoldRune).
 func (l *Library) Search(query string) []Match {
-	q := []rune(strings.ToLower(NormalizeSpace(query)))
+	q := FoldQuery(query)
 	if len(q) == 0 {
 		return nil
 	}
@@ -45,8 +46,32 @@ func (l *Library) Search(query string) []Match {
 	return out
 }
 
+// FoldRune is how searches compare text: lower case, and the typographic
+// quotes and dashes of the journal's text as the keys a reader types
+// (’ as ', “ as ", – and — as -), one rune for one so that offsets in the
+// folded text are offsets in the text.
+func FoldRune(r rune) rune {
+	switch r {
+	case '‘', '’', 'ʼ', '′':
+		return '\''
+	case '“', '”', '„', '″':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '−':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// Fold is s with every rune folded by FoldRune.
+func Fold(s string) string { return strings.Map(FoldRune, s) }
+
+// FoldQuery is a search query as searches compare it: its spaces made
+// single, its runes folded.
+func FoldQuery(query string) []rune { return []rune(Fold(NormalizeSpace(query))) }
+
 // FoldIndexAll returns the byte spans [start, end) of every non-overlapping
-// occurrence of the lower-case rune query in text, ignoring case.
+// occurrence of the folded query (FoldQuery) in text, compared rune by
+// rune after FoldRune.
 func FoldIndexAll(text string, query []rune) [][2]int {
 	if len(query) == 0 {
 		return nil
@@ -55,7 +80,7 @@ func FoldIndexAll(text string, query []rune) [][2]int {
 	runes := make([]rune, 0, len(text))
 	offsets := make([]int, 0, len(text)+1)
 	for i, r := range text {
-		runes = append(runes, unicode.ToLower(r))
+		runes = append(runes, FoldRune(r))
 		offsets = append(offsets, i)
 	}
 	offsets = append(offsets, len(text))

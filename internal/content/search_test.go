@@ -56,3 +56,31 @@ func TestFoldIndexAll(t *testing.T) {
 		t.Errorf("matches overlap: %v", spans)
 	}
 }
+
+func TestSearchTakesTypedPunctuationForTheText(t *testing.T) {
+	lib := loadEmbedded(t)
+	for query, want := range map[string]string{
+		"Armenia's":           "Armenia’s",
+		"armenia-azerbaijan":  "Armenia–Azerbaijan",
+		`"eurasian five"`:     "“Eurasian Five”",
+		"ARMENIA’S":           "Armenia’s",
+		"azerbaijan—armenia?": "",
+	} {
+		matches := lib.Search(query)
+		if want == "" {
+			if len(matches) != 0 {
+				t.Errorf("%q: %d matches, want none", query, len(matches))
+			}
+			continue
+		}
+		if len(matches) == 0 {
+			t.Errorf("%q finds nothing; the text has %q", query, want)
+			continue
+		}
+		m := matches[0]
+		p := m.Section.Paragraphs[m.Paragraph]
+		if got := p[m.Offset : m.Offset+m.Length]; !strings.EqualFold(got, want) {
+			t.Errorf("%q: the match is %q, want %q", query, got, want)
+		}
+	}
+}
