@@ -28,8 +28,9 @@ is any problem.`,
 				fmt.Fprintln(a.stderr, err)
 				return fmt.Errorf("%s: %d problem(s)", name, len(err.(content.Problems)))
 			}
-			fmt.Fprintf(a.stdout, "%s: %d issue(s), %d article(s), no problems\n", name, len(lib.Issues), len(lib.Articles()))
-			return nil
+			out := a.output()
+			fmt.Fprintf(out, "%s: %d issue(s), %d article(s), no problems\n", name, len(lib.Issues), len(lib.Articles()))
+			return out.Err()
 		},
 	}
 }

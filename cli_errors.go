@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,13 +61,26 @@ func isUsage(err error) bool {
 // printError writes an error for a person: "analyst: message", and for a
 // usage error the usage line and where to find help. Never a stack trace.
 func printError(w io.Writer, err error) {
-	fmt.Fprintf(w, "analyst: %v\n", err)
+	fmt.Fprintf(w, "analyst: %v\n", readable(err))
 	var ue *usageError
 	if errors.As(err, &ue) && ue.cmd != nil {
 		fmt.Fprintf(w, "usage: %s\nrun '%s --help' for more\n", ue.cmd.UseLine(), ue.cmd.CommandPath())
 	} else if isUsage(err) {
 		fmt.Fprintln(w, "run 'analyst --help' for usage")
 	}
+}
+
+// readable rewords the errors that reach printError from outside our
+// commands: a failed write of --version ("write /dev/stdout: …").
+func readable(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Op == "write" && pe.Path == os.Stdout.Name() {
+		var we *writeError
+		if !errors.As(err, &we) {
+			return &writeError{err}
+		}
+	}
+	return err
 }
 
 // flagError turns cobra's flag parsing errors into usage errors.

@@ -118,8 +118,11 @@ func (a *app) printImport(is *importer.Issue, opt importer.Options) error {
 	if err != nil {
 		return err
 	}
+	out := a.output()
 	for _, f := range files {
-		fmt.Fprintf(a.stdout, "==> %s/%s <==\n%s\n", opt.Date, f.Name, f.Data)
+		if _, err := fmt.Fprintf(out, "==> %s/%s <==\n%s\n", opt.Date, f.Name, f.Data); err != nil {
+			return err
+		}
 	}
 	return nil
 }

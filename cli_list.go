@@ -70,13 +70,14 @@ func articleList(lib *content.Library) []articleJSON {
 // printList writes the table of contents of every issue, aligned in
 // columns; a title written for this edition is marked with "*".
 func (a *app) printList(lib *content.Library) error {
+	out := a.output()
 	editorial := false
 	for i, is := range lib.Issues {
 		if i > 0 {
-			fmt.Fprintln(a.stdout)
+			fmt.Fprintln(out)
 		}
-		fmt.Fprintf(a.stdout, "%s, %s (%s)\n\n", is.Publication, is.Title(), is.Slug)
-		tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(out, "%s, %s (%s)\n\n", is.Publication, is.Title(), is.Slug)
+		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "#\tTITLE\tAUTHOR\tSECTIONS\tWORDS\tMIN\tREF")
 		for _, art := range is.Articles {
 			title := art.Title
@@ -86,20 +87,22 @@ func (a *app) printList(lib *content.Library) error {
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", art.Number, title, art.Author, len(art.Body()), art.Words, art.Minutes(), lib.Ref(art))
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+		tw.Flush()
 	}
 	if editorial {
-		fmt.Fprintln(a.stdout, "\n* title written for this edition: the journal's page gives none")
+		fmt.Fprintln(out, "\n* title written for this edition: the journal's page gives none")
 	}
-	return nil
+	return out.Err()
 }
 
 // printJSON writes v as indented JSON.
 func (a *app) printJSON(v any) error {
-	enc := json.NewEncoder(a.stdout)
+	out := a.output()
+	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); out.Err() == nil {
+		return err
+	}
+	return out.Err()
 }

@@ -91,14 +91,16 @@ func (a *app) printArticle(art *content.Article, sec *content.Section, style str
 	if err != nil {
 		return fmt.Errorf("rendering %s: %w", art.Slug, err)
 	}
-	_, err = io.WriteString(a.colorWriter(), out)
-	return err
+	w := a.colorWriter()
+	io.WriteString(w, out)
+	return w.Err()
 }
 
 // colorWriter wraps stdout so that escape codes fit what it can show:
 // none in files and pipes, no colours under NO_COLOR, fewer colours on
-// older terminals (CLICOLOR_FORCE=1 keeps them in pipes).
-func (a *app) colorWriter() io.Writer {
+// older terminals (CLICOLOR_FORCE=1 keeps them in pipes). It remembers a
+// failed write, as output does.
+func (a *app) colorWriter() *output {
 	w := colorprofile.NewWriter(a.stdout, a.environ)
 	// colorprofile lets CLICOLOR_FORCE turn colours back on when stdout is
 	// not a terminal, even under NO_COLOR. NO_COLOR wins: any non-empty
@@ -106,5 +108,5 @@ func (a *app) colorWriter() io.Writer {
 	if a.getenv("NO_COLOR") != "" && w.Profile > colorprofile.ASCII {
 		w.Profile = colorprofile.ASCII
 	}
-	return w
+	return &output{w: w}
 }

@@ -61,6 +61,11 @@ article.`,
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	// Help, --version and error messages go where the app's output goes;
+	// cobra's own report of a failed --version write then goes nowhere,
+	// leaving the one message printError makes.
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from DIR instead of the embedded issue")
 	root.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())

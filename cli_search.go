@@ -39,11 +39,12 @@ text around it. Like grep, search exits 1 when nothing matches.`,
 			query := strings.Join(args, " ")
 			matches := lib.Search(query)
 			if asJSON {
-				if err := a.printJSON(matchList(lib, matches)); err != nil {
-					return err
-				}
+				err = a.printJSON(matchList(lib, matches))
 			} else {
-				a.printMatches(lib, matches)
+				err = a.printMatches(lib, matches)
+			}
+			if err != nil {
+				return err
 			}
 			if len(matches) == 0 {
 				return fmt.Errorf("%w for %q", errNoMatches, query)
@@ -87,11 +88,14 @@ func matchRef(lib *content.Library, m content.Match) string {
 
 // printMatches writes one line a match: reference, then context, with the
 // match in bold where the output shows it.
-func (a *app) printMatches(lib *content.Library, matches []content.Match) {
+func (a *app) printMatches(lib *content.Library, matches []content.Match) error {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
 	for _, m := range matches {
 		c, at := m.Context, m.InContext
-		fmt.Fprintf(w, "%s\t%s%s%s\n", matchRef(lib, m), c[:at[0]], bold.Render(c[at[0]:at[1]]), c[at[1]:])
+		if _, err := fmt.Fprintf(w, "%s\t%s%s%s\n", matchRef(lib, m), c[:at[0]], bold.Render(c[at[0]:at[1]]), c[at[1]:]); err != nil {
+			return err
+		}
 	}
+	return w.Err()
 }

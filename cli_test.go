@@ -55,9 +55,10 @@ type result struct {
 // runner is how to run the binary: extra environment variables ("NO_COLOR=1"),
 // standard input, and the working folder (default: this package's).
 type runner struct {
-	env   []string
-	stdin string
-	dir   string
+	env    []string
+	stdin  string
+	dir    string
+	stdout string // a file to write stdout to, such as /dev/full, instead of a pipe
 }
 
 // analyst runs the binary with args in a clean environment.
@@ -74,6 +75,14 @@ func (o runner) analyst(t *testing.T, args ...string) result {
 	cmd.Stdin = strings.NewReader(o.stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if o.stdout != "" {
+		f, err := os.OpenFile(o.stdout, os.O_WRONLY, 0)
+		if err != nil {
+			t.Skipf("cannot open %s: %v", o.stdout, err)
+		}
+		defer f.Close()
+		cmd.Stdout = f
+	}
 	r := result{args: args, code: 0}
 	if err := cmd.Run(); err != nil {
 		var ee *exec.ExitError
@@ -678,6 +687,32 @@ func TestReadUnknownSection(t *testing.T) {
 	r.wantCode(t, 1)
 	r.wantNoStdout(t)
 	r.wantStderr(t, `"nosuch"`, "lead", "background", "implications", "conclusions", "bio")
+}
+
+func TestWriteFailureExits1(t *testing.T) {
+	full := runner{stdout: "/dev/full"}
+	for _, args := range [][]string{
+		{},
+		{"2"},
+		{"list"},
+		{"list", "--json"},
+		{"read", "2"},
+		{"read", "2", "--style", "markdown"},
+		{"search", "armenia"},
+		{"search", "armenia", "--json"},
+		{"import", seedFile, "--dry-run", "--date", "2026-01"},
+		{"--dir", "articles", "check"},
+		{"check"},
+		{"version"},
+		{"--version"},
+	} {
+		r := full.analyst(t, args...)
+		r.wantCode(t, 1)
+		r.wantStderr(t, "analyst: could not write the output: no space left on device\n")
+		if strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stderr, "/dev/stdout") {
+			t.Errorf("analyst %q: want one line saying the write failed, got:\n%s", args, r.stderr)
+		}
+	}
 }
 
 func TestUsageErrors(t *testing.T) {

@@ -13,8 +13,9 @@ func newVersionCmd(a *app) *cobra.Command {
 		Short: "Print the version",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(a.stdout, "analyst %s\n", version())
-			return err
+			out := a.output()
+			fmt.Fprintf(out, "analyst %s\n", version())
+			return out.Err()
 		},
 	}
 }
