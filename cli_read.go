@@ -33,7 +33,8 @@ print one section: lead, background, implications, conclusions, bio.
 In a terminal it opens the reader at that place (unless --width or
 --style markdown ask for printed text). When the output is not a terminal
 the style is notty: plain text without
-escape codes, so it can go to files and pipes. NO_COLOR is honoured.`,
+escape codes, so it can go to files and pipes. NO_COLOR is honoured.
+REF#section and --section may not name two different sections.`,
 		Example: `  analyst read 2
   analyst read cutler --section implications
   analyst read 2#implications --width 60

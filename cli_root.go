@@ -82,14 +82,11 @@ article.`,
 }
 
 // resolve finds the article and section a reference names. The section
-// comes from "REF#section" or, failing that, from the section argument.
-// A reference that is not an article but looks like a mistyped command
-// is a usage error.
+// comes from "REF#section", from the section argument (--section), or both
+// when they name the same section. A reference that is not an article but
+// looks like a mistyped command is a usage error.
 func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section string) (*content.Article, *content.Section, error) {
 	artRef, secRef := content.SplitRef(ref)
-	if secRef == "" {
-		secRef = section
-	}
 	art, err := lib.Find(artRef)
 	if err != nil {
 		if cmd.Parent() == nil {
@@ -99,12 +96,19 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 		}
 		return nil, nil, err
 	}
-	if secRef == "" {
-		return art, nil, nil
-	}
-	sec, err := art.Section(secRef)
-	if err != nil {
-		return nil, nil, err
+	var sec *content.Section
+	for _, name := range []string{secRef, section} {
+		if name == "" {
+			continue
+		}
+		s, err := art.Section(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if sec != nil && s != sec {
+			return nil, nil, usagef(cmd, "%q and --section %s name two different sections; ask for one", ref, section)
+		}
+		sec = s
 	}
 	return art, sec, nil
 }

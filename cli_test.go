@@ -689,6 +689,24 @@ func TestReadUnknownSection(t *testing.T) {
 	r.wantStderr(t, `"nosuch"`, "lead", "background", "implications", "conclusions", "bio")
 }
 
+func TestReadTwoSections(t *testing.T) {
+	r := analyst(t, "read", "2#background", "--section", "implications")
+	r.wantCode(t, 2)
+	r.wantNoStdout(t)
+	r.wantStderr(t, "2#background", "implications", "two different sections", "usage:")
+
+	// One section asked for twice, in two spellings, is that section.
+	want := ok(t, "read", "2#conclusions")
+	for _, args := range [][]string{
+		{"read", "2#conclusions", "--section", "conclusions"},
+		{"read", "2#conclusion", "-s", "Conclusions"},
+	} {
+		if got := ok(t, args...); got != want {
+			t.Errorf("analyst %q differs from read 2#conclusions", args)
+		}
+	}
+}
+
 func TestWriteFailureExits1(t *testing.T) {
 	full := runner{stdout: "/dev/full"}
 	for _, args := range [][]string{
