@@ -48,7 +48,11 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 				if !ok || err != nil || num < 1 || strings.TrimSpace(title) == "" {
 					return usagef(cmd, "--title %q must look like N=TITLE, such as 2=\"The Peace Process\"", t)
 				}
-				opt.Titles[num] = strings.TrimSpace(title)
+				title = strings.TrimSpace(title)
+				if before, seen := opt.Titles[num]; seen && before != title {
+					return usagef(cmd, "--title %d is given twice, as %q and %q; give article %d one title", num, before, title, num)
+				}
+				opt.Titles[num] = title
 			}
 			raw, err := a.readInput(args[0])
 			if err != nil {

@@ -753,6 +753,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"lst"}, []string{"analyst list"}},
 		{[]string{"import"}, []string{"FILE", "usage:"}},
 		{[]string{"import", "x.txt", "--date", "2026-01", "--title", "two=Title"}, []string{"--title", "usage:"}},
+		{[]string{"import", "x.txt", "--date", "2026-01", "--title", "2=A", "--title", "2=B"}, []string{"--title 2", `"A"`, `"B"`, "usage:"}},
 	} {
 		r := analyst(t, c.args...)
 		r.wantCode(t, 2)
