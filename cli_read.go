@@ -32,9 +32,10 @@ print one section: lead, background, implications, conclusions, bio.
 
 In a terminal it opens the reader at that place (unless --width or
 --style markdown ask for printed text). When the output is not a terminal
-the style is notty: plain text without
-escape codes, so it can go to files and pipes. NO_COLOR is honoured.
-REF#section and --section may not name two different sections.`,
+the style is notty: plain text without escape codes, so it can go to files
+and pipes; CLICOLOR_FORCE (set, not 0) keeps the colours of the dark style
+there. NO_COLOR is honoured, and wins. REF#section and --section may not
+name two different sections.`,
 		Example: `  analyst read 2
   analyst read cutler --section implications
   analyst read 2#implications --width 60
@@ -70,11 +71,13 @@ REF#section and --section may not name two different sections.`,
 
 // printArticle renders an article, or one of its sections, to stdout.
 // width 0 means "choose": the terminal's width up to 100, or 80 in a pipe.
+// The auto style is dark in a terminal and notty elsewhere, unless
+// CLICOLOR_FORCE asks for colours there too (and NO_COLOR does not forbid them).
 func (a *app) printArticle(art *content.Article, sec *content.Section, style string, width int) error {
 	tty := a.stdoutIsTerminal()
 	if style == render.Auto {
 		style = render.NoTTY
-		if tty {
+		if tty || (a.colourForced() && !a.noColour()) {
 			style = render.Dark
 		}
 	}
@@ -99,15 +102,30 @@ func (a *app) printArticle(art *content.Article, sec *content.Section, style str
 
 // colorWriter wraps stdout so that escape codes fit what it can show:
 // none in files and pipes, no colours under NO_COLOR, fewer colours on
-// older terminals (CLICOLOR_FORCE=1 keeps them in pipes). It remembers a
+// older terminals (CLICOLOR_FORCE keeps them in pipes). It remembers a
 // failed write, as output does.
 func (a *app) colorWriter() *output {
 	w := colorprofile.NewWriter(a.stdout, a.environ)
+	// CLICOLOR_FORCE is on when set to anything but "0"
+	// (https://bixense.com/clicolors/); colorprofile only counts "1" or "true".
+	if a.colourForced() && w.Profile < colorprofile.ANSI {
+		w.Profile = colorprofile.ANSI
+	}
 	// colorprofile lets CLICOLOR_FORCE turn colours back on when stdout is
 	// not a terminal, even under NO_COLOR. NO_COLOR wins: any non-empty
 	// value disables colour, bold and italics stay (https://no-color.org).
-	if a.getenv("NO_COLOR") != "" && w.Profile > colorprofile.ASCII {
+	if a.noColour() && w.Profile > colorprofile.ASCII {
 		w.Profile = colorprofile.ASCII
 	}
 	return &output{w: w}
 }
+
+// colourForced reports whether CLICOLOR_FORCE asks for colours even where
+// stdout is not a terminal: set, and not "0".
+func (a *app) colourForced() bool {
+	v := a.getenv("CLICOLOR_FORCE")
+	return v != "" && v != "0"
+}
+
+// noColour reports whether NO_COLOR forbids colours: set and not empty.
+func (a *app) noColour() bool { return a.getenv("NO_COLOR") != "" }

@@ -510,6 +510,29 @@ func TestReadMarkdownStyle(t *testing.T) {
 	}
 }
 
+func TestReadAutoStyleFollowsCLICOLORFORCE(t *testing.T) {
+	plain := ok(t, "read", "2")
+	for _, args := range [][]string{{"read", "2"}, {"2"}} {
+		// Forced colours in a pipe: the dark style, as in a terminal.
+		dark := runner{env: []string{"CLICOLOR_FORCE=1"}}.analyst(t, "read", "2", "--style", "dark")
+		for _, force := range []string{"1", "yes"} {
+			r := runner{env: []string{"CLICOLOR_FORCE=" + force}}.analyst(t, args...)
+			r.wantCode(t, 0)
+			if len(colourCodes(r.stdout)) == 0 || r.stdout != dark.stdout {
+				t.Errorf("CLICOLOR_FORCE=%s analyst %q is not the dark style in colour: %q", force, args, r.stdout[:min(len(r.stdout), 200)])
+			}
+		}
+		// Not forced, or refused: the plain text.
+		for _, env := range [][]string{{"CLICOLOR_FORCE=0"}, {"CLICOLOR_FORCE=1", "NO_COLOR=1"}} {
+			r := runner{env: env}.analyst(t, args...)
+			r.wantCode(t, 0)
+			if r.stdout != plain {
+				t.Errorf("%v analyst %q is not the plain text: %q", env, args, r.stdout[:min(len(r.stdout), 200)])
+			}
+		}
+	}
+}
+
 func TestReadColourIsForcedAndRefused(t *testing.T) {
 	plain := ok(t, "read", "2", "--style", "dark")
 	for _, env := range [][]string{
