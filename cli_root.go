@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,6 +90,12 @@ article.`,
 // looks like a mistyped command is a usage error.
 func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section string) (*content.Article, *content.Section, error) {
 	artRef, secRef := content.SplitRef(ref)
+	if artRef == "" {
+		if secRef != "" {
+			return nil, nil, usagef(cmd, "%q names no article: put the article before the #, such as 2#%s", strings.TrimSpace(ref), secRef)
+		}
+		return nil, nil, usagef(cmd, "the article reference is empty: give a number, a slug or a word of a title, such as 2 or cutler")
+	}
 	art, err := lib.Find(artRef)
 	if err != nil {
 		if cmd.Parent() == nil {
@@ -94,7 +103,7 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 				return nil, nil, usagef(cmd, "%q is neither a command nor an article; did you mean `analyst %s`?", artRef, s[0])
 			}
 		}
-		return nil, nil, err
+		return nil, nil, numberError(lib, artRef, err)
 	}
 	var sec *content.Section
 	for _, name := range []string{secRef, section} {
@@ -111,6 +120,47 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 		sec = s
 	}
 	return art, sec, nil
+}
+
+// numberError says, for a number that names no article, how many articles
+// the issue has: "no article 5: the issue has 4 articles (1–4)". Other
+// errors are returned as they are.
+func numberError(lib *content.Library, ref string, err error) error {
+	var nf *content.NotFoundError
+	if !errors.As(err, &nf) {
+		return err
+	}
+	is, num := lib.Latest(), ref
+	if slug, rest, ok := strings.Cut(ref, "/"); ok {
+		is, num = nil, rest
+		for _, i := range lib.Issues {
+			if i.Slug == slug {
+				is = i
+			}
+		}
+	}
+	if is == nil || len(is.Articles) == 0 || num == "" || strings.Trim(num, "0123456789") != "" {
+		return err
+	}
+	var nums []string
+	contiguous := true
+	for i, art := range is.Articles {
+		nums = append(nums, strconv.Itoa(art.Number))
+		contiguous = contiguous && art.Number == is.Articles[0].Number+i
+	}
+	which := "the issue"
+	if len(lib.Issues) > 1 {
+		which = "issue " + is.Slug
+	}
+	numbers := strings.Join(nums, ", ")
+	if contiguous && len(nums) > 2 {
+		numbers = nums[0] + "–" + nums[len(nums)-1]
+	}
+	articles := "articles"
+	if len(nums) == 1 {
+		articles = "article"
+	}
+	return fmt.Errorf("no article %s: %s has %d %s (%s); see `analyst list`", num, which, len(nums), articles, numbers)
 }
 
 // completeRefs offers article slugs to shell completion.
@@ -134,7 +184,7 @@ func completeRefs(a *app) cobra.CompletionFunc {
 func maxArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) > n {
-			return usagef(cmd, "%s takes %s (got %d)", cmd.Name(), what, len(args))
+			return usagef(cmd, "too many arguments (%d): give %s", len(args), what)
 		}
 		return nil
 	}

@@ -712,6 +712,40 @@ func TestReadUnknownSection(t *testing.T) {
 	r.wantStderr(t, `"nosuch"`, "lead", "background", "implications", "conclusions", "bio")
 }
 
+func TestReadNumberOutOfRange(t *testing.T) {
+	n := len(libraryArticles(t))
+	for _, ref := range []string{"0", strconv.Itoa(n + 1), "999999999999999999999"} {
+		for _, args := range [][]string{{"read", ref}, {ref}, {"read", "2026-01/" + ref}} {
+			r := analyst(t, args...)
+			r.wantCode(t, 1)
+			r.wantNoStdout(t)
+			r.wantStderr(t, "no article "+ref+":", fmt.Sprintf("has %d articles (1–%d)", n, n), "analyst list")
+			if strings.Contains(r.stderr, "closest") {
+				t.Errorf("analyst %q suggests articles for a number:\n%s", args, r.stderr)
+			}
+		}
+	}
+}
+
+func TestEmptyReference(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"read", ""}, "empty"},
+		{[]string{"read", " "}, "empty"},
+		{[]string{""}, "empty"},
+		{[]string{"read", "#lead"}, "before the #"},
+		{[]string{"#implications"}, "before the #"},
+		{[]string{"read", "#lead", "--section", "lead"}, "before the #"},
+	} {
+		r := analyst(t, c.args...)
+		r.wantCode(t, 2)
+		r.wantNoStdout(t)
+		r.wantStderr(t, c.want, "usage:")
+	}
+}
+
 func TestReadTwoSections(t *testing.T) {
 	r := analyst(t, "read", "2#background", "--section", "implications")
 	r.wantCode(t, 2)
@@ -753,6 +787,36 @@ func TestWriteFailureExits1(t *testing.T) {
 		if strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stderr, "/dev/stdout") {
 			t.Errorf("analyst %q: want one line saying the write failed, got:\n%s", args, r.stderr)
 		}
+	}
+}
+
+func TestFlagValueErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"read", "2", "--width", "abc"}, `--width: "abc" is not a number`},
+		{[]string{"read", "2", "-w", "abc"}, `--width: "abc" is not a number`},
+		{[]string{"read", "2", "--width", "99999999999999999999"}, `--width: "99999999999999999999" is out of range`},
+		{[]string{"list", "--json=maybe"}, `--json: "maybe" is not true or false`},
+	} {
+		r := analyst(t, c.args...)
+		r.wantCode(t, 2)
+		r.wantNoStdout(t)
+		r.wantStderr(t, "analyst: "+c.want+"\n", "usage:")
+		if strings.Contains(r.stderr, "strconv") || strings.Contains(r.stderr, "invalid syntax") {
+			t.Errorf("analyst %q shows Go's parser message:\n%s", c.args, r.stderr)
+		}
+	}
+}
+
+func TestTooManyArguments(t *testing.T) {
+	r := analyst(t, "1", "2")
+	r.wantCode(t, 2)
+	r.wantNoStdout(t)
+	r.wantStderr(t, "at most one article reference", "usage:")
+	if strings.Contains(r.stderr, "analyst: analyst") {
+		t.Errorf("analyst 1 2 names the program twice:\n%s", r.stderr)
 	}
 }
 
@@ -1142,11 +1206,12 @@ func TestImportBadDate(t *testing.T) {
 // --- version and help ---
 
 func TestVersion(t *testing.T) {
-	for _, args := range [][]string{{"version"}, {"--version"}} {
-		out := ok(t, args...)
-		if !regexp.MustCompile(`^analyst (version )?\S+`).MatchString(out) {
-			t.Errorf("analyst %q: %q", args, out)
-		}
+	out := ok(t, "version")
+	if !regexp.MustCompile(`^analyst version \S+`).MatchString(out) {
+		t.Errorf("analyst version: %q", out)
+	}
+	if flag := ok(t, "--version"); flag != out {
+		t.Errorf("analyst --version prints %q, analyst version %q", flag, out)
 	}
 }
 

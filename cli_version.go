@@ -14,7 +14,7 @@ func newVersionCmd(a *app) *cobra.Command {
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			out := a.output()
-			fmt.Fprintf(out, "analyst %s\n", version())
+			fmt.Fprintf(out, "analyst version %s\n", version())
 			return out.Err()
 		},
 	}
