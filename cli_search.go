@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -20,8 +21,10 @@ func newSearchCmd(a *app) *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Find a word or phrase in every article",
 		Long: `Find every case-insensitive occurrence of QUERY in the articles. Each match
-is printed on one line: the reference to read it (article#section), then the
-text around it. Like grep, search exits 1 when nothing matches.`,
+is printed on a line: the reference to read it (article#section), then the
+text around it; matches close together share one line. With --json, each
+line is an object whose "matches" says how many matches its context holds.
+Like grep, search exits 1 when nothing matches.`,
 		Example: `  analyst search "Abraham Accords"
   analyst search TRIPP --json | jq '.[0].ref'
   analyst read "$(analyst search Gabala | head -1 | cut -d' ' -f1)"`,
@@ -37,26 +40,54 @@ text around it. Like grep, search exits 1 when nothing matches.`,
 				return err
 			}
 			query := strings.Join(args, " ")
-			matches := lib.Search(query)
+			lines := searchLines(lib.Search(query))
 			if asJSON {
-				err = a.printJSON(matchList(lib, matches))
+				err = a.printJSON(matchList(lib, lines))
 			} else {
-				err = a.printMatches(lib, matches)
+				err = a.printMatches(lib, lines)
 			}
 			if err != nil {
 				return err
 			}
-			if len(matches) == 0 {
+			if len(lines) == 0 {
 				return fmt.Errorf("%w for %q", errNoMatches, query)
 			}
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: an array of matches")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: an array of matching lines")
 	return cmd
 }
 
-// matchJSON is one match in `search --json`.
+// searchLine is one line of search output: a context and every match it
+// shows. Several matches close together in a paragraph share one context,
+// and are printed once.
+type searchLine struct {
+	content.Match          // the first match
+	Spans         [][2]int // where each match is in Context: [start, end) bytes
+}
+
+// searchLines groups the matches that share a context line, in order.
+func searchLines(matches []content.Match) []searchLine {
+	var out []searchLine
+	for _, m := range matches {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.Article == m.Article && last.Section == m.Section && last.Paragraph == m.Paragraph && last.Context == m.Context {
+				// A context that repeats in a paragraph could show a later
+				// match before an earlier one: bold only those in order.
+				if m.InContext[0] >= last.Spans[len(last.Spans)-1][1] {
+					last.Spans = append(last.Spans, m.InContext)
+				}
+				continue
+			}
+		}
+		out = append(out, searchLine{Match: m, Spans: [][2]int{m.InContext}})
+	}
+	return out
+}
+
+// matchJSON is one line of `search --json`.
 type matchJSON struct {
 	Ref       string `json:"ref"`
 	Issue     string `json:"issue"`
@@ -66,15 +97,16 @@ type matchJSON struct {
 	Section   string `json:"section"`
 	Paragraph int    `json:"paragraph"`
 	Context   string `json:"context"`
+	Matches   int    `json:"matches"` // how many matches the context shows
 }
 
-func matchList(lib *content.Library, matches []content.Match) []matchJSON {
+func matchList(lib *content.Library, lines []searchLine) []matchJSON {
 	out := []matchJSON{}
-	for _, m := range matches {
+	for _, l := range lines {
 		out = append(out, matchJSON{
-			Ref: matchRef(lib, m), Issue: m.Article.Issue.Slug, Number: m.Article.Number,
-			Slug: m.Article.Slug, Title: m.Article.Title, Section: m.Section.Name,
-			Paragraph: m.Paragraph + 1, Context: m.Context,
+			Ref: matchRef(lib, l.Match), Issue: l.Article.Issue.Slug, Number: l.Article.Number,
+			Slug: l.Article.Slug, Title: l.Article.Title, Section: l.Section.Name,
+			Paragraph: l.Paragraph + 1, Context: l.Context, Matches: len(l.Spans),
 		})
 	}
 	return out
@@ -86,14 +118,24 @@ func matchRef(lib *content.Library, m content.Match) string {
 	return lib.Ref(m.Article) + "#" + m.Section.Slug
 }
 
-// printMatches writes one line a match: reference, then context, with the
-// match in bold where the output shows it.
-func (a *app) printMatches(lib *content.Library, matches []content.Match) error {
+// printMatches writes one line a context: reference, then context, with
+// the matches in bold where the output shows it.
+func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
-	for _, m := range matches {
-		c, at := m.Context, m.InContext
-		if _, err := fmt.Fprintf(w, "%s\t%s%s%s\n", matchRef(lib, m), c[:at[0]], bold.Render(c[at[0]:at[1]]), c[at[1]:]); err != nil {
+	for _, l := range lines {
+		var b strings.Builder
+		b.WriteString(matchRef(lib, l.Match))
+		b.WriteByte('\t')
+		at := 0
+		for _, s := range l.Spans {
+			b.WriteString(l.Context[at:s[0]])
+			b.WriteString(bold.Render(l.Context[s[0]:s[1]]))
+			at = s[1]
+		}
+		b.WriteString(l.Context[at:])
+		b.WriteByte('\n')
+		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
 		}
 	}

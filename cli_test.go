@@ -638,6 +638,69 @@ func TestSearchJSON(t *testing.T) {
 	}
 }
 
+func TestSearchPrintsEachContextOnce(t *testing.T) {
+	// "e" occurs several times in most contexts: each context line is
+	// printed once, standing for all the matches it shows.
+	const query = "e"
+	text := strings.Split(strings.TrimSuffix(ok(t, "search", query), "\n"), "\n")
+	seen := map[string]bool{}
+	for _, line := range text {
+		if seen[line] {
+			t.Fatalf("search %s prints %q more than once", query, line)
+		}
+		seen[line] = true
+	}
+	var got []struct {
+		Ref     string `json:"ref"`
+		Context string `json:"context"`
+		Matches int    `json:"matches"`
+	}
+	out := ok(t, "search", query, "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("search --json is not JSON: %v", err)
+	}
+	if len(got) != len(text) {
+		t.Fatalf("search --json has %d lines, the text output %d", len(got), len(text))
+	}
+	total, shared := 0, 0
+	for i, m := range got {
+		if line := m.Ref + "\t" + m.Context; line != text[i] {
+			t.Errorf("line %d: JSON %q, text %q", i, line, text[i])
+		}
+		if m.Matches < 1 || m.Matches > strings.Count(strings.ToLower(m.Context), query) {
+			t.Errorf("line %d: %d matches in %q", i, m.Matches, m.Context)
+		}
+		total += m.Matches
+		if m.Matches > 1 {
+			shared++
+		}
+	}
+	if shared == 0 {
+		t.Errorf("no line of search %s stands for more than one match", query)
+	}
+	// Every occurrence is counted once.
+	want := 0
+	for _, a := range libraryArticles(t) {
+		for _, ps := range a.Paragraphs {
+			for _, p := range ps {
+				want += strings.Count(strings.ToLower(p), query)
+			}
+		}
+	}
+	if total != want {
+		t.Errorf("search %s --json counts %d matches, the text has %d", query, total, want)
+	}
+	// In colour, each match of a shared line is bold.
+	r := runner{env: []string{"CLICOLOR_FORCE=1"}}.analyst(t, "search", query)
+	r.wantCode(t, 0)
+	for i, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+		if n := strings.Count(line, "\x1b[1m"); i < len(got) && n != got[i].Matches {
+			t.Errorf("line %d shows %d matches in bold, want %d: %q", i, n, got[i].Matches, line)
+			break
+		}
+	}
+}
+
 func TestSearchWithoutMatches(t *testing.T) {
 	r := analyst(t, "search", "no such phrase anywhere")
 	r.wantCode(t, 1)
