@@ -25,6 +25,7 @@ var serveEnv = [][2]string{
 	{"max-sessions", "ANALYST_MAX_SESSIONS"},
 	{"idle-timeout", "ANALYST_IDLE_TIMEOUT"},
 	{"max-session", "ANALYST_MAX_SESSION"},
+	{"no-session-timeout", "ANALYST_NO_SESSION_TIMEOUT"},
 	{"rate", "ANALYST_RATE"},
 	{"rate-burst", "ANALYST_RATE_BURST"},
 	{"shutdown-grace", "ANALYST_SHUTDOWN_GRACE"},
@@ -91,6 +92,7 @@ closes.`,
 	f.IntVar(&cfg.MaxSessions, "max-sessions", server.DefaultMaxSessions, "sessions at once; more are told to come back [ANALYST_MAX_SESSIONS]")
 	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "end a session after this long without a key press [ANALYST_IDLE_TIMEOUT]")
 	f.DurationVar(&cfg.MaxSession, "max-session", server.DefaultMaxSession, "end any session after this long [ANALYST_MAX_SESSION]")
+	f.DurationVar(&cfg.NoSessionTimeout, "no-session-timeout", server.DefaultNoSessionTimeout, "close a connection that has no session for this long (ssh -N, a kept master connection) [ANALYST_NO_SESSION_TIMEOUT]")
 	f.Float64Var(&cfg.RatePerSecond, "rate", server.DefaultRatePerSecond, "new connections per second from one address; 0 turns the limit off [ANALYST_RATE]")
 	f.IntVar(&cfg.RateBurst, "rate-burst", server.DefaultRateBurst, "new connections one address may open at once [ANALYST_RATE_BURST]")
 	f.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", server.DefaultShutdownGrace, "on SIGINT or SIGTERM, how long readers have before their sessions end [ANALYST_SHUTDOWN_GRACE]")
@@ -125,7 +127,7 @@ func validateServe(cmd *cobra.Command) error {
 	if n, _ := f.GetInt("max-sessions"); n < 1 {
 		return usagef(cmd, "--max-sessions must be at least 1 (got %d)", n)
 	}
-	for _, name := range []string{"idle-timeout", "max-session", "shutdown-grace"} {
+	for _, name := range []string{"idle-timeout", "max-session", "no-session-timeout", "shutdown-grace"} {
 		if d, _ := f.GetDuration(name); d <= 0 {
 			return usagef(cmd, "--%s must be positive (got %s)", name, d)
 		}

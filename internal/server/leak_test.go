@@ -182,6 +182,27 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 			t.Errorf("list after a closed session: status %d, %q", code, s.out.String())
 		}
 
+		// On a server of its own with a short NoSessionTimeout: a
+		// connection that never opens a session and one whose session
+		// has ended, both closed by their timers, and one with a reader
+		// at shutdown, whose timer its session stopped.
+		quick := startServer(t, func(c *Config) { c.NoSessionTimeout = time.Second })
+		idle := quick.dial(t, "dan")
+		once := quick.dial(t, "eve")
+		if code := openSession(t, once, 0, 0).start(t, "list").exitStatus(t); code != 0 {
+			t.Errorf("list: status %d", code)
+		}
+		waitClosed(t, idle, "a connection with no session")
+		waitClosed(t, once, "a connection whose session ended")
+		held := quick.dial(t, "fay")
+		hr := reader(t, held, 40, 120)
+		hr.out.waitFor(t, 0, "Tolipov")
+		quick.shutdown(t)
+		if code := hr.exitStatus(t); code != 0 {
+			t.Errorf("reader ended by the shutdown: status %d, want 0", code)
+		}
+		held.Close()
+
 		// A connection still in its handshake at shutdown: the client
 		// keeps it open until the end of the test.
 		raw, err := net.Dial("tcp", ts.addr)

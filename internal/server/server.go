@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +41,10 @@ type Config struct {
 	Cache         *render.Cache // shared by every session
 	Exec          ExecFunc
 	Logger        *log.Logger
+
+	// A connection with no session for this long is closed: counted from
+	// the client's login, and again from whenever its last session ends.
+	NoSessionTimeout time.Duration
 }
 
 // Defaults for a Config's zero fields.
@@ -55,6 +58,12 @@ const (
 	DefaultShutdownGrace = 10 * time.Second
 	maxRateAddrs         = 10000
 )
+
+// DefaultNoSessionTimeout leaves a client ample time to open a session
+// after its login, and an OpenSSH master connection (ControlPersist) time
+// to carry the next command, without letting connections that serve no one
+// hold places under the connection cap.
+const DefaultNoSessionTimeout = 30 * time.Second
 
 // ErrServerClosed is what Serve returns after Shutdown.
 var ErrServerClosed = ssh.ErrServerClosed
@@ -102,9 +111,15 @@ func New(cfg Config) (*Server, error) {
 		wish.WithVersion("analyst"),
 		// Anyone may read: any public key, or keyboard-interactive with
 		// no questions. No passwords are asked for.
-		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
-		wish.WithKeyboardInteractiveAuth(func(_ ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, _ ssh.PublicKey) bool {
+			s.loggedIn(ctx)
+			return true
+		}),
+		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
 			_, err := ch("", "", nil, nil)
+			if err == nil {
+				s.loggedIn(ctx)
+			}
 			return err == nil
 		}),
 		// The ssh package's own timeouts are a backstop a minute behind
@@ -139,6 +154,9 @@ func setDefaults(cfg *Config) {
 	if cfg.MaxSession <= 0 {
 		cfg.MaxSession = DefaultMaxSession
 	}
+	if cfg.NoSessionTimeout <= 0 {
+		cfg.NoSessionTimeout = DefaultNoSessionTimeout
+	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = DefaultRateBurst
 	}
@@ -166,14 +184,18 @@ func (s *Server) ListenAndServe() error {
 // Serve serves connections from ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.log.Info("serving", "addr", ln.Addr().String(), "max_sessions", s.cfg.MaxSessions,
-		"idle_timeout", s.cfg.IdleTimeout, "max_session", s.cfg.MaxSession)
+		"idle_timeout", s.cfg.IdleTimeout, "max_session", s.cfg.MaxSession,
+		"no_session_timeout", s.cfg.NoSessionTimeout)
 	return s.ssh.Serve(ln)
 }
 
 // admit decides whether a new TCP connection may start a handshake: not
 // while shutting down, not over the address's rate, and not beyond the
 // connection cap (twice the session cap, for sessions still starting).
-func (s *Server) admit(_ ssh.Context, conn net.Conn) net.Conn {
+// An admitted connection is closed if, once its client has logged in, it
+// goes NoSessionTimeout without a session; the login and the sessions find
+// it in ctx (see loggedIn and handle).
+func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := conn.RemoteAddr()
 	switch {
 	case s.closing.Load():
@@ -183,71 +205,23 @@ func (s *Server) admit(_ ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "remote", addr.String(), "reason", "rate limit")
 		return nil
 	}
-	tc := &trackedConn{Conn: conn, set: &s.conns}
+	timeout := s.cfg.NoSessionTimeout
+	tc := newTrackedConn(conn, &s.conns, timeout, func() {
+		s.log.Info("closed", "remote", addr.String(), "reason", fmt.Sprintf("no session for %s", timeout))
+	})
 	if reason := s.conns.add(tc, 2*s.cfg.MaxSessions+16); reason != "" {
 		s.log.Warn("refused", "remote", addr.String(), "reason", reason)
 		return nil
 	}
+	ctx.SetValue(connKey{}, tc)
 	return tc
 }
 
-// connSet holds the open connections, from before their handshake, so
-// that a shutdown can close them all: the ssh package's Close knows only
-// those past the handshake.
-type connSet struct {
-	mu     sync.Mutex
-	conns  map[*trackedConn]struct{}
-	closed bool // closeAll has run: no more are taken
-}
-
-// add takes c unless there are already limit connections or the set has
-// been closed, and otherwise says why not.
-func (cs *connSet) add(c *trackedConn, limit int) string {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	switch {
-	case cs.closed:
-		return "shutting down"
-	case len(cs.conns) >= limit:
-		return "too many connections"
+// loggedIn starts the clock of a connection with no session yet: see admit.
+func (s *Server) loggedIn(ctx ssh.Context) {
+	if tc, ok := ctx.Value(connKey{}).(*trackedConn); ok {
+		tc.loggedIn()
 	}
-	if cs.conns == nil {
-		cs.conns = map[*trackedConn]struct{}{}
-	}
-	cs.conns[c] = struct{}{}
-	return ""
-}
-
-func (cs *connSet) remove(c *trackedConn) {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	delete(cs.conns, c)
-}
-
-// closeAll closes every connection; the set takes no more after it.
-func (cs *connSet) closeAll() {
-	cs.mu.Lock()
-	cs.closed = true
-	open := make([]*trackedConn, 0, len(cs.conns))
-	for c := range cs.conns {
-		open = append(open, c)
-	}
-	cs.mu.Unlock()
-	for _, c := range open {
-		_ = c.Close()
-	}
-}
-
-// trackedConn takes itself out of the open connections when closed.
-type trackedConn struct {
-	net.Conn
-	set  *connSet
-	once sync.Once
-}
-
-func (c *trackedConn) Close() error {
-	c.once.Do(func() { c.set.remove(c) })
-	return c.Conn.Close()
 }
 
 // Shutdown stops taking connections, tells every reader that the server is

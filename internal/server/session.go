@@ -31,6 +31,11 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		// connection before the exit status is sent.
 		s.sessions.enter()
 		defer s.sessions.leave()
+		// While it is served, the connection is not idle (see admit).
+		if tc, ok := sess.Context().Value(connKey{}).(*trackedConn); ok {
+			tc.sessionBegan()
+			defer tc.sessionEnded()
+		}
 		start := time.Now()
 		var sent atomic.Int64
 		var term terminal
