@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/log/v2"
@@ -53,7 +56,9 @@ Any client may read, with any key or none; nothing else is offered (no
 shell, no forwarding, no subsystems). Every flag can also be set with the
 environment variable named in its help. SIGINT or SIGTERM stops taking
 connections, tells readers, waits up to 10s (--shutdown-grace), then
-closes.`,
+closes and exits 0. A second SIGINT or SIGTERM during that wait ends the
+sessions at once (with their goodbye, if it takes under a second) and
+exits 1.`,
 		Example: "  analyst serve\n  analyst serve --addr :23234 --max-sessions 500\n  ANALYST_ADDR=0.0.0.0:2222 analyst serve",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -155,13 +160,19 @@ func newLogger(w io.Writer, format string) (*log.Logger, error) {
 }
 
 // serve runs the server until ctx ends (SIGINT or SIGTERM), then shuts it
-// down gracefully.
+// down gracefully; a second signal during the shutdown hurries it, and
+// makes serve return an error (exit status 1).
 func serve(ctx context.Context, cfg server.Config) error {
 	longRun(serverGCPercent)
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
 	}
+	// The signals that end ctx (see run) come here too, so that a second
+	// one can be told from the first.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
@@ -171,18 +182,48 @@ func serve(ctx context.Context, cfg server.Config) error {
 	select {
 	case err := <-done:
 		return err
+	case <-sigs:
 	case <-ctx.Done():
+		if endedBySignal(ctx) {
+			// The same signal, on its way here too (unless it came
+			// before Notify): the next one is the second.
+			select {
+			case <-sigs:
+			case <-time.After(time.Second):
+			}
+		}
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace+5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, net.ErrClosed) {
+	shutdown := make(chan error, 1)
+	go func() { shutdown <- srv.Shutdown(shutdownCtx) }()
+	var second os.Signal
+	select {
+	case err = <-shutdown:
+	case second = <-sigs:
+		cfg.Logger.Warn("second signal: ending the sessions now", "signal", second.String())
+		srv.Hurry()
+		err = <-shutdown
+	}
+	if err != nil && !errors.Is(err, net.ErrClosed) {
 		cfg.Logger.Warn("shutdown", "err", err)
 	}
 	if err := <-done; err != nil && !errors.Is(err, server.ErrServerClosed) {
 		return err
 	}
 	cfg.Logger.Info("stopped")
+	if second != nil {
+		return fmt.Errorf("stopped at once by a second signal (%s), without the readers' grace period", second)
+	}
 	return nil
+}
+
+// endedBySignal says whether ctx was ended by one of the signals run
+// listens for: os/signal.NotifyContext gives the context a cause that
+// names the signal, where a plain cancel leaves only context.Canceled.
+func endedBySignal(ctx context.Context) bool {
+	cause := context.Cause(ctx)
+	return cause != nil && cause != ctx.Err() && strings.HasSuffix(cause.Error(), "signal received")
 }
 
 // execCommand runs list, read or search for an SSH session, as the local

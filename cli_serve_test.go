@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestServeRejectsBadSettings(t *testing.T) {
@@ -72,5 +75,93 @@ func TestServeTakesSettingsFromTheEnvironment(t *testing.T) {
 	}
 	if !strings.Contains(log.String(), `"msg":"created a host key"`) || !strings.Contains(log.String(), key) {
 		t.Errorf("the log must be JSON and name the host key it made at ANALYST_HOST_KEY:\n%s", log)
+	}
+}
+
+// waitLog waits until the server's log has text, and fails the test if it
+// has not within screenDeadline or the server ended first.
+func (s *sshServer) waitLog(t *testing.T, text string) {
+	t.Helper()
+	deadline := time.Now().Add(screenDeadline)
+	for !strings.Contains(s.log.String(), text) {
+		select {
+		case <-s.done:
+			t.Fatalf("the server ended before its log said %q:\n%s", text, s.log)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server's log did not say %q within %s:\n%s", text, screenDeadline, s.log)
+		}
+		time.Sleep(pollInterval)
+	}
+}
+
+// TestServeSecondSignalStopsAtOnce: with a reader connected, a first
+// SIGINT starts the shutdown's grace period (a minute here); a second one
+// ends the reader's session and the server at once, with exit status 1.
+func TestServeSecondSignalStopsAtOnce(t *testing.T) {
+	s := startServer(t, "--shutdown-grace", "1m")
+	c, err := gossh.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", s.port), &gossh.ClientConfig{
+		User:            "reader",
+		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         screenDeadline,
+	})
+	if err != nil {
+		t.Fatalf("dial: %v\n%s", err, s.log)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	sess.Stdout = out
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	deadline := time.Now().Add(screenDeadline)
+	for !strings.Contains(out.String(), "Tolipov") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the reader did not show the list within %s:\n%q", screenDeadline, out)
+		}
+		time.Sleep(pollInterval)
+	}
+
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	s.waitLog(t, "shutting down")
+	select {
+	case <-s.done:
+		t.Fatalf("the server stopped at the first SIGINT, with a reader and a minute's grace:\n%s", s.log)
+	default:
+	}
+	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.done:
+	case <-time.After(screenDeadline):
+		t.Fatalf("the server was still running %s after a second SIGINT:\n%s", screenDeadline, s.log)
+	}
+	var ee *exec.ExitError
+	if !errors.As(s.err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("exit after a second SIGINT: %v, want status 1\n%s", s.err, s.log)
+	}
+	for _, want := range []string{"second signal", "stopped", "analyst: stopped at once by a second signal (interrupt)"} {
+		if !strings.Contains(s.log.String(), want) {
+			t.Errorf("the server's output lacks %q:\n%s", want, s.log)
+		}
+	}
+	select {
+	case <-ended:
+	case <-time.After(screenDeadline):
+		t.Error("the reader's session outlived the server")
 	}
 }

@@ -185,8 +185,9 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		// On a server of its own with a short NoSessionTimeout: a
 		// connection that never opens a session and one whose session
 		// has ended, both closed by their timers, and one with a reader
-		// at shutdown, whose timer its session stopped.
+		// at a hurried shutdown, whose timer its session stopped.
 		quick := startServer(t, func(c *Config) { c.NoSessionTimeout = time.Second })
+		quick.hurriedWait = waitLimit // time for the reader's exit status
 		idle := quick.dial(t, "dan")
 		once := quick.dial(t, "eve")
 		if code := openSession(t, once, 0, 0).start(t, "list").exitStatus(t); code != 0 {
@@ -197,6 +198,7 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		held := quick.dial(t, "fay")
 		hr := reader(t, held, 40, 120)
 		hr.out.waitFor(t, 0, "Tolipov")
+		quick.Hurry()
 		quick.shutdown(t)
 		if code := hr.exitStatus(t); code != 0 {
 			t.Errorf("reader ended by the shutdown: status %d, want 0", code)

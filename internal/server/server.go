@@ -79,6 +79,12 @@ type Server struct {
 	closing  atomic.Bool  // Shutdown has begun
 	log      *log.Logger
 
+	// hurried ends when Hurry is called: the shutdown's grace ends then,
+	// and what is left of it has hurriedWait.
+	hurried     context.Context
+	hurry       context.CancelFunc
+	hurriedWait time.Duration
+
 	// beforeSession, when set by a test, runs at the start of every session.
 	beforeSession func(ssh.Session)
 	// execTimeout bounds a command (a test shortens it).
@@ -103,7 +109,9 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 
 		execTimeout: defaultExecTimeout,
+		hurriedWait: defaultHurriedWait,
 	}
+	s.hurried, s.hurry = context.WithCancel(context.Background())
 	s.sessions.init()
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
@@ -227,7 +235,7 @@ func (s *Server) loggedIn(ctx ssh.Context) {
 // Shutdown stops taking connections, tells every reader that the server is
 // going down, gives them the grace period to leave, then ends the sessions
 // that remain (restoring their terminals) and closes every connection.
-// ctx bounds the whole wait.
+// ctx bounds the whole wait; Hurry cuts it short.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
 	s.log.Info("shutting down", "sessions", s.active.Load(), "grace", s.cfg.ShutdownGrace)
@@ -238,26 +246,36 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		_ = s.ssh.Shutdown(ctx)
 		close(listenersClosed)
 	}()
+	// After a Hurry, the steps after the grace have hurriedWait in all.
+	endCtx, endNow := context.WithCancel(ctx)
+	defer endNow()
+	stopHurry := context.AfterFunc(s.hurried, func() { time.AfterFunc(s.hurriedWait, endNow) })
+	defer stopHurry()
+
 	grace := s.cfg.ShutdownGrace.Truncate(time.Second)
 	if grace == 0 {
 		grace = s.cfg.ShutdownGrace // under a second: say exactly, not "0s"
 	}
 	s.sessions.notify(fmt.Sprintf("The server is going down: this session ends in %s. Press q to leave now.", grace))
 	graceCtx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownGrace)
+	stopGrace := context.AfterFunc(s.hurried, cancel)
 	s.sessions.waitEmpty(graceCtx)
+	stopGrace()
 	cancel()
 	s.sessions.endAll("The server is going down. Goodbye.")
-	endCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	s.sessions.waitEmpty(endCtx)
+	goodbyeCtx, cancel := context.WithTimeout(endCtx, 2*time.Second)
+	s.sessions.waitEmpty(goodbyeCtx)
 	cancel()
 	// A client whose last session has ended closes its connection itself.
 	// Give it a moment: closing first can reset a connection whose exit
 	// status is still on its way, and the client would see an error.
+	closeWait := time.NewTimer(clientsCloseWait)
 	select {
 	case <-listenersClosed:
-	case <-time.After(clientsCloseWait):
-	case <-ctx.Done():
+	case <-closeWait.C:
+	case <-endCtx.Done():
 	}
+	closeWait.Stop()
 	err := s.ssh.Close()
 	s.conns.closeAll() // and those still in their handshake
 	select {
@@ -269,6 +287,19 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	return err
 }
+
+// Hurry makes a shutdown, under way or to come, skip what is left of its
+// grace period: the sessions are ended at once with their goodbye, which
+// with the clients' closing gets a moment (hurriedWait, a second) before
+// every connection is closed. It is for an operator who will not wait,
+// as on a second Ctrl-C.
+func (s *Server) Hurry() {
+	s.hurry()
+}
+
+// defaultHurriedWait is how long a hurried shutdown lets the sessions say
+// goodbye and the clients close their connections.
+const defaultHurriedWait = time.Second
 
 // clientsCloseWait is how long Shutdown lets clients close their own
 // connections after their sessions end.

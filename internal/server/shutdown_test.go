@@ -189,3 +189,38 @@ func TestShutdownClosesConnectionsInHandshake(t *testing.T) {
 		}
 	}
 }
+
+// Hurry, as on a second Ctrl-C, skips the rest of the grace period: the
+// readers still there are ended at once, with their goodbye, and
+// Shutdown returns.
+func TestShutdownHurried(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.ShutdownGrace = time.Minute })
+	// The goodbye is checked, so a slow machine gets all the time it
+	// needs for it; a hurried shutdown still returns once it is said.
+	ts.hurriedWait = waitLimit
+	r := reader(t, ts.dial(t, "alice"), 40, 120)
+	r.out.waitFor(t, 0, "Tolipov")
+	m := r.out.mark()
+	done := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		done <- ts.Shutdown(ctx)
+	}()
+	r.out.waitFor(t, m, "going down")
+	ts.Hurry()
+	if code := r.exitStatus(t); code != 0 {
+		t.Errorf("reader: exit status %d, want 0", code)
+	}
+	if out := strings.TrimRight(r.out.String(), "\r\n"); !strings.HasSuffix(out, "The server is going down. Goodbye.") {
+		t.Errorf("reader: output ends %q, want the goodbye", tail(out, 80))
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Shutdown: %v", err)
+		}
+	case <-time.After(waitLimit):
+		t.Fatalf("Shutdown still waited %s after Hurry (grace: a minute)", waitLimit)
+	}
+}
