@@ -527,7 +527,7 @@ func TestReaderInTerminal(t *testing.T) {
 	})
 	tm.resize(20, 6)
 	s = tm.waitFor("the too-small notice at 20×6", func(s screen) bool {
-		return len(s) == 6 && s.row(0) == "Terminal too small"
+		return len(s) == 6 && s.row(0) == "Terminal too small:" && s.row(1) == "need 30×8, have 20×6"
 	})
 	if err := s.fits(20, 6); err != nil {
 		t.Errorf("at 20×6: %v\n%s", err, s)
