@@ -843,6 +843,8 @@ func TestWriteFailureExits1(t *testing.T) {
 		{"check"},
 		{"version"},
 		{"--version"},
+		{"--help"},
+		{"read", "--help"},
 	} {
 		r := full.analyst(t, args...)
 		r.wantCode(t, 1)

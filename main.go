@@ -33,11 +33,19 @@ func main() {
 func run(ctx context.Context, args []string, a *app) int {
 	root := newRootCmd(a)
 	root.SetArgs(args)
+	// Help goes through cobra's output, and fang does not report a failed
+	// write of it; this output remembers one.
+	out := a.output()
+	root.SetOut(out)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
 		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
+	if err == nil && out.Err() != nil {
+		err = out.Err()
+		printError(a.stderr, err)
+	}
 	return exitCode(err)
 }
 
