@@ -78,7 +78,13 @@ func splitFrontMatter(src string, allowed []string, pl problemList) *frontMatter
 		case fm.has(k.Value):
 			pl.add(line, "front matter key %q is given twice", k.Value)
 		default:
-			fm.fields[k.Value] = field{value: strings.TrimSpace(v.Value), line: line}
+			value := strings.TrimSpace(v.Value)
+			if i, r := FirstControl(value); i >= 0 {
+				// Written as an escape ("\e"): the file's text has none.
+				pl.add(line, "control character %s in the value of %q (written as an escape)", ControlName(r), k.Value)
+				value = StripControls(value)
+			}
+			fm.fields[k.Value] = field{value: value, line: line}
 		}
 	}
 	return fm

@@ -20,17 +20,17 @@ const fuzzArticleName = "2026-03/01-fuzz.md"
 
 // fuzzRealFiles returns the contents of the files matching pattern, for
 // seed corpora built from real inputs. The paths are inside the repository.
-func fuzzRealFiles(f *testing.F, pattern string) []string {
-	f.Helper()
+func fuzzRealFiles(tb testing.TB, pattern string) []string {
+	tb.Helper()
 	names, err := filepath.Glob(pattern)
 	if err != nil || len(names) == 0 {
-		f.Fatalf("no files match %s (%v)", pattern, err)
+		tb.Fatalf("no files match %s (%v)", pattern, err)
 	}
 	var out []string
 	for _, n := range names {
 		data, err := os.ReadFile(n)
 		if err != nil {
-			f.Fatal(err)
+			tb.Fatal(err)
 		}
 		out = append(out, string(data))
 	}
@@ -61,6 +61,11 @@ func FuzzLoadArticle(f *testing.F) {
 		"---\ntitle: T\nauthor: A\n---\n\n##\n\nx\n\n## ##\n",
 		"---\ntitle: T\nauthor: A\n---\n\n~~~\n## not a heading\n~~~\n\n## S\n\n```\n",
 		"---\ntitle: T\nauthor: A\n---\n\n   ## Indented\n\n\\## Escaped\n\n## S #\n\nx\n",
+		// Terminal codes: in the text, in the front matter and as YAML escapes.
+		"---\ntitle: T\nauthor: A\n---\n\nLead \x1b[2J\x1b]52;c;eA==\a.\n\n## S\n\nx\x7f \u009b\n",
+		"---\ntitle: T\x1b\nauthor: A\n---\n\n## S\n\nx\n",
+		"---\ntitle: \"T\\e[2J\"\nauthor: \"\\x9b\"\n---\n\n## S\n\nx\n",
+		"---\ntitle: T\nauthor: A\n---\n\n\tLead\x00\n\n## S\u0085\n\nx\n",
 	} {
 		f.Add([]byte(src))
 	}
@@ -130,6 +135,15 @@ func FuzzLoadArticle(f *testing.F) {
 		}
 		if a.TitleSource != content.TitleFromJournal && a.TitleSource != content.TitleFromEditorial {
 			t.Errorf("title_source %q", a.TitleSource)
+		}
+		texts := []string{a.Title, a.Author, a.ImageCredit}
+		for _, s := range a.Sections {
+			texts = append(append(texts, s.Name, s.Markdown), s.Paragraphs...)
+		}
+		for _, s := range texts {
+			if i, r := content.FirstControl(s); i >= 0 {
+				t.Errorf("loaded with the control character %U, which the reader would print: %q", r, s)
+			}
 		}
 	})
 }

@@ -85,7 +85,13 @@ func loadIssue(fsys fs.FS, root, dir string, problems *Problems) *Issue {
 		pl.add(0, "%s", readError(err))
 		return nil
 	}
-	fm := splitFrontMatter(string(src), issueKeys, pl)
+	text := string(src)
+	if checkControls(text, pl) {
+		// Reported, and the issue kept without them, as it is kept
+		// without a publication: dropping it would hide its articles.
+		text = StripControls(text)
+	}
+	fm := splitFrontMatter(text, issueKeys, pl)
 	if fm == nil {
 		return nil
 	}
@@ -162,8 +168,14 @@ func loadArticle(fsys fs.FS, root, name string, problems *Problems) *Article {
 		pl.add(line, "text that is not UTF-8 (save the file as UTF-8)")
 		return nil
 	}
+	text := string(src)
+	if checkControls(text, pl) {
+		// Dropped, as for text that is not UTF-8 and every other problem
+		// in an article: the reader never prints the codes.
+		return nil
+	}
 	before := len(*problems)
-	fm := splitFrontMatter(string(src), articleKeys, pl)
+	fm := splitFrontMatter(text, articleKeys, pl)
 	if fm == nil {
 		return nil
 	}

@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -188,5 +189,103 @@ func TestLoadOrdersIssuesByDate(t *testing.T) {
 	}
 	if len(lib.Issues) != 2 || lib.Latest().Slug != "a" || lib.Issues[0].Title() != "December 2025" {
 		t.Errorf("issues in the wrong order: latest %q", lib.Latest().Slug)
+	}
+}
+
+// TestLoadControlCharacters feeds articles and issue files with terminal
+// codes in their text. An article with one is not loaded, an issue is
+// loaded without them (its articles are good); either way the problem
+// names the file, the line, the column and the character, and the text a
+// reader gets holds no control character.
+func TestLoadControlCharacters(t *testing.T) {
+	const (
+		bad      = "lib/2026-02/02-bad.md"
+		issue    = "lib/2026-02/issue.md"
+		deleteIt = ": delete it (it would reach the reader's terminal as a code)"
+		deleteEm = ": delete them (they would reach the reader's terminal as codes)"
+		head     = "---\ntitle: X\nauthor: Z\n---\n\n"
+	)
+	cases := []struct {
+		name             string
+		issue, article   string
+		want             []string // every problem, exactly
+		articles         int      // how many load
+		about, published string   // the issue as loaded, when the case checks it
+	}{
+		{"ESC clearing the screen in the lead", goodIssue, head + "Lead \x1b[2J here.\n\n## A\n\nText.\n",
+			[]string{bad + ":6: control character U+001B (ESC) in the text, column 6" + deleteIt}, 1, "", ""},
+		{"OSC 52 clipboard write", goodIssue, head + "Lead.\x1b]52;c;ZWNobyBwd25lZA==\x07 More.\n\n## A\n\nText.\n",
+			[]string{bad + ":6: control character U+001B (ESC) in the text, column 6, and 1 more on that line" + deleteEm}, 1, "", ""},
+		{"BEL in a section", goodIssue, head + "Lead.\n\n## A\n\nRing\a.\n",
+			[]string{bad + ":10: control character U+0007 (BEL) in the text, column 5" + deleteIt}, 1, "", ""},
+		{"DEL", goodIssue, head + "Lead.\n\n## A\n\n\x7fText.\n",
+			[]string{bad + ":10: control character U+007F (DEL) in the text, column 1" + deleteIt}, 1, "", ""},
+		{"C1 CSI after non-ASCII text", goodIssue, head + "“Türkiye” \u009b2J.\n\n## A\n\nText.\n",
+			[]string{bad + ":6: control character U+009B (CSI) in the text, column 11" + deleteIt}, 1, "", ""},
+		{"NUL", goodIssue, head + "Lead.\n\n## A\n\nText\x00.\n",
+			[]string{bad + ":10: control character U+0000 (NUL) in the text, column 5" + deleteIt}, 1, "", ""},
+		{"several lines", goodIssue, head + "\x1b[2J\n\n## A\x1b\n\nT\x1b \x1b.\n",
+			[]string{bad + ":6: control character U+001B (ESC) in the text, column 1, and 3 more, also on lines 8, 10" + deleteEm}, 1, "", ""},
+		{"in the front matter", goodIssue, "---\ntitle: X\x1b[2J\nauthor: Z\n---\n\n## A\n\nText.\n",
+			[]string{bad + ":2: control character U+001B (ESC) in the text, column 9" + deleteIt}, 1, "", ""},
+		{"escaped in the front matter", goodIssue, "---\ntitle: \"X\\e[2J\"\nauthor: \"Z\\x9b\"\n---\n\n## A\n\nText.\n",
+			[]string{
+				bad + ":2: control character U+001B (ESC) in the value of \"title\" (written as an escape)",
+				bad + ":3: control character U+009B (CSI) in the value of \"author\" (written as an escape)",
+			}, 1, "", ""},
+		{"tab, CR and non-breaking space are text", goodIssue, "---\r\ntitle: X\r\nauthor: Z\r\n---\r\n\r\nA\tlead\u00a0here.\r\n\r\n## A\r\n\r\nText.\r\n",
+			nil, 2, "", ""},
+		{"in the issue's text", "---\npublication: Test Journal\ndate: 2026-02\n---\n\nThe Test \x1b]52;c;eA==\aJournal.\n", goodArticle,
+			[]string{issue + ":6: control character U+001B (ESC) in the text, column 10, and 1 more on that line" + deleteEm}, 2,
+			"The Test ]52;c;eA==Journal.", "Test Journal"},
+		{"in the issue's front matter", "---\npublication: Test\u0085 Journal\ndate: 2026-02\n---\n\nAbout.\n", goodArticle,
+			[]string{issue + ":2: control character U+0085 (NEL) in the text, column 18" + deleteIt}, 2,
+			"About.", "Test Journal"},
+		{"escaped in the issue's front matter", "---\npublication: \"Test\\a Journal\"\ndate: 2026-02\n---\n\nAbout.\n", goodArticle,
+			[]string{issue + ":2: control character U+0007 (BEL) in the value of \"publication\" (written as an escape)"}, 2,
+			"About.", "Test Journal"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			lib, err := content.Load(fstest.MapFS{
+				"2026-02/issue.md":   {Data: []byte(c.issue)},
+				"2026-02/01-good.md": {Data: []byte(goodArticle)},
+				"2026-02/02-bad.md":  {Data: []byte(c.article)},
+			}, "lib")
+			var got []string
+			if err != nil {
+				var probs content.Problems
+				if !errors.As(err, &probs) {
+					t.Fatalf("err = %v, want Problems", err)
+				}
+				for _, p := range probs {
+					got = append(got, p.Error())
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			arts := lib.Articles()
+			if len(arts) != c.articles || arts[0].Slug != "good" {
+				t.Fatalf("%d articles loaded, want %d, the good one first", len(arts), c.articles)
+			}
+			is := lib.Latest()
+			if c.about != "" && (is.About != c.about || is.Publication != c.published) {
+				t.Errorf("issue loaded as %q, %q; want %q, %q", is.Publication, is.About, c.published, c.about)
+			}
+			texts := []string{is.Publication, is.About}
+			for _, a := range arts {
+				texts = append(texts, a.Title, a.Author)
+				for _, s := range a.Sections {
+					texts = append(texts, s.Name, s.Markdown)
+					texts = append(texts, s.Paragraphs...)
+				}
+			}
+			for _, s := range texts {
+				if i, _ := content.FirstControl(s); i >= 0 {
+					t.Errorf("a reader would get a control character: %q", s)
+				}
+			}
+		})
 	}
 }
