@@ -3,6 +3,7 @@ package importer_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -118,6 +119,54 @@ func TestImportReportsWhatItCannotPlace(t *testing.T) {
 				}
 			}
 			t.Errorf("want a problem on line %d about %q; got %v", c.line, c.what, probs)
+		})
+	}
+}
+
+// TestImportRefusesControlCharacters gives the importer text with terminal
+// codes in it: each line that has one is reported, with its line and the
+// character, and is not put in an article, so that the import stops before
+// writing files the loader would refuse. A tab is only a space.
+func TestImportRefusesControlCharacters(t *testing.T) {
+	const article = "By Jane Doe\n\nLead.\n\nBACKGROUND: Text.\n\nAUTHOR’S BIO: Jane.\n"
+	cases := map[string]struct {
+		raw  string
+		want []string // importer.Describe of every problem
+	}{
+		"ESC in the lead": {strings.Replace(article, "Lead.", "Lead \x1b[2J.", 1),
+			[]string{`raw.txt:3: control character U+001B (ESC) in the text, column 6: delete it: "Lead \x1b[2J."`,
+				"raw.txt:1: article by Jane Doe has no lead paragraph"}},
+		"OSC 52 in a section, CRLF lines": {strings.ReplaceAll(strings.Replace(article, "Text.", "Text.\x1b]52;c;eA==\a", 1), "\n", "\r\n"),
+			[]string{`raw.txt:5: control character U+001B (ESC) in the text, column 18: delete it: "BACKGROUND: Text.\x1b]52;c;eA==\a\r"`,
+				"raw.txt:1: article by Jane Doe has no labelled sections (lines such as \"BACKGROUND: ...\")"}},
+		"DEL in the bio": {strings.Replace(article, "Jane.", "Jane\x7f.", 1),
+			[]string{`raw.txt:7: control character U+007F (DEL) in the text, column 19: delete it: "AUTHOR’S BIO: Jane\x7f."`}},
+		"C1 CSI after a curly quote": {"“Intro” \u009b2J\n" + article,
+			[]string{`raw.txt:1: control character U+009B (CSI) in the text, column 9: delete it: "“Intro” \u009b2J"`}},
+		"form feed and NEL, which are not spaces here": {article + "\f\n\u0085\n",
+			[]string{`raw.txt:8: control character U+000C (FF) in the text, column 1: delete it: "\f"`,
+				`raw.txt:9: control character U+0085 (NEL) in the text, column 1: delete it: "\u0085"`}},
+		"a tab is a space": {strings.Replace(article, "Lead.", "Lead\twith a tab.", 1), nil},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			is := importer.Parse(c.raw)
+			var got []string
+			for _, n := range importer.Problems(is, importer.Options{Date: "2026-02", Publication: "P"}) {
+				got = append(got, importer.Describe("raw.txt", n))
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+			files, err := importer.Files(is, importer.Options{Date: "2026-02", Publication: "P"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if i, r := content.FirstControl(string(f.Data)); i >= 0 {
+					t.Errorf("%s holds %U", f.Name, r)
+				}
+			}
 		})
 	}
 }

@@ -11,6 +11,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -124,6 +125,13 @@ func Parse(raw string) *Issue {
 			// Most likely a Windows-1252 file: its quotes would become
 			// U+FFFD in the text and base64 in the YAML.
 			p.note(Unplaced, "text that is not UTF-8 (save the file as UTF-8)", line)
+			continue
+		}
+		if at, r := content.FirstControl(line); at >= 0 {
+			// An escape code copied along with the text: the loader
+			// would refuse the article, so nothing is written.
+			col := 1 + utf8.RuneCountInString(line[:at])
+			p.note(Unplaced, fmt.Sprintf("control character %s in the text, column %d: delete it", content.ControlName(r), col), line)
 			continue
 		}
 		p.line(content.NormalizeSpace(line))
