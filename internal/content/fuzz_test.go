@@ -66,6 +66,8 @@ func FuzzLoadArticle(f *testing.F) {
 		"---\ntitle: T\x1b\nauthor: A\n---\n\n## S\n\nx\n",
 		"---\ntitle: \"T\\e[2J\"\nauthor: \"\\x9b\"\n---\n\n## S\n\nx\n",
 		"---\ntitle: T\nauthor: A\n---\n\n\tLead\x00\n\n## S\u0085\n\nx\n",
+		// A bio is not a section: this article has none.
+		"---\ntitle: 0\nauthor: 0\n---\n## Bio\n0",
 	} {
 		f.Add([]byte(src))
 	}

@@ -94,6 +94,7 @@ func TestLoadProblems(t *testing.T) {
 		{"missing title", "---\nauthor: X\n---\n\nLead.\n\n## A\n\nText.\n", "lib/2026-02/02-bad.md:1: missing \"title\""},
 		{"missing author", "---\ntitle: X\n---\n\nLead.\n\n## A\n\nText.\n", "lib/2026-02/02-bad.md:1: missing \"author\""},
 		{"no sections", "---\ntitle: X\nauthor: Y\n---\n\nOnly a lead.\n", "lib/2026-02/02-bad.md:6: the article has no sections"},
+		{"only a bio", "---\ntitle: X\nauthor: Y\n---\n## Bio\nY writes.\n", "lib/2026-02/02-bad.md:5: the article has no sections"},
 		{"unknown key", "---\ntitle: X\nauthor: Y\nsubtitle: Z\n---\n\n## A\n\nText.\n", "lib/2026-02/02-bad.md:4: unknown front matter key \"subtitle\""},
 		{"broken yaml", "---\ntitle: X\nauthor: [Y\n---\n\n## A\n\nText.\n", "lib/2026-02/02-bad.md:3: front matter is not valid YAML"},
 		{"bad indentation", "---\ntitle: X\n  author: Y\n---\n\n## A\n\nText.\n", "lib/2026-02/02-bad.md:3: front matter is not valid YAML"},

@@ -91,9 +91,9 @@ func parseSections(body string, firstLine int, pl problemList) []*Section {
 		pl.add(fenceAt, "the code block opened with %q here is never closed", fenced)
 	}
 	flush()
-	named := 0
+	named := 0 // the bio is not one of the article's sections
 	for _, s := range sections {
-		if s.Kind != KindLead {
+		if s.Kind == KindBody {
 			named++
 		}
 	}
