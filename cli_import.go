@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"analyst/internal/content"
 	"analyst/internal/importer"
 )
 
@@ -42,6 +43,9 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 			} else if _, err := time.Parse("2006-01", opt.Date); err != nil {
 				return usagef(cmd, "--date %q is not a month written as 2026-01", opt.Date)
 			}
+			if at, r := content.FirstControl(publication); at >= 0 {
+				return usagef(cmd, "--publication has a control character (%s): give plain text", content.ControlName(r))
+			}
 			for _, t := range titles {
 				n, title, ok := strings.Cut(t, "=")
 				num, err := strconv.Atoi(strings.TrimSpace(n))
@@ -49,6 +53,9 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 					return usagef(cmd, "--title %q must look like N=TITLE, such as 2=\"The Peace Process\"", t)
 				}
 				title = strings.TrimSpace(title)
+				if at, r := content.FirstControl(title); at >= 0 {
+					return usagef(cmd, "--title %d has a control character (%s): give plain text", num, content.ControlName(r))
+				}
 				if before, seen := opt.Titles[num]; seen && before != title {
 					return usagef(cmd, "--title %d is given twice, as %q and %q; give article %d one title", num, before, title, num)
 				}
