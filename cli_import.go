@@ -44,7 +44,7 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 				return usagef(cmd, "--date %q is not a month written as 2026-01", opt.Date)
 			}
 			if at, r := content.FirstControl(publication); at >= 0 {
-				return usagef(cmd, "--publication has a control character (%s): give plain text", content.ControlName(r))
+				return usagef(cmd, "--publication has a control character, %s: give plain text", content.ControlName(r))
 			}
 			for _, t := range titles {
 				n, title, ok := strings.Cut(t, "=")
@@ -54,7 +54,7 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 				}
 				title = strings.TrimSpace(title)
 				if at, r := content.FirstControl(title); at >= 0 {
-					return usagef(cmd, "--title %d has a control character (%s): give plain text", num, content.ControlName(r))
+					return usagef(cmd, "--title %d has a control character, %s: give plain text", num, content.ControlName(r))
 				}
 				if before, seen := opt.Titles[num]; seen && before != title {
 					return usagef(cmd, "--title %d is given twice, as %q and %q; give article %d one title", num, before, title, num)

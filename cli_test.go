@@ -1270,8 +1270,8 @@ func TestImportBadDate(t *testing.T) {
 
 func TestImportRefusesControlCharactersInFlags(t *testing.T) {
 	for _, c := range []struct{ flag, value, want string }{
-		{"--title", "2=Peace\x1b[2J", "--title 2 has a control character (U+001B"},
-		{"--publication", "The \x07Analyst", "--publication has a control character (U+0007"},
+		{"--title", "2=Peace\x1b[2J", "--title 2 has a control character, U+001B (ESC)"},
+		{"--publication", "The \x07Analyst", "--publication has a control character, U+0007"},
 	} {
 		out := filepath.Join(t.TempDir(), "library")
 		r := analyst(t, "import", seedFile, "--date", "2026-01", "--out", out, c.flag, c.value)
