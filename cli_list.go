@@ -3,7 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -68,29 +68,41 @@ func articleList(lib *content.Library) []articleJSON {
 }
 
 // printList writes the table of contents of every issue, aligned in
-// columns; a title written for this edition is marked with "*".
+// columns; a title written for this edition is marked with "*". In a
+// terminal the table fits its width: the sections, words and reference
+// columns go first, then titles and authors are cut.
 func (a *app) printList(lib *content.Library) error {
 	out := a.output()
+	width := 0
+	if a.stdoutIsTerminal() {
+		width = a.terminalWidth()
+	}
 	editorial := false
 	for i, is := range lib.Issues {
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
 		fmt.Fprintf(out, "%s, %s (%s)\n\n", is.Publication, is.Title(), is.Slug)
-		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "#\tTITLE\tAUTHOR\tSECTIONS\tWORDS\tMIN\tREF")
+		t := table{header: []string{"#", "TITLE", "AUTHOR", "SECTIONS", "WORDS", "MIN", "REF"}}
 		for _, art := range is.Articles {
-			title := art.Title
+			mark := ""
 			if art.Editorial() {
-				title += " *"
-				editorial = true
+				mark, editorial = " *", true
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%d\t%s\n", art.Number, title, art.Author, len(art.Body()), art.Words, art.Minutes(), lib.Ref(art))
+			t.add(mark, strconv.Itoa(art.Number), art.Title, art.Author, strconv.Itoa(len(art.Body())),
+				strconv.Itoa(art.Words), strconv.Itoa(art.Minutes()), lib.Ref(art))
 		}
-		tw.Flush()
+		if width > 0 {
+			t.fit(width, []string{"SECTIONS", "WORDS", "REF"}, "TITLE", map[string]int{"TITLE": 16, "AUTHOR": 10})
+		}
+		t.write(out, "TITLE")
 	}
 	if editorial {
-		fmt.Fprintln(out, "\n* title written for this edition: the journal's page gives none")
+		note := "* title written for this edition: the journal's page gives none"
+		if width > 0 && width < len(note) {
+			note = "* title written for this edition"
+		}
+		fmt.Fprintln(out, "\n"+note)
 	}
 	return out.Err()
 }
