@@ -28,7 +28,8 @@ func newReadCmd(a *app) *cobra.Command {
 		Short: "Print an article",
 		Long: `Print an article, rendered for the terminal. REF is the article's number,
 its slug, or a word of its title or author; add #section (or --section) to
-print one section: lead, background, implications, conclusions, bio.
+print one section: lead, background, implications, conclusions, bio, or
+its number as the reader shows it (2#3 is article 2's third section).
 
 In a terminal it opens the reader at that place (unless --width or
 --style markdown ask for printed text). When the output is not a terminal

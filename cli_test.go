@@ -377,6 +377,9 @@ func TestReadSection(t *testing.T) {
 	if short := ok(t, "read", "cutler", "-s", "impl"); short != got {
 		t.Errorf("read cutler -s impl differs from read 2#implications:\n%s", short)
 	}
+	if numbered := ok(t, "read", "2#3"); numbered != got {
+		t.Errorf("read 2#3 (the third section, as the reader numbers them) differs from read 2#implications:\n%s", numbered)
+	}
 	flat := flatten(got)
 	if !strings.Contains(flat, "## Implications") || !strings.Contains(flat, firstWords(cutler.Paragraphs["Implications"][0], 10)) {
 		t.Errorf("read 2#implications lacks the Implications heading or text:\n%s", got)

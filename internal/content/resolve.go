@@ -203,9 +203,13 @@ func editDistance(a, b string) int {
 }
 
 // Section finds a section by what a reader typed: its slug or name in any
-// case ("implications"), "lead", "bio", or a word that starts exactly one
-// section's name ("impl"). "conclusions" also finds "Conclusion".
+// case ("implications"), "lead", "bio", a word that starts exactly one
+// section's name ("impl"), or its number as the reader shows it (the lead
+// and the named sections, from 1). "conclusions" also finds "Conclusion".
 func (a *Article) Section(name string) (*Section, error) {
+	if n, err := strconv.Atoi(strings.TrimSpace(name)); err == nil {
+		return a.numberedSection(n)
+	}
 	want := Slugify(name)
 	if IsBioHeading(name) {
 		want = "bio"
@@ -227,4 +231,19 @@ func (a *Article) Section(name string) (*Section, error) {
 		names[i] = s.Slug
 	}
 	return nil, fmt.Errorf("article %d (%s) has no section %q; its sections are: %s", a.Number, a.Slug, name, strings.Join(names, ", "))
+}
+
+// numberedSection is the nth (from 1) of the sections the reader numbers:
+// the lead and the named sections, not the bio.
+func (a *Article) numberedSection(n int) (*Section, error) {
+	var numbered []*Section
+	for _, s := range a.Sections {
+		if s.Kind != KindBio {
+			numbered = append(numbered, s)
+		}
+	}
+	if n < 1 || n > len(numbered) {
+		return nil, fmt.Errorf("article %d (%s) has no section %d; its sections are numbered 1 to %d", a.Number, a.Slug, n, len(numbered))
+	}
+	return numbered[n-1], nil
 }

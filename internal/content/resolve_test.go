@@ -64,6 +64,16 @@ func TestSection(t *testing.T) {
 			t.Errorf("Section(%q) = %v, %v; want %s", name, s, err, want)
 		}
 	}
+	for name, want := range map[string]string{"1": "Lead", "3": "Implications", "4": "Conclusion"} {
+		if s, err := cornell.Section(name); err != nil || s.Name != want {
+			t.Errorf("Section(%q) = %v, %v; want %s, as the reader numbers them", name, s, err, want)
+		}
+	}
+	for _, n := range []string{"0", "5", "-1"} {
+		if _, err := cornell.Section(n); err == nil || !strings.Contains(err.Error(), "numbered 1 to 4") {
+			t.Errorf("Section(%s) = %v, want the numbers there are", n, err)
+		}
+	}
 	if _, err := cornell.Section("nosuch"); err == nil || !strings.Contains(err.Error(), "lead, background, implications, conclusion, bio") {
 		t.Errorf("Section(nosuch) = %v, want the list of sections", err)
 	}
