@@ -70,6 +70,12 @@ article.`,
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(flagError)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd.Flags().Changed("dir") && strings.TrimSpace(a.dir) == "" {
+			return usagef(cmd, "--dir needs a folder: --dir articles, say (without it, the embedded issue is read)")
+		}
+		return nil
+	}
 	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from DIR instead of the embedded issue")
 	root.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
 	root.AddCommand(

@@ -934,6 +934,12 @@ func TestDirThatDoesNotExist(t *testing.T) {
 	r := analyst(t, "--dir", empty, "list")
 	r.wantCode(t, 1)
 	r.wantStderr(t, empty, "no issues found")
+	for _, args := range [][]string{{"--dir", "", "list"}, {"read", "2", "--dir", " "}, {"--dir=", "check"}} {
+		r := analyst(t, args...)
+		r.wantCode(t, 2)
+		r.wantNoStdout(t)
+		r.wantStderr(t, "--dir needs a folder")
+	}
 }
 
 // --- other libraries ---
