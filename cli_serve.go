@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -73,13 +74,21 @@ exits 1.`,
 			if err != nil {
 				return err
 			}
-			if hostKey == "" {
-				if hostKey, err = server.DefaultHostKeyPath(); err != nil {
-					return err
-				}
-			}
-			pem, created, err := server.LoadOrCreateHostKey(hostKey)
+			// Listen first: an address in use fails before a host key is made.
+			ln, err := net.Listen("tcp", cfg.Addr)
 			if err != nil {
+				return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
+			}
+			if hostKey == "" {
+				hostKey, err = server.DefaultHostKeyPath()
+			}
+			var pem []byte
+			created := false
+			if err == nil {
+				pem, created, err = server.LoadOrCreateHostKey(hostKey)
+			}
+			if err != nil {
+				ln.Close()
 				return err
 			}
 			if created {
@@ -88,7 +97,7 @@ exits 1.`,
 			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
 			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
 			cfg.Exec = execCommand(lib)
-			return serve(cmd.Context(), cfg)
+			return serve(cmd.Context(), cfg, ln)
 		},
 	}
 	f := cmd.Flags()
@@ -129,6 +138,9 @@ func applyEnv(cmd *cobra.Command, a *app) error {
 // validateServe rejects values that make no sense, before anything starts.
 func validateServe(cmd *cobra.Command) error {
 	f := cmd.Flags()
+	if addr, _ := f.GetString("addr"); !validAddr(addr) {
+		return usagef(cmd, "--addr %q must be HOST:PORT, such as localhost:23234 or :23234", addr)
+	}
 	if n, _ := f.GetInt("max-sessions"); n < 1 {
 		return usagef(cmd, "--max-sessions must be at least 1 (got %d)", n)
 	}
@@ -141,6 +153,16 @@ func validateServe(cmd *cobra.Command) error {
 		return usagef(cmd, "--rate must not be negative (got %g)", r)
 	}
 	return nil
+}
+
+// validAddr says whether addr is HOST:PORT with a port number.
+func validAddr(addr string) bool {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 0 && n <= 65535
 }
 
 // newLogger makes the server's structured logger.
@@ -159,13 +181,14 @@ func newLogger(w io.Writer, format string) (*log.Logger, error) {
 	return log.NewWithOptions(w, opts), nil
 }
 
-// serve runs the server until ctx ends (SIGINT or SIGTERM), then shuts it
+// serve runs the server on ln until ctx ends (SIGINT or SIGTERM), then shuts it
 // down gracefully; a second signal during the shutdown hurries it, and
 // makes serve return an error (exit status 1).
-func serve(ctx context.Context, cfg server.Config) error {
+func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
 	longRun(serverGCPercent)
 	srv, err := server.New(cfg)
 	if err != nil {
+		ln.Close()
 		return err
 	}
 	// The signals that end ctx (see run) come here too, so that a second
@@ -173,10 +196,6 @@ func serve(ctx context.Context, cfg server.Config) error {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sigs)
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
-	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

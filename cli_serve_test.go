@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -26,10 +27,33 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{[]string{"ANALYST_MAX_SESSIONS=many"}, []string{"serve"}, "ANALYST_MAX_SESSIONS"},
 		{[]string{"ANALYST_LOG_FORMAT=xml"}, []string{"serve"}, `unknown log format "xml"`},
 		{nil, []string{"serve", "extra"}, "serve takes no arguments"},
+		{nil, []string{"serve", "--addr", "nonsense"}, `--addr "nonsense" must be HOST:PORT`},
+		{[]string{"ANALYST_ADDR=localhost:99999"}, []string{"serve"}, `--addr "localhost:99999" must be HOST:PORT`},
 	} {
-		r := runner{env: c.env}.analyst(t, c.args...)
+		key := filepath.Join(t.TempDir(), "key")
+		r := runner{env: c.env}.analyst(t, append(c.args, "--host-key", key)...)
 		r.wantCode(t, 2)
 		r.wantStderr(t, c.want)
+		if _, err := os.Stat(key); !os.IsNotExist(err) {
+			t.Errorf("analyst %q made a host key before refusing to start", c.args)
+		}
+	}
+}
+
+// TestServeOnABusyAddress fails (exit 1) naming the address, and makes no
+// host key.
+func TestServeOnABusyAddress(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	key := filepath.Join(t.TempDir(), "key")
+	r := analyst(t, "serve", "--addr", ln.Addr().String(), "--host-key", key)
+	r.wantCode(t, 1)
+	r.wantStderr(t, "cannot listen on "+ln.Addr().String())
+	if _, err := os.Stat(key); !os.IsNotExist(err) {
+		t.Errorf("a server that could not listen made a host key")
 	}
 }
 
