@@ -67,6 +67,8 @@ name two different sections.`,
 	cmd.Flags().StringVarP(&section, "section", "s", "", "print only the section NAME")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap the text at N columns (default: the terminal's, at most 100; 80 in pipes)")
 	cmd.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
+	cmd.RegisterFlagCompletionFunc("style", completeStyle)
+	cmd.RegisterFlagCompletionFunc("section", completeSection(a))
 	return cmd
 }
 

@@ -1324,3 +1324,34 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// --- shell completion ---
+
+func TestCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "read", ""}, []string{"tolipov\t", "cutler\t", "jamal\t", "cornell\t"}},
+		{[]string{"__complete", "read", "2#"}, []string{"2#lead\tLead", "2#implications\tImplications", "2#bio\tAuthor's Bio"}},
+		{[]string{"__complete", "cornell#"}, []string{"cornell#conclusion\tConclusion"}},
+		{[]string{"__complete", "read", "cornell", "--section", ""}, []string{"lead\tLead", "conclusion\tConclusion"}},
+		{[]string{"__complete", "read", "2", "--style", ""}, []string{"auto", "notty", "markdown"}},
+		{[]string{"__complete", "--style", ""}, []string{"dark", "light"}},
+	} {
+		r := analyst(t, c.args...) // cobra reports the directive on stderr
+		r.wantCode(t, 0)
+		out := r.stdout
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("analyst %q offers no %q:\n%s", c.args, w, out)
+			}
+		}
+		if !strings.Contains(out, ":4\n") {
+			t.Errorf("analyst %q must not fall back to file names:\n%s", c.args, out)
+		}
+	}
+	if out := ok(t, "completion", "bash"); !strings.Contains(out, "__start_analyst") {
+		t.Errorf("completion bash prints no bash completion script")
+	}
+}
