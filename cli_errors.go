@@ -62,13 +62,24 @@ func isUsage(err error) bool {
 
 // printError writes an error for a person: "analyst: message", and for a
 // usage error the usage line and where to find help. Never a stack trace.
-func printError(w io.Writer, err error) {
-	fmt.Fprintf(w, "analyst: %v\n", readable(err))
+func printError(w io.Writer, err error) { printErrorFor(w, err, "analyst") }
+
+// printErrorFor is printError for a reader who runs the commands as prog:
+// "analyst" here, "ssh HOST" over SSH, so that the commands it points to
+// are ones they can run.
+func printErrorFor(w io.Writer, err error, prog string) {
+	msg := readable(err).Error()
+	if prog != "analyst" {
+		msg = strings.ReplaceAll(msg, "`analyst ", "`"+prog+" ")
+	}
+	fmt.Fprintf(w, "analyst: %s\n", msg)
 	var ue *usageError
 	if errors.As(err, &ue) && ue.cmd != nil {
-		fmt.Fprintf(w, "usage: %s\nrun '%s --help' for more\n", ue.cmd.UseLine(), ue.cmd.CommandPath())
+		root := ue.cmd.Root().Name()
+		fmt.Fprintf(w, "usage: %s%s\nrun '%s%s --help' for more\n",
+			prog, strings.TrimPrefix(ue.cmd.UseLine(), root), prog, strings.TrimPrefix(ue.cmd.CommandPath(), root))
 	} else if isUsage(err) {
-		fmt.Fprintln(w, "run 'analyst --help' for usage")
+		fmt.Fprintf(w, "run '%s --help' for usage\n", prog)
 	}
 }
 

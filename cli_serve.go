@@ -261,7 +261,7 @@ func execCommand(lib *content.Library) server.ExecFunc {
 		root.SetErr(stderr)
 		err := root.ExecuteContext(ctx)
 		if err != nil {
-			printError(stderr, err)
+			printErrorFor(stderr, err, "ssh HOST")
 		}
 		return exitCode(err)
 	}

@@ -227,9 +227,26 @@ func TestSSH(t *testing.T) {
 		}
 	})
 
+	t.Run("an article alone", func(t *testing.T) {
+		r := srv.ssh(t, nil, "cutler")
+		r.wantCode(t, 0)
+		if want := ok(t, "read", "2"); r.stdout != want {
+			t.Errorf("ssh cutler differs from analyst read 2:\n%s", r.stdout)
+		}
+	})
+
+	t.Run("usage error", func(t *testing.T) {
+		r := srv.ssh(t, nil, "read", "2", "--width", "abc")
+		r.wantCode(t, 2)
+		r.wantStderr(t, `--width: "abc" is not a number`, "usage: ssh HOST read", "run 'ssh HOST read --help' for more")
+		if r := srv.ssh(t, nil, "read", "9"); !strings.Contains(r.stderr, "`ssh HOST list`") {
+			t.Errorf("over SSH, errors point to the commands as the reader runs them:\n%s", r.stderr)
+		}
+	})
+
 	t.Run("unknown command", func(t *testing.T) {
 		r := srv.ssh(t, nil, "nosuchcmd")
-		r.wantCode(t, 1)
+		r.wantCode(t, 2)
 		r.wantNoStdout(t)
 		msg := strings.TrimSuffix(r.stderr, "\n")
 		if strings.Contains(msg, "\n") || msg == "" {

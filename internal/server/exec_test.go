@@ -66,14 +66,14 @@ func TestExecWithPTY(t *testing.T) {
 	}
 }
 
-// Anything else is refused with one line naming the commands, status 1,
-// and never reaches Exec.
+// Anything else is refused with one line naming the commands, status 2
+// (a usage error, as on the command line), and never reaches Exec.
 func TestExecUnknownCommand(t *testing.T) {
 	ts := startServer(t, nil)
-	for _, cmd := range []string{"rm -rf /", "sh", "bash -c id", "scp -t /tmp", "LIST"} {
+	for _, cmd := range []string{"rm -rf /", "sh", "bash -c id", "scp -t /tmp", "LIST", "2 3"} {
 		out, errOut, code := runExec(t, ts, cmd, 0, 0)
-		if code != 1 || out != "" {
-			t.Errorf("%s: status %d, stdout %q; want 1 and nothing", cmd, code, out)
+		if code != 2 || out != "" {
+			t.Errorf("%s: status %d, stdout %q; want 2 and nothing", cmd, code, out)
 		}
 		name := strings.Fields(cmd)[0]
 		if strings.Count(errOut, "\n") != 1 || !strings.HasSuffix(errOut, "\n") || !strings.Contains(errOut, name) {
@@ -105,5 +105,17 @@ func TestShellWithoutPTY(t *testing.T) {
 	}
 	if calls := ts.exec.Calls(); len(calls) != 0 {
 		t.Errorf("Exec called: %q", calls)
+	}
+}
+
+// An article alone, as with the local `analyst 2`, is read: printed
+// without a terminal.
+func TestExecArticleAlone(t *testing.T) {
+	ts := startServer(t, nil)
+	for _, ref := range []string{"2", "cutler", "2#implications"} {
+		out, errOut, code := runExec(t, ts, ref, 0, 0)
+		if want := "exec:read|" + ref; !strings.Contains(out, want) || errOut != "" || code != 0 {
+			t.Errorf("%s: stdout %q, stderr %q, status %d; want %q", ref, out, errOut, code, want)
+		}
 	}
 }

@@ -111,9 +111,16 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 		return 1
 	case len(args) == 0:
 		return s.runReader(sess, term, nil, nil, sent)
+	case len(args) == 1 && !isCommand(args[0]) && s.isArticle(args[0]):
+		// An article alone, as with the local `analyst 2`: the reader
+		// there, or the article printed without a terminal.
+		if hasPTY {
+			return s.readAt(sess, term, args[0], sent)
+		}
+		args = []string{"read", args[0]}
 	case !isCommand(args[0]):
-		fmt.Fprintf(stderr, "unknown command %q: the commands are %s\n", args[0], strings.Join(commands, ", "))
-		return 1
+		fmt.Fprintf(stderr, "analyst: unknown command %q: the commands are %s, or an article alone\n", args[0], strings.Join(commands, ", "))
+		return 2
 	case hasPTY && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
 		return s.readAt(sess, term, args[1], sent)
 	}
@@ -163,6 +170,13 @@ func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomi
 		return 1
 	}
 	return s.runReader(sess, term, art, sec, sent)
+}
+
+// isArticle says whether ref names one article (as "2", "cutler" or
+// "2#implications" do).
+func (s *Server) isArticle(ref string) bool {
+	_, err := s.cfg.Library.Find(ref)
+	return err == nil
 }
 
 func isCommand(name string) bool {
