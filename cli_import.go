@@ -37,11 +37,10 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 		Args: exactArgs(1, "the FILE to import"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt := importer.Options{Date: date, Publication: publication, Titles: map[int]string{}}
-			if opt.Date == "" {
-				opt.Date = time.Now().Format("2006-01")
-				fmt.Fprintf(a.stderr, "analyst: no --date given: dating the issue %s\n", opt.Date)
-			} else if _, err := time.Parse("2006-01", opt.Date); err != nil {
-				return usagef(cmd, "--date %q is not a month written as 2026-01", opt.Date)
+			if opt.Date != "" {
+				if _, err := time.Parse("2006-01", opt.Date); err != nil {
+					return usagef(cmd, "--date %q is not a month written as 2026-01", opt.Date)
+				}
 			}
 			if at, r := content.FirstControl(publication); at >= 0 {
 				return usagef(cmd, "--publication has a control character, %s: give plain text", content.ControlName(r))
@@ -64,6 +63,10 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 			raw, err := a.readInput(args[0])
 			if err != nil {
 				return err
+			}
+			if opt.Date == "" {
+				opt.Date = time.Now().Format("2006-01")
+				fmt.Fprintf(a.stderr, "analyst: no --date given: dating the issue %s\n", opt.Date)
 			}
 			is := importer.Parse(raw)
 			name := args[0]

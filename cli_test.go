@@ -1262,6 +1262,11 @@ func TestImportMissingFile(t *testing.T) {
 	r.wantCode(t, 1)
 	r.wantNoStdout(t)
 	r.wantStderr(t, missing)
+	r = analyst(t, "import", missing) // no --date: the missing file is the one thing to say
+	r.wantCode(t, 1)
+	if r.stderr != "analyst: "+missing+": no such file\n" {
+		t.Errorf("import of a missing file without --date says:\n%s", r.stderr)
+	}
 }
 
 func TestImportBadDate(t *testing.T) {
