@@ -564,3 +564,21 @@ func lastLine(screen string) string {
 	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+func TestSectionStepsAtTheEndOfTheText(t *testing.T) {
+	for _, size := range [][2]int{{120, 100}, {120, 40}, {80, 24}} {
+		hs := newHarness(t, Options{}, size[0], size[1])
+		hs.keys("2", "G")
+		at := hs.m.reader.pane.offset
+		hs.keys("[")
+		if hs.m.reader.pane.offset > at {
+			t.Errorf("%dx%d: [ at the end scrolled forward, from %d to %d", size[0], size[1], at, hs.m.reader.pane.offset)
+		}
+		hs.keys("G")
+		at = hs.m.reader.pane.offset
+		hs.keys("]")
+		if got := hs.topLine(); got != "## Conclusions" && hs.m.reader.pane.offset <= at {
+			t.Errorf("%dx%d: ] at the end must go on to the next heading: top %q, %q", size[0], size[1], got, hs.m.reader.status)
+		}
+	}
+}

@@ -270,7 +270,7 @@ func (r *readerModel) stepSection(d int) {
 		return
 	}
 	secs := r.doc.Sections
-	cur := r.currentSection()
+	cur := r.doc.SectionAt(r.pane.offset) // steps go from the top line, even at the end
 	switch {
 	case d < 0 && r.pane.offset > secs[cur].Line:
 		// Inside a section, [ goes back to its own heading first.
