@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -249,8 +250,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	// After a Hurry, the steps after the grace have hurriedWait in all.
 	endCtx, endNow := context.WithCancel(ctx)
 	defer endNow()
-	stopHurry := context.AfterFunc(s.hurried, func() { time.AfterFunc(s.hurriedWait, endNow) })
-	defer stopHurry()
+	defer s.afterHurry(s.hurriedWait, endNow)()
 
 	grace := s.cfg.ShutdownGrace.Truncate(time.Second)
 	if grace == 0 {
@@ -295,6 +295,33 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // as on a second Ctrl-C.
 func (s *Server) Hurry() {
 	s.hurry()
+}
+
+// afterHurry calls end wait after the server is hurried, if it is. The
+// returned stop cancels that, the timer included if it has started, so
+// that nothing of it outlives the shutdown.
+func (s *Server) afterHurry(wait time.Duration, end func()) (stop func()) {
+	var (
+		mu      sync.Mutex
+		stopped bool
+		timer   *time.Timer
+	)
+	stopWatch := context.AfterFunc(s.hurried, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !stopped {
+			timer = time.AfterFunc(wait, end)
+		}
+	})
+	return func() {
+		stopWatch()
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		if timer != nil {
+			timer.Stop()
+		}
+	}
 }
 
 // defaultHurriedWait is how long a hurried shutdown lets the sessions say
