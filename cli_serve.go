@@ -237,14 +237,6 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
 	return nil
 }
 
-// endedBySignal says whether ctx was ended by one of the signals run
-// listens for: os/signal.NotifyContext gives the context a cause that
-// names the signal, where a plain cancel leaves only context.Canceled.
-func endedBySignal(ctx context.Context) bool {
-	cause := context.Cause(ctx)
-	return cause != nil && cause != ctx.Err() && strings.HasSuffix(cause.Error(), "signal received")
-}
-
 // execCommand runs list, read or search for an SSH session, as the local
 // command line does but with no access to the server's files (no --dir,
 // no import) and no terminal (so the text is plain).

@@ -31,6 +31,8 @@ func main() {
 // run executes the command line and returns the process exit status:
 // 0 success, 1 runtime error, 2 usage error.
 func run(ctx context.Context, args []string, a *app) int {
+	ctx, stop := notifySignals(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	// Help goes through cobra's output, and fang does not report a failed
@@ -40,7 +42,6 @@ func run(ctx context.Context, args []string, a *app) int {
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
-		fang.WithNotifySignal(os.Interrupt, syscall.SIGTERM),
 	)
 	if err == nil && out.Err() != nil {
 		err = out.Err()
