@@ -21,9 +21,11 @@ type searchModel struct {
 }
 
 // searchMatch is one match of the query: its part on each line it covers,
-// in order (a phrase that the wrap splits has two).
+// in order (a phrase that the wrap splits has two), and where it is in the
+// text whatever the width (flowMatch.at).
 type searchMatch struct {
 	parts []matchPart
+	at    int
 }
 
 // matchPart is the cells [from, to) of a line that a match covers.
@@ -42,25 +44,30 @@ func (s *searchModel) clear() { *s = searchModel{} }
 // case-insensitively and across line breaks within a paragraph: the query's
 // spaces match the space or the wrap between two words.
 func (s *searchModel) find(plain []string) {
-	before := len(s.matches)
+	at := -1 // where the current match was, to find it again after a new layout
+	if s.current < len(s.matches) {
+		at = s.matches[s.current].at
+	}
 	s.matches = s.matches[:0]
+	s.current = 0
 	flow := newFlowText(plain)
 	line := 0
-	for _, span := range flow.find(content.FoldQuery(s.query)) {
-		var m searchMatch
-		line = flow.lines(span[0], span[1], line, func(i, from, to int) {
+	for _, fm := range flow.find(content.FoldQuery(s.query)) {
+		m := searchMatch{at: fm.at}
+		line = flow.lines(fm.start, fm.end, line, func(i, from, to int) {
 			m.parts = append(m.parts, matchPart{
 				line: i,
 				from: ansi.StringWidth(plain[i][:from]),
 				to:   ansi.StringWidth(plain[i][:to]),
 			})
 		})
-		if len(m.parts) > 0 {
-			s.matches = append(s.matches, m)
+		if len(m.parts) == 0 {
+			continue
 		}
-	}
-	if len(s.matches) != before || s.current >= len(s.matches) {
-		s.current = 0 // other matches; the same ones laid out again keep the current
+		if at >= 0 && m.at <= at {
+			s.current = len(s.matches) // the current match, or the last one before where it was
+		}
+		s.matches = append(s.matches, m)
 	}
 }
 

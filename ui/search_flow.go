@@ -52,32 +52,46 @@ func newFlowText(plain []string) flowText {
 	return flowText{text: b.String(), spans: spans}
 }
 
-// find returns the byte spans of the flow text that match the folded query
+// flowMatch is a match in the flow text: its bytes [start, end), and
+// where it is in terms that do not change with the wrap: how many runes
+// other than spaces come before it.
+type flowMatch struct {
+	start, end int
+	at         int
+}
+
+// find returns the matches in the flow text of the folded query
 // (content.FoldQuery), compared rune by rune after content.FoldRune,
 // without overlaps.
-func (f flowText) find(query []rune) [][2]int {
+func (f flowText) find(query []rune) []flowMatch {
 	if len(query) == 0 {
 		return nil
 	}
-	runes := make([]rune, 0, len(f.text))
-	offsets := make([]int, 0, len(f.text)+1)
-	for i, r := range f.text {
-		runes = append(runes, content.FoldRune(r))
-		offsets = append(offsets, i)
-	}
-	offsets = append(offsets, len(f.text))
-	var spans [][2]int
+	runes, offsets := content.FoldRunes(f.text)
+	var matches []flowMatch
+	words := 0 // runes other than spaces before i
 	for i := 0; i < len(runes); i++ {
-		if runes[i] == optionalSpace {
+		if isFlowSpace(runes[i]) {
 			continue
 		}
 		if end := matchAt(runes, i, query); end > i {
-			spans = append(spans, [2]int{offsets[i], offsets[end]})
+			matches = append(matches, flowMatch{offsets[i], offsets[end], words})
+			for _, r := range runes[i:end] {
+				if !isFlowSpace(r) {
+					words++
+				}
+			}
 			i = end - 1
+			continue
 		}
+		words++
 	}
-	return spans
+	return matches
 }
+
+// isFlowSpace says whether r is a space of the flow text: between words,
+// or where lines join.
+func isFlowSpace(r rune) bool { return r == ' ' || r == '\n' || r == optionalSpace }
 
 // matchAt matches query against text from rune i and returns the index
 // after the match, or -1. An optionalSpace in the text matches a space of

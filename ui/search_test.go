@@ -162,3 +162,26 @@ func TestAPhraseMatchIsDrawnInOneStyle(t *testing.T) {
 		t.Errorf("highlighting changed the text:\n%q\n%q", got, r.doc.Plain[p.line])
 	}
 }
+
+// TestFindKeepsTheCurrentMatchWhenTheCountChanges lays the same text out
+// twice: a hyphen at the end of a line makes "trade- and" a match in the
+// first layout only, and the current match must stay the same words.
+func TestFindKeepsTheCurrentMatchWhenTheCountChanges(t *testing.T) {
+	wide := []string{"  trade-", "  and x trade-and y", "  trade-and"}
+	narrow := []string{"  trade- and x trade-and", "  y trade-and"}
+	s := searchModel{query: "trade-and"}
+	s.find(wide)
+	if len(s.matches) != 3 {
+		t.Fatalf("%d matches in the first layout, want 3", len(s.matches))
+	}
+	s.current = 2 // the last "trade-and"
+	s.find(narrow)
+	if len(s.matches) != 2 || s.current != 1 {
+		t.Errorf("after the new layout: current %d of %d, want the last (1 of 2)", s.current, len(s.matches))
+	}
+	s.current = 0
+	s.find(wide)
+	if s.current != 1 {
+		t.Errorf("back in the first layout: current %d, want 1 (the same words)", s.current)
+	}
+}

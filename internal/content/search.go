@@ -69,6 +69,19 @@ func Fold(s string) string { return strings.Map(FoldRune, s) }
 // single, its runes folded.
 func FoldQuery(query string) []rune { return []rune(Fold(NormalizeSpace(query))) }
 
+// FoldRunes returns text's runes folded by FoldRune, and the byte offset
+// in text of each, with len(text) after the last, so that a match in the
+// runes maps back to the text.
+func FoldRunes(text string) (runes []rune, offsets []int) {
+	runes = make([]rune, 0, len(text))
+	offsets = make([]int, 0, len(text)+1)
+	for i, r := range text {
+		runes = append(runes, FoldRune(r))
+		offsets = append(offsets, i)
+	}
+	return runes, append(offsets, len(text))
+}
+
 // FoldIndexAll returns the byte spans [start, end) of every non-overlapping
 // occurrence of the folded query (FoldQuery) in text, compared rune by
 // rune after FoldRune.
@@ -76,14 +89,7 @@ func FoldIndexAll(text string, query []rune) [][2]int {
 	if len(query) == 0 {
 		return nil
 	}
-	// Lower-case rune by rune so that byte offsets map back to text.
-	runes := make([]rune, 0, len(text))
-	offsets := make([]int, 0, len(text)+1)
-	for i, r := range text {
-		runes = append(runes, FoldRune(r))
-		offsets = append(offsets, i)
-	}
-	offsets = append(offsets, len(text))
+	runes, offsets := FoldRunes(text)
 	var spans [][2]int
 	for i := 0; i+len(query) <= len(runes); {
 		if runesEqual(runes[i:i+len(query)], query) {
