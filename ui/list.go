@@ -170,7 +170,7 @@ func (l *listModel) view(w, h int) string {
 		footnote = s.Meta.Render(note)
 		room--
 	}
-	perPage := max(room/entryLines, 1)
+	perPage := max((room+1)/entryLines, 1) // the last entry needs no blank line after it
 	vis := l.visible()
 	l.top = min(l.top, max(0, len(vis)-perPage)) // no empty room below while entries above are hidden
 	if l.cursor < l.top {

@@ -451,17 +451,19 @@ func TestEscClearsTheListFilter(t *testing.T) {
 }
 
 func TestListShowsEveryArticleWhenTheWindowGrows(t *testing.T) {
-	hs := newHarness(t, Options{}, 40, 12)
-	hs.keys("G")
-	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	screen := hs.screen()
-	for _, a := range hs.m.list.visible() {
-		if !strings.Contains(screen, a.Title[:20]) {
-			t.Errorf("after growing, the list hides %q:\n%s", a.Title, screen)
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		hs := newHarness(t, Options{}, 40, 12)
+		hs.keys("G")
+		hs.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		screen := hs.screen()
+		for _, a := range hs.m.list.visible() {
+			if !strings.Contains(screen, a.Title[:20]) {
+				t.Errorf("after growing to %dx%d, the list hides %q:\n%s", size[0], size[1], a.Title, screen)
+			}
 		}
-	}
-	if hs.m.list.selected().Number != 4 {
-		t.Errorf("the selection must stay on article 4")
+		if hs.m.list.selected().Number != 4 {
+			t.Errorf("the selection must stay on article 4")
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -157,6 +158,11 @@ func TestAPhraseMatchIsDrawnInOneStyle(t *testing.T) {
 	text := ansi.Cut(r.doc.Plain[p.line], p.from, p.to)
 	if !strings.Contains(lines[p.line], r.c.styles.MatchCurrent.Render(text)) {
 		t.Errorf("the current match %q is not drawn in one piece:\n%q", text, lines[p.line])
+	}
+	for _, st := range []lipgloss.Style{r.c.styles.Match, r.c.styles.MatchCurrent} {
+		if drawn := st.Render(text); strings.Count(drawn, "\x1b[") != 2 {
+			t.Errorf("a phrase in a match style is drawn in pieces, its spaces apart: %q", drawn)
+		}
 	}
 	if got := ansi.Strip(lines[p.line]); got != r.doc.Plain[p.line] {
 		t.Errorf("highlighting changed the text:\n%q\n%q", got, r.doc.Plain[p.line])

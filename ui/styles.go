@@ -72,9 +72,10 @@ func NewStyles(isDark bool) Styles {
 		Error:          base.Foreground(warm).Bold(true),
 		Prompt:         base.Foreground(accent).Bold(true),
 		// Reversed, so that a match shows without colour too; the colour
-		// given becomes the background.
+		// given becomes the background. No underline: lipgloss draws the
+		// spaces of an underlined phrase underlined only, not reversed.
 		Match:        base.Reverse(true).Foreground(mark),
-		MatchCurrent: base.Reverse(true).Foreground(markHi).Bold(true).Underline(true),
+		MatchCurrent: base.Reverse(true).Foreground(markHi).Bold(true),
 		HelpTitle:    base.Bold(true).Foreground(accent),
 		HelpKey:      base.Bold(true).Foreground(text),
 		HelpDesc:     base.Foreground(dim),
