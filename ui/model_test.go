@@ -584,3 +584,39 @@ func TestSectionStepsAtTheEndOfTheText(t *testing.T) {
 		}
 	}
 }
+
+func TestTheEndOfTheTextStaysTheEndThroughAResize(t *testing.T) {
+	hs := newHarness(t, Options{}, 30, 8)
+	hs.keys("2", "G")
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	p := &hs.m.reader.pane
+	if p.offset != p.textEnd() {
+		t.Errorf("after G and a resize the pane is at %d, want the end of the text at %d", p.offset, p.textEnd())
+	}
+	for range 500 {
+		hs.keys("j")
+	}
+	if p.offset != p.textEnd() {
+		t.Errorf("j goes on to %d, past where G stops (%d)", p.offset, p.textEnd())
+	}
+	hs.keys("]")
+	if hs.topLine() != "## Conclusions" {
+		t.Errorf("] still brings the last heading to the top: %q", hs.topLine())
+	}
+}
+
+func TestTheCurrentMatchStaysInSightThroughAResize(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("2", "/")
+	hs.typeText("baku")
+	hs.keys("enter", "ctrl+n", "ctrl+n")
+	if !hs.m.reader.currentMatchShown() {
+		t.Fatal("ctrl+n shows the match")
+	}
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {120, 40}} {
+		hs.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		if !hs.m.reader.currentMatchShown() {
+			t.Errorf("at %dx%d the current match is off the screen", size[0], size[1])
+		}
+	}
+}

@@ -31,7 +31,18 @@ func (p *pane) maxOffset() int { return max(0, len(p.lines)-p.height) }
 
 func (p *pane) setOffset(n int) { p.offset = max(0, min(n, p.maxOffset())) }
 
-func (p *pane) scroll(n int) { p.setOffset(p.offset + n) }
+// scroll moves by n lines; forward, no further than the end of the text
+// (where G goes): the blank room after it is for section jumps only.
+func (p *pane) scroll(n int) {
+	if n > 0 {
+		n = min(n, max(p.textEnd()-p.offset, 0))
+	}
+	p.setOffset(p.offset + n)
+}
+
+// textEnd is the offset that puts the last line of text on the last line
+// of the pane.
+func (p *pane) textEnd() int { return max(0, p.real-p.height) }
 
 // atEnd reports whether the last line of text is on screen.
 func (p *pane) atEnd() bool { return p.offset+p.height >= p.real }

@@ -7,6 +7,7 @@ import "analyst/internal/content"
 type Place struct {
 	Section  string  `json:"section"`
 	Fraction float64 `json:"fraction"`
+	End      bool    `json:"end,omitempty"` // at the end of the text, whatever its length on screen
 }
 
 // PlaceKey names an article in saved places: "2026-01/cutler".
@@ -16,7 +17,7 @@ func PlaceKey(a *content.Article) string { return a.Issue.Slug + "/" + a.Slug }
 func (r *readerModel) restorePlaces(saved map[string]Place) {
 	for _, a := range r.c.lib.Articles() {
 		if p, ok := saved[PlaceKey(a)]; ok {
-			r.places[a] = place{section: p.Section, frac: p.Fraction}
+			r.places[a] = place{section: p.Section, frac: p.Fraction, end: p.End}
 		}
 	}
 }
@@ -26,7 +27,7 @@ func (m *Model) Places() map[string]Place {
 	m.reader.remember()
 	out := make(map[string]Place, len(m.reader.places))
 	for a, p := range m.reader.places {
-		out[PlaceKey(a)] = Place{Section: p.section, Fraction: p.frac}
+		out[PlaceKey(a)] = Place{Section: p.section, Fraction: p.frac, End: p.end}
 	}
 	return out
 }

@@ -25,6 +25,8 @@ type readerModel struct {
 	pickUnhid     bool             // the picker showed a sidebar the reader had hidden
 	pick          int              // the section under the picker
 	search        searchModel
+	matchInSight  bool              // the current match was on screen before a resize
+	relayout      *place            // where the reader was when the size changed, until the text is laid out again
 	status        string            // a one-time message for the status line
 	typedAhead    []tea.KeyPressMsg // keys pressed before the text arrived, replayed then
 	back          bool              // the reader asked for the issue list
@@ -38,10 +40,12 @@ func newReaderModel(c *common) readerModel {
 }
 
 // place is a reading position that survives re-wrapping at another width:
-// a section, and how far into it as a fraction of its lines.
+// a section, and how far into it as a fraction of its lines; or the end
+// of the text, where G leaves the reader.
 type place struct {
 	section string // its slug
 	frac    float64
+	end     bool // the last line of text on the pane's last line
 }
 
 // here is the place at the top of the pane.
@@ -49,12 +53,16 @@ func (r *readerModel) here() place {
 	i := r.doc.SectionAt(r.pane.offset)
 	start, end := r.sectionSpan(i)
 	frac := float64(r.pane.offset-start) / float64(max(end-start, 1))
-	return place{r.doc.Sections[i].Section.Slug, frac}
+	atEnd := r.pane.offset > 0 && r.pane.offset == r.pane.textEnd()
+	return place{r.doc.Sections[i].Section.Slug, frac, atEnd}
 }
 
 // lineOf is the line of a place in the document on screen; a section the
 // article no longer has means the top.
 func (r *readerModel) lineOf(p place) int {
+	if p.end {
+		return r.pane.textEnd()
+	}
 	for i, s := range r.doc.Sections {
 		if s.Section.Slug == p.section {
 			start, end := r.sectionSpan(i)
@@ -173,7 +181,11 @@ func (r *readerModel) setDoc(d *render.Doc) {
 	at, hadPlace := r.places[d.Article]
 	if r.doc != nil && r.doc.Article == d.Article {
 		at, hadPlace = r.here(), true
+		if r.relayout != nil {
+			at = *r.relayout
+		}
 	}
+	r.relayout = nil
 	r.doc = d
 	r.refresh()
 	switch {
@@ -185,6 +197,7 @@ func (r *readerModel) setDoc(d *render.Doc) {
 	default:
 		r.pane.setOffset(0)
 	}
+	r.keepMatchInSight()
 	keys := r.typedAhead
 	r.typedAhead = nil
 	for _, k := range keys {
@@ -219,6 +232,11 @@ func (r *readerModel) padding() int {
 
 // resize lays the reader out for the terminal's size.
 func (r *readerModel) resize() tea.Cmd {
+	if r.doc != nil && r.relayout == nil {
+		p := r.here() // before the height changes, which moves the end
+		r.relayout = &p
+	}
+	r.matchInSight = r.matchInSight || r.currentMatchShown()
 	if r.picking && r.sidebarHidden && r.c.width >= sidebarFoldsAt {
 		r.sidebarHidden, r.pickUnhid = false, true // the picker needs the sidebar
 	}
@@ -234,7 +252,21 @@ func (r *readerModel) resize() tea.Cmd {
 		return r.load()
 	}
 	r.refresh()
+	if r.relayout != nil {
+		r.pane.setOffset(r.lineOf(*r.relayout))
+		r.relayout = nil
+	}
+	r.keepMatchInSight()
 	return nil
+}
+
+// keepMatchInSight brings the current match back on screen after a new
+// layout, if it was on screen before.
+func (r *readerModel) keepMatchInSight() {
+	if r.matchInSight && !r.currentMatchShown() {
+		r.showMatch()
+	}
+	r.matchInSight = false
 }
 
 // currentSection is the index in doc.Sections of the section at the top,
@@ -328,6 +360,7 @@ func (r *readerModel) toggleSidebar() tea.Cmd {
 func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys
 	r.status = ""
+	r.relayout = nil // the reader moves on: the place to keep is where they go
 	if r.search.typing {
 		return r.updateSearchInput(msg)
 	}
@@ -369,7 +402,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Top):
 		r.pane.setOffset(0)
 	case key.Matches(msg, k.Bottom):
-		r.pane.setOffset(r.pane.real - h)
+		r.pane.setOffset(r.pane.textEnd())
 	case key.Matches(msg, k.NextSection):
 		r.stepSection(1)
 	case key.Matches(msg, k.PrevSection):

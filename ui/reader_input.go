@@ -42,6 +42,16 @@ func (r *readerModel) stepMatch(d int) {
 	r.showMatch()
 }
 
+// currentMatchShown says whether the current match's first line is on
+// the pane.
+func (r *readerModel) currentMatchShown() bool {
+	if len(r.search.matches) == 0 {
+		return false
+	}
+	line := r.search.matches[r.search.current].line()
+	return line >= r.pane.offset && line < r.pane.offset+r.pane.height
+}
+
 // showMatch redraws the highlights and scrolls the current match into
 // view, a third of the way down the pane so that it has context above.
 func (r *readerModel) showMatch() {
