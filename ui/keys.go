@@ -71,8 +71,8 @@ func (k *KeyMap) forList(issues int, filtered bool) {
 	k.Back.SetHelp("esc", "clear the filter")
 }
 
-// forReader enables the reader's bindings.
-func (k *KeyMap) forReader() {
+// forReader enables the reader's bindings; esc says what it does now.
+func (k *KeyMap) forReader(esc string) {
 	k.setReader(true)
 	k.Down.SetHelp("j/↓", "down a line")
 	k.Up.SetHelp("k/↑", "up a line")
@@ -81,7 +81,7 @@ func (k *KeyMap) forReader() {
 		b.SetEnabled(false)
 	}
 	k.Back.SetEnabled(true)
-	k.Back.SetHelp("esc", "back")
+	k.Back.SetHelp("esc", esc)
 }
 
 func (k *KeyMap) setReader(on bool) {

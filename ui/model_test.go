@@ -620,3 +620,21 @@ func TestTheCurrentMatchStaysInSightThroughAResize(t *testing.T) {
 		}
 	}
 }
+
+func TestReaderHelpSaysWhatEscDoesNow(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("2", "?")
+	if !strings.Contains(hs.screen(), "esc        back") {
+		t.Errorf("help: esc goes back to the list:\n%s", hs.screen())
+	}
+	hs.keys("?", "/")
+	hs.typeText("baku")
+	hs.keys("enter", "?")
+	if !strings.Contains(hs.screen(), "clear the search") {
+		t.Errorf("with a search, help must say esc clears it:\n%s", hs.screen())
+	}
+	hs.keys("?", "esc", "s", "?")
+	if !strings.Contains(hs.screen(), "close the sidebar") {
+		t.Errorf("with the sidebar over the text, help must say esc closes it:\n%s", hs.screen())
+	}
+}

@@ -356,6 +356,17 @@ func (r *readerModel) toggleSidebar() tea.Cmd {
 	return r.resize()
 }
 
+// escAction is what esc does now, for help: the same order as update's.
+func (r *readerModel) escAction() string {
+	switch {
+	case r.search.active():
+		return "clear the search"
+	case r.overlay:
+		return "close the sidebar"
+	}
+	return "back"
+}
+
 // update handles a key in the reader.
 func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys

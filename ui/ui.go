@@ -183,7 +183,7 @@ func (m *Model) setKeys() {
 	if m.screen == listScreen {
 		m.c.keys.forList(len(m.c.lib.Issues), m.list.filter.value != "")
 	} else {
-		m.c.keys.forReader()
+		m.c.keys.forReader(m.reader.escAction())
 	}
 }
 
