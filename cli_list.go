@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"analyst/internal/content"
@@ -82,7 +83,11 @@ func (a *app) printList(lib *content.Library) error {
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		fmt.Fprintf(out, "%s, %s (%s)\n\n", is.Publication, is.Title(), is.Slug)
+		heading := fmt.Sprintf("%s, %s (%s)", is.Publication, is.Title(), is.Slug)
+		if width > 0 {
+			heading = ansi.Wordwrap(heading, width, "")
+		}
+		fmt.Fprintf(out, "%s\n\n", heading)
 		t := table{header: []string{"#", "TITLE", "AUTHOR", "SECTIONS", "WORDS", "MIN", "REF"}}
 		for _, art := range is.Articles {
 			mark := ""
@@ -95,12 +100,14 @@ func (a *app) printList(lib *content.Library) error {
 		if width > 0 {
 			t.fit(width, []string{"SECTIONS", "WORDS", "REF"}, "TITLE", map[string]int{"TITLE": 16, "AUTHOR": 10})
 		}
-		t.write(out, "TITLE")
+		if err := t.write(out, "TITLE"); err != nil {
+			return err
+		}
 	}
 	if editorial {
-		note := "* title written for this edition: the journal's page gives none"
+		note := "* headline written for this edition: the journal's page gives none"
 		if width > 0 && width < len(note) {
-			note = "* title written for this edition"
+			note = "* headline written for this edition"
 		}
 		fmt.Fprintln(out, "\n"+note)
 	}

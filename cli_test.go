@@ -284,7 +284,7 @@ func TestListShowsEveryArticle(t *testing.T) {
 			t.Errorf("%s: author %q, want %q", a.File, a.Author, authors[i])
 		}
 	}
-	if !strings.Contains(out, "\n* title written for this edition") {
+	if !strings.Contains(out, "\n* headline written for this edition") {
 		t.Errorf("list lacks the note explaining *:\n%s", out)
 	}
 	// With no arguments analyst shows the same table of contents.

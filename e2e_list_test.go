@@ -8,7 +8,7 @@ import (
 )
 
 // TestListFitsTheTerminal runs `analyst list` in terminals of three widths,
-// as a reader would: every line of the table fits, the columns that matter least give
+// as a reader would: every line fits (the issue's heading wraps at a word), the columns that matter least give
 // way first, and cut titles keep their "*".
 func TestListFitsTheTerminal(t *testing.T) {
 	for _, w := range []int{120, 80, 40} {
@@ -17,7 +17,11 @@ func TestListFitsTheTerminal(t *testing.T) {
 		if code != "0" {
 			t.Fatalf("%d columns: exit status %s\n%s", w, code, s)
 		}
-		for _, row := range s[1:] { // the issue's heading may wrap; the table may not
+		header := ""
+		for _, row := range s {
+			if strings.HasPrefix(row, "#  TITLE") {
+				header = row
+			}
 			if n := ansi.StringWidth(row); n > w {
 				t.Errorf("%d columns: a row %d cells wide: %q", w, n, row)
 			}
@@ -34,7 +38,6 @@ func TestListFitsTheTerminal(t *testing.T) {
 		if rows != 2 {
 			t.Errorf("%d columns: want the rows of articles 3 and 4:\n%s", w, s)
 		}
-		header := s.row(2)
 		if w >= 120 && !strings.Contains(header, "SECTIONS") {
 			t.Errorf("at %d columns the whole table fits: %q", w, header)
 		}
