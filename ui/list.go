@@ -83,7 +83,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 			l.filtering = false
 		case "esc":
 			l.filtering = false
-			l.filter.reset()
+			l.clearFilter()
 		case "up", "down":
 			l.move(map[string]int{"up": -1, "down": 1}[msg.String()])
 		default:
@@ -104,7 +104,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
 	case key.Matches(msg, k.Back):
-		l.filter.reset()
+		l.clearFilter()
 	case key.Matches(msg, k.NextIssue):
 		l.switchIssue(1)
 	case key.Matches(msg, k.PrevIssue):
@@ -123,6 +123,16 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	}
 	l.clamp()
 	return nil
+}
+
+// clearFilter shows every article again, the cursor staying on the one
+// it was on.
+func (l *listModel) clearFilter() {
+	if a := l.selected(); a != nil {
+		l.selectArticle(a) // which clears the filter
+		return
+	}
+	l.filter.reset()
 }
 
 func (l *listModel) move(d int) { l.cursor += d; l.clamp() }

@@ -444,6 +444,12 @@ func TestEscClearsTheListFilter(t *testing.T) {
 	if hs.m.list.filter.value != "" || strings.Contains(hs.screen(), "filter:") || len(hs.m.list.visible()) != 4 {
 		t.Errorf("esc must clear the applied filter:\n%s", hs.screen())
 	}
+	hs.keys("/")
+	hs.typeText("turkic")
+	hs.keys("enter", "esc")
+	if a := hs.m.list.selected(); a == nil || a.Number != 4 {
+		t.Errorf("clearing the filter must keep the cursor on the article it was on, 4: %v", a)
+	}
 	hs.keys("?")
 	if strings.Contains(hs.screen(), "clear the filter") {
 		t.Errorf("with no filter, help must not offer esc to clear one")
