@@ -20,10 +20,11 @@ type app struct {
 	environ        []string
 	dir            string // --dir: read the library from this folder
 	lib            *content.Library
+	prog           string // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string) *app {
-	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ}
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ, prog: "analyst"}
 }
 
 // library loads the library from --dir or the embedded articles. Problems

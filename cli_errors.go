@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 
@@ -68,11 +66,7 @@ func printError(w io.Writer, err error) { printErrorFor(w, err, "analyst") }
 // "analyst" here, "ssh HOST" over SSH, so that the commands it points to
 // are ones they can run.
 func printErrorFor(w io.Writer, err error, prog string) {
-	msg := readable(err).Error()
-	if prog != "analyst" {
-		msg = strings.ReplaceAll(msg, "`analyst ", "`"+prog+" ")
-	}
-	fmt.Fprintf(w, "analyst: %s\n", msg)
+	fmt.Fprintf(w, "analyst: %v\n", err)
 	var ue *usageError
 	if errors.As(err, &ue) && ue.cmd != nil {
 		root := ue.cmd.Root().Name()
@@ -81,19 +75,6 @@ func printErrorFor(w io.Writer, err error, prog string) {
 	} else if isUsage(err) {
 		fmt.Fprintf(w, "run '%s --help' for usage\n", prog)
 	}
-}
-
-// readable rewords the errors that reach printError from outside our
-// commands: a failed write of --version ("write /dev/stdout: …").
-func readable(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Op == "write" && pe.Path == os.Stdout.Name() {
-		var we *writeError
-		if !errors.As(err, &we) {
-			return &writeError{err}
-		}
-	}
-	return err
 }
 
 // flagError turns cobra's flag parsing errors into usage errors, and says

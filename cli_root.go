@@ -107,10 +107,10 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 	if err != nil {
 		if cmd.Parent() == nil {
 			if s := cmd.SuggestionsFor(artRef); len(s) > 0 {
-				return nil, nil, usagef(cmd, "%q is neither a command nor an article; did you mean `analyst %s`?", artRef, s[0])
+				return nil, nil, usagef(cmd, "%q is neither a command nor an article; did you mean `%s %s`?", artRef, a.prog, s[0])
 			}
 		}
-		return nil, nil, numberError(lib, artRef, err)
+		return nil, nil, a.notFound(lib, artRef, err)
 	}
 	var sec *content.Section
 	for _, name := range []string{secRef, section} {
@@ -129,25 +129,22 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 	return art, sec, nil
 }
 
-// numberError says, for a number that names no article, how many articles
-// the issue has: "no article 5: the issue has 4 articles (1–4)". Other
-// errors are returned as they are.
-func numberError(lib *content.Library, ref string, err error) error {
+// notFound adds to an article that cannot be found where to see them all,
+// and, for a number that names no article, says how many articles the
+// issue has: "no article 5: the issue has 4 articles (1–4)". Other errors
+// are returned as they are.
+func (a *app) notFound(lib *content.Library, ref string, err error) error {
 	var nf *content.NotFoundError
 	if !errors.As(err, &nf) {
 		return err
 	}
+	seeList := fmt.Sprintf("`%s list`", a.prog)
 	is, num := lib.Latest(), ref
 	if slug, rest, ok := strings.Cut(ref, "/"); ok {
-		is, num = nil, rest
-		for _, i := range lib.Issues {
-			if i.Slug == slug {
-				is = i
-			}
-		}
+		is, num = lib.Issue(slug), rest
 	}
 	if is == nil || len(is.Articles) == 0 || num == "" || strings.Trim(num, "0123456789") != "" {
-		return err
+		return fmt.Errorf("%w\nrun %s to see every article", err, seeList)
 	}
 	var nums []string
 	contiguous := true
@@ -167,7 +164,7 @@ func numberError(lib *content.Library, ref string, err error) error {
 	if len(nums) == 1 {
 		articles = "article"
 	}
-	return fmt.Errorf("no article %s: %s has %d %s (%s); see `analyst list`", num, which, len(nums), articles, numbers)
+	return fmt.Errorf("no article %s: %s has %d %s (%s); see %s", num, which, len(nums), articles, numbers, seeList)
 }
 
 // completeRefs offers article slugs to shell completion.

@@ -243,7 +243,7 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
 func execCommand(lib *content.Library) server.ExecFunc {
 	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		a := newApp(strings.NewReader(""), stdout, stderr, nil)
-		a.lib = lib
+		a.lib, a.prog = lib, "ssh HOST"
 		root := &cobra.Command{Use: "analyst", SilenceErrors: true, SilenceUsage: true}
 		root.CompletionOptions.DisableDefaultCmd = true
 		root.SetFlagErrorFunc(flagError)
@@ -253,7 +253,7 @@ func execCommand(lib *content.Library) server.ExecFunc {
 		root.SetErr(stderr)
 		err := root.ExecuteContext(ctx)
 		if err != nil {
-			printErrorFor(stderr, err, "ssh HOST")
+			printErrorFor(stderr, err, a.prog)
 		}
 		return exitCode(err)
 	}

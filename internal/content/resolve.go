@@ -31,7 +31,6 @@ func (e *NotFoundError) Error() string {
 			fmt.Fprintf(&b, "\n  %s", describe(a))
 		}
 	}
-	b.WriteString("\nrun `analyst list` to see every article")
 	return b.String()
 }
 
@@ -71,7 +70,7 @@ func describe(a *Article) string {
 func (l *Library) Find(ref string) (*Article, error) {
 	ref, _ = SplitRef(ref)
 	if issueSlug, rest, ok := strings.Cut(ref, "/"); ok {
-		is := l.issue(issueSlug)
+		is := l.Issue(issueSlug)
 		if is == nil {
 			return nil, &NotFoundError{Ref: ref, Closest: closest(l.Articles(), Slugify(issueSlug))}
 		}
@@ -139,7 +138,8 @@ func (l *Library) Ref(a *Article) string {
 	return a.Issue.Slug + "/" + a.Slug
 }
 
-func (l *Library) issue(slug string) *Issue {
+// Issue returns the issue with the slug ("2026-01"), or nil.
+func (l *Library) Issue(slug string) *Issue {
 	for _, is := range l.Issues {
 		if is.Slug == slug {
 			return is

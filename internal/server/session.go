@@ -157,7 +157,7 @@ func (s *Server) exec(sess ssh.Session, args []string, sent *atomic.Int64) int {
 func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomic.Int64) int {
 	art, err := s.cfg.Library.Find(ref)
 	if err != nil {
-		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
+		fmt.Fprintf(countingWriter{sess.Stderr(), sent}, "analyst: %v\nrun `ssh HOST list` to see every article\n", err)
 		return 1
 	}
 	_, secRef, _ := strings.Cut(ref, "#")
