@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"unicode"
+	"unicode/utf8"
 
 	"analyst/internal/content"
 	"analyst/internal/importer"
@@ -211,10 +212,15 @@ func fuzzCheck(t *testing.T, raw string) {
 
 	bag := fuzzKept(is)
 	for i, line := range strings.Split(raw, "\n") {
+		if at, _ := content.FirstControl(line); at >= 0 && utf8.ValidString(line) {
+			// Refused in a note, and read without the controls.
+			if !bag.take(fmt.Sprintf("note:%d:%s", i+1, fuzzSquash(line))) {
+				t.Errorf("line %d %q has a control character and no note says so", i+1, line)
+			}
+			line = content.StripControls(line)
+		}
 		text := content.NormalizeSpace(line)
 		if text == "" {
-			// Blank, or only controls that are spaces (FF, NEL): refused.
-			bag.take(fmt.Sprintf("note:%d:", i+1))
 			continue
 		}
 		if !fuzzClaim(is, bag, i+1, text) {

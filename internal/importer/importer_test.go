@@ -125,8 +125,9 @@ func TestImportReportsWhatItCannotPlace(t *testing.T) {
 
 // TestImportRefusesControlCharacters gives the importer text with terminal
 // codes in it: each line that has one is reported, with its line and the
-// character, and is not put in an article, so that the import stops before
-// writing files the loader would refuse. A tab is only a space.
+// character, so that the import stops before writing files the loader
+// would refuse; the rest of the line is still read, so that no other
+// problem is reported for it. A tab is only a space.
 func TestImportRefusesControlCharacters(t *testing.T) {
 	const article = "By Jane Doe\n\nLead.\n\nBACKGROUND: Text.\n\nAUTHOR’S BIO: Jane.\n"
 	cases := map[string]struct {
@@ -134,15 +135,14 @@ func TestImportRefusesControlCharacters(t *testing.T) {
 		want []string // importer.Describe of every problem
 	}{
 		"ESC in the lead": {strings.Replace(article, "Lead.", "Lead \x1b[2J.", 1),
-			[]string{`raw.txt:3: control character U+001B (ESC) in the text, column 6: delete it: "Lead \x1b[2J."`,
-				"raw.txt:1: article by Jane Doe has no lead paragraph"}},
+			[]string{`raw.txt:3: control character U+001B (ESC) in the text, column 6: delete it: "Lead \x1b[2J."`}},
 		"OSC 52 in a section, CRLF lines": {strings.ReplaceAll(strings.Replace(article, "Text.", "Text.\x1b]52;c;eA==\a", 1), "\n", "\r\n"),
-			[]string{`raw.txt:5: control character U+001B (ESC) in the text, column 18: delete it: "BACKGROUND: Text.\x1b]52;c;eA==\a\r"`,
-				"raw.txt:1: article by Jane Doe has no labelled sections (lines such as \"BACKGROUND: ...\")"}},
+			[]string{`raw.txt:5: control character U+001B (ESC) in the text, column 18: delete it: "BACKGROUND: Text.\x1b]52;c;eA==\a\r"`}},
 		"DEL in the bio": {strings.Replace(article, "Jane.", "Jane\x7f.", 1),
 			[]string{`raw.txt:7: control character U+007F (DEL) in the text, column 19: delete it: "AUTHOR’S BIO: Jane\x7f."`}},
 		"C1 CSI after a curly quote": {"“Intro” \u009b2J\n" + article,
-			[]string{`raw.txt:1: control character U+009B (CSI) in the text, column 9: delete it: "“Intro” \u009b2J"`}},
+			[]string{`raw.txt:1: control character U+009B (CSI) in the text, column 9: delete it: "“Intro” \u009b2J"`,
+				`raw.txt:1: text before the first "By Author" line: "“Intro” 2J"`}},
 		"form feed and NEL, which are not spaces here": {article + "\f\n\u0085\n",
 			[]string{`raw.txt:8: control character U+000C (FF) in the text, column 1: delete it: "\f"`,
 				`raw.txt:9: control character U+0085 (NEL) in the text, column 1: delete it: "\u0085"`}},

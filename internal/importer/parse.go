@@ -129,10 +129,12 @@ func Parse(raw string) *Issue {
 		}
 		if at, r := content.FirstControl(line); at >= 0 {
 			// An escape code copied along with the text: the loader
-			// would refuse the article, so nothing is written.
+			// would refuse the article, so nothing is written. The
+			// rest of the line is still read, so that it is not
+			// missed and no other problem is reported for it.
 			col := 1 + utf8.RuneCountInString(line[:at])
 			p.note(Unplaced, fmt.Sprintf("control character %s in the text, column %d: delete it", content.ControlName(r), col), line)
-			continue
+			line = content.StripControls(line)
 		}
 		p.line(content.NormalizeSpace(line))
 	}
