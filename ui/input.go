@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -39,11 +40,11 @@ func (t *textInput) insert(s string) {
 
 func (t *textInput) reset() { t.value = "" }
 
-// digitKey reads a key 1 to 9, which picks an article in the list and a
-// section in the reader.
-func digitKey(msg tea.KeyPressMsg) (int, bool) {
+// numberKey reads a key of the Number binding, 1 to 9, which picks an
+// article in the list and a section in the reader.
+func numberKey(msg tea.KeyPressMsg, number key.Binding) (int, bool) {
 	s := msg.String()
-	if len(s) != 1 || s[0] < '1' || s[0] > '9' {
+	if !key.Matches(msg, number) || len(s) != 1 || s[0] < '1' || s[0] > '9' {
 		return 0, false
 	}
 	return int(s[0] - '0'), true

@@ -113,7 +113,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 		return l.selected()
 	default:
 		// A digit opens that article of the issue directly.
-		if n, ok := digitKey(msg); ok {
+		if n, ok := numberKey(msg, k.Number); ok {
 			for _, a := range l.currentIssue().Articles {
 				if a.Number == n {
 					return a

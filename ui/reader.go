@@ -438,7 +438,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Sidebar):
 		return r.toggleSidebar()
 	default:
-		if n, ok := digitKey(msg); ok && n <= len(r.doc.Sections) {
+		if n, ok := numberKey(msg, k.Number); ok && n <= len(r.doc.Sections) {
 			r.pane.setOffset(r.doc.Sections[n-1].Line)
 		}
 	}

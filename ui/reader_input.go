@@ -87,7 +87,7 @@ func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc", "tab":
 		return r.closePicker()
 	default:
-		if d, ok := digitKey(msg); ok && d <= n {
+		if d, ok := numberKey(msg, r.c.keys.Number); ok && d <= n {
 			r.pick = d - 1
 			r.pane.setOffset(r.doc.Sections[r.pick].Line)
 			return r.closePicker()

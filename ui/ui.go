@@ -238,6 +238,9 @@ func (m *Model) listStatus(w int) string {
 // tooSmall asks for a bigger terminal in whatever room there is, its
 // words wrapped to the width.
 func tooSmall(w, h int) string {
+	if w < 1 || h < 1 {
+		return ""
+	}
 	msg := fmt.Sprintf("Terminal too small: need %d×%d, have %d×%d", minWidth, minHeight, w, h)
 	lines := strings.Split(ansi.Wrap(msg, w, ""), "\n")
 	return strings.Join(lines[:min(len(lines), h)], "\n")
