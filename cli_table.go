@@ -4,7 +4,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -45,7 +44,7 @@ func (t *table) widths(markCol int) []int {
 	return w
 }
 
-func total(widths []int) int {
+func tableWidth(widths []int) int {
 	n := 0
 	for _, w := range widths {
 		n += w
@@ -59,7 +58,7 @@ func total(widths []int) int {
 // marks of the column markCol survive the cutting.
 func (t *table) fit(width int, drop []string, markCol string, shrink map[string]int) {
 	for _, name := range drop {
-		if total(t.widths(slices.Index(t.header, markCol))) <= width {
+		if tableWidth(t.widths(slices.Index(t.header, markCol))) <= width {
 			return
 		}
 		if i := slices.Index(t.header, name); i >= 0 {
@@ -73,7 +72,7 @@ func (t *table) fit(width int, drop []string, markCol string, shrink map[string]
 			continue
 		}
 		widths := t.widths(mc)
-		excess := total(widths) - width
+		excess := tableWidth(widths) - width
 		if excess <= 0 {
 			return
 		}
@@ -96,17 +95,30 @@ func (t *table) removeColumn(i int) {
 	}
 }
 
-// write prints the table, the marks after the cells of markCol.
+// write prints the table, the marks after the cells of markCol, each
+// column as wide as its widest cell in terminal cells (tabwriter counts
+// runes, which a wide character would throw out).
 func (t *table) write(w io.Writer, markCol string) error {
 	mc := slices.Index(t.header, markCol)
-	tw := tabwriter.NewWriter(w, 0, 0, tableGap, ' ', 0)
-	io.WriteString(tw, strings.Join(t.header, "\t")+"\n")
+	widths := t.widths(mc)
+	var b strings.Builder
+	line := func(cells []string) {
+		for i, c := range cells {
+			b.WriteString(c)
+			if i < len(cells)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+tableGap))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	line(t.header)
 	for r, row := range t.rows {
 		cells := slices.Clone(row)
 		if mc >= 0 {
 			cells[mc] += t.marks[r]
 		}
-		io.WriteString(tw, strings.Join(cells, "\t")+"\n")
+		line(cells)
 	}
-	return tw.Flush()
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -45,3 +45,21 @@ func TestTableFits(t *testing.T) {
 		}
 	}
 }
+
+func TestTableAlignsWideCharactersByCells(t *testing.T) {
+	tb := &table{header: []string{"#", "TITLE", "AUTHOR"}}
+	tb.add("", "1", "日本の記事", "Aiko")
+	tb.add("", "2", "Plain", "Bo")
+	var b bytes.Buffer
+	if err := tb.write(&b, "TITLE"); err != nil {
+		t.Fatal(err)
+	}
+	var at []int
+	for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		i := strings.IndexAny(l, "AB") // where the author column starts, in bytes
+		at = append(at, ansi.StringWidth(l[:i]))
+	}
+	if at[0] != at[1] || at[1] != at[2] {
+		t.Errorf("the author column starts at cells %v:\n%s", at, b.String())
+	}
+}
