@@ -52,7 +52,7 @@ func waitClosed(t *testing.T, c *gossh.Client, what string) {
 // The timeout is short, but long enough for a loaded machine to open the
 // reader's session after its login.
 func TestConnWithoutSessionIsClosed(t *testing.T) {
-	const timeout = time.Second
+	const timeout = 2 * time.Second
 	logged := &lockedBuffer{}
 	ts := startServer(t, func(c *Config) {
 		c.NoSessionTimeout = timeout
@@ -92,7 +92,7 @@ func TestConnWithoutSessionIsClosed(t *testing.T) {
 		t.Errorf("the connection closed %s after its session ended, before the %s timeout", took, timeout)
 	}
 
-	if n := strings.Count(logged.String(), "no session for 1s"); n != 3 {
+	if n := strings.Count(logged.String(), "no session for 2s"); n != 3 {
 		t.Errorf("%d closes logged with their reason, want 3; the log:\n%s", n, logged)
 	}
 }
@@ -103,7 +103,7 @@ func TestConnWithoutSessionIsClosed(t *testing.T) {
 func TestConnsWithoutSessionsDoNotLockOutReaders(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
 		c.MaxSessions = 1
-		c.NoSessionTimeout = time.Second
+		c.NoSessionTimeout = 2 * time.Second
 	})
 	const limit = 2*1 + 16
 	quiet := make([]*gossh.Client, 0, limit)
