@@ -95,9 +95,7 @@ func notA(typ string, cause error) string {
 		return "is out of range"
 	}
 	switch {
-	case strings.HasPrefix(typ, "int") || strings.HasPrefix(typ, "uint"):
-		return "is not a number"
-	case strings.HasPrefix(typ, "float"):
+	case strings.HasPrefix(typ, "int") || strings.HasPrefix(typ, "uint") || strings.HasPrefix(typ, "float"):
 		return "is not a number"
 	case typ == "bool":
 		return "is not true or false"
