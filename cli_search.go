@@ -27,7 +27,7 @@ line is an object whose "matches" says how many matches its context holds.
 Like grep, search exits 1 when nothing matches.`,
 		Example: `  analyst search "Abraham Accords"
   analyst search TRIPP --json | jq '.[0].ref'
-  analyst read "$(analyst search Gabala | head -1 | cut -d' ' -f1)"`,
+  analyst read "$(analyst search Gabala | head -1 | cut -f1)"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 || strings.TrimSpace(strings.Join(args, " ")) == "" {
 				return usagef(cmd, "search expects a QUERY")

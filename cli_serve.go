@@ -51,11 +51,12 @@ func newServeCmd(a *app) *cobra.Command {
   ssh -p 23234 HOST                       the reader
   ssh -p 23234 -t HOST read 2#implications the reader at a section
   ssh -p 23234 HOST read 2 | less          the article as text
-  ssh -p 23234 HOST list | search QUERY
+  ssh -p 23234 HOST list                   the table of contents
+  ssh -p 23234 HOST search QUERY           every match
 
 Any client may read, with any key or none; nothing else is offered (no
 shell, no forwarding, no subsystems). Every flag can also be set with the
-environment variable named in its help. SIGINT or SIGTERM stops taking
+environment variable named in its help (the global --dir with ANALYST_DIR). SIGINT or SIGTERM stops taking
 connections, tells readers, waits up to 10s (--shutdown-grace), then
 closes and exits 0. A second SIGINT or SIGTERM during that wait ends the
 sessions at once (with their goodbye, if it takes under a second) and
