@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -45,7 +47,7 @@ func NewStyles(isDark bool) Styles {
 		dim    = ld(lipgloss.Color("#6b6b6b"), lipgloss.Color("#8a8a8a"))
 		accent = ld(lipgloss.Color("#1f5fa8"), lipgloss.Color("#7cb7ff"))
 		warm   = ld(lipgloss.Color("#9a4d00"), lipgloss.Color("#f0b36b"))
-		rule   = ld(lipgloss.Color("#c8c8c8"), lipgloss.Color("#3a3a3a"))
+		rule   = ld(lipgloss.Color("#858585"), lipgloss.Color("#4e4e4e")) // gray, not black or white, in 16 colours too
 		mark   = ld(lipgloss.Color("#8a6d00"), lipgloss.Color("#e8c547"))
 		markHi = ld(lipgloss.Color("#c25400"), lipgloss.Color("#ff9d3b"))
 	)
@@ -79,6 +81,19 @@ func NewStyles(isDark bool) Styles {
 		HelpTitle:    base.Bold(true).Foreground(accent),
 		HelpKey:      base.Bold(true).Foreground(text),
 		HelpDesc:     base.Foreground(dim),
-		Help:         help.DefaultStyles(isDark),
+		Help:         helpStyles(dim, rule),
+	}
+}
+
+// helpStyles are the help line's and screen's styles in the reader's
+// colours: bubbles' own are too faint on dark terminals, and its
+// separators become black in 16 colours.
+func helpStyles(dim, rule color.Color) help.Styles {
+	key := lipgloss.NewStyle().Foreground(dim).Bold(true)
+	desc := lipgloss.NewStyle().Foreground(dim)
+	sep := lipgloss.NewStyle().Foreground(rule)
+	return help.Styles{
+		ShortKey: key, ShortDesc: desc, ShortSeparator: sep, Ellipsis: sep,
+		FullKey: key, FullDesc: desc, FullSeparator: sep,
 	}
 }
