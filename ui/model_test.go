@@ -644,3 +644,24 @@ func TestReaderHelpSaysWhatEscDoesNow(t *testing.T) {
 		t.Errorf("with the sidebar over the text, help must say esc closes it:\n%s", hs.screen())
 	}
 }
+
+func TestANoticeStaysOnTheTopLineOfEveryScreen(t *testing.T) {
+	const notice = "The server is going down: this session ends in 10s. Press q to leave now."
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.send(NoticeMsg(notice))
+	for _, step := range [][]string{{}, {"j"}, {"2"}, {"]"}, {"?"}, {"?", "/"}} {
+		hs.keys(step...)
+		if first := strings.SplitN(hs.screen(), "\n", 2)[0]; !strings.Contains(first, notice) {
+			t.Errorf("after %q the top line is %q, want the notice", step, first)
+		}
+	}
+	hs.typeText("baku")
+	if status := lastLine(hs.screen()); !strings.Contains(status, "/baku█") {
+		t.Errorf("the notice must leave the search prompt in sight: %q", status)
+	}
+	hs.keys("esc")
+	hs.send(NoticeMsg(""))
+	if strings.Contains(hs.screen(), "going down") {
+		t.Errorf("an empty notice takes it away")
+	}
+}

@@ -3,7 +3,8 @@ package ui
 import tea "charm.land/bubbletea/v2"
 
 // NoticeMsg puts a message from outside the program, such as the SSH
-// server going down, on the status line until the reader presses a key.
+// server going down, on the top line of every screen until another
+// notice replaces it (an empty one takes it away).
 type NoticeMsg string
 
 // Notice returns a command that shows a notice; a program's owner can

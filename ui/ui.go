@@ -88,7 +88,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // key handles a key press: quitting and help first, then the screen.
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	m.notice = ""
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
@@ -203,7 +202,7 @@ func (m *Model) View() tea.View {
 	case w < minWidth || h < minHeight:
 		v.SetContent(tooSmall(w, h))
 	case m.help:
-		v.SetContent(fitView(helpView(m.c, w, h, m.helpOffset), w, h))
+		v.SetContent(m.withNotice(fitView(helpView(m.c, w, h, m.helpOffset), w, h), w))
 	case m.screen == readerScreen && m.reader.article != nil:
 		v.SetContent(m.withNotice(m.reader.view(w, h), w)) // exact by construction: no fitView pass
 		v.WindowTitle = m.reader.article.Title
@@ -214,13 +213,18 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// withNotice replaces the status line of a screen with the notice, if any.
+// withNotice puts the notice, if any, on the top line of a screen, over
+// the header: the bottom line is where the reader types and reads what
+// their keys did, and the notice must stay in sight through both.
 func (m *Model) withNotice(screen string, w int) string {
 	if m.notice == "" {
 		return screen
 	}
-	i := strings.LastIndexByte(screen, '\n')
-	return screen[:i+1] + spread(" "+m.c.styles.Error.Render(m.notice), "", w)
+	line := spread(" "+m.c.styles.Error.Render(m.notice), "", w)
+	if i := strings.IndexByte(screen, '\n'); i >= 0 {
+		return line + screen[i:]
+	}
+	return line
 }
 
 // listStatus is the list's bottom line: the filter being typed or the help.
