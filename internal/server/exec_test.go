@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // runExec runs cmd in a session without a terminal (or with one, given a
@@ -105,6 +107,40 @@ func TestShellWithoutPTY(t *testing.T) {
 	}
 	if calls := ts.exec.Calls(); len(calls) != 0 {
 		t.Errorf("Exec called: %q", calls)
+	}
+}
+
+// A terminal that cannot draw (TERM=dumb) gets printed text, as from the
+// local command line: the table of contents for the shell, the article
+// for read, never the full-screen reader.
+func TestDumbTerminalGetsPrintedText(t *testing.T) {
+	ts := startServer(t, nil)
+	for _, cmd := range []string{"", "read 2", "cutler"} {
+		c := ts.dial(t, "alice")
+		s, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RequestPty("dumb", 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut strings.Builder
+		s.Stdout, s.Stderr = &out, &errOut
+		if cmd == "" {
+			err = s.Shell()
+			if err == nil {
+				err = s.Wait()
+			}
+		} else {
+			err = s.Run(cmd)
+		}
+		if err != nil {
+			t.Errorf("%q on a dumb terminal: %v, stderr %q", cmd, err, errOut.String())
+		}
+		want := map[string]string{"": "exec:list", "read 2": "exec:read|2", "cutler": "exec:read|cutler"}[cmd]
+		if !strings.Contains(out.String(), want) || strings.Contains(out.String(), "\x1b[?1049h") {
+			t.Errorf("%q on a dumb terminal printed %q, want %q and no full-screen reader", cmd, out.String(), want)
+		}
 	}
 }
 

@@ -103,10 +103,14 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 		s.beforeSession(sess)
 	}
 
-	hasPTY := term.ok
+	// The reader needs a terminal it can draw on: TERM=dumb gets printed
+	// text, as the local command line gives it.
+	drawable := term.ok && term.pty.Term != "dumb"
 	args := sess.Command()
 	switch {
-	case len(args) == 0 && !hasPTY:
+	case len(args) == 0 && term.ok && !drawable:
+		args = []string{"list"}
+	case len(args) == 0 && !drawable:
 		fmt.Fprintln(stderr, msgNeedsPTY)
 		return 1
 	case len(args) == 0:
@@ -114,14 +118,14 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 	case len(args) == 1 && !isCommand(args[0]) && s.isArticle(args[0]):
 		// An article alone, as with the local `analyst 2`: the reader
 		// there, or the article printed without a terminal.
-		if hasPTY {
+		if drawable {
 			return s.readAt(sess, term, args[0], sent)
 		}
 		args = []string{"read", args[0]}
 	case !isCommand(args[0]):
 		fmt.Fprintf(stderr, "analyst: unknown command %q: the commands are %s, or an article alone\n", args[0], strings.Join(commands, ", "))
 		return 2
-	case hasPTY && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
+	case drawable && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
 		return s.readAt(sess, term, args[1], sent)
 	}
 	return s.exec(sess, args, sent)
