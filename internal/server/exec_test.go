@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -128,11 +129,18 @@ func TestDumbTerminalGetsPrintedText(t *testing.T) {
 		s.Stdout, s.Stderr = &out, &errOut
 		if cmd == "" {
 			err = s.Shell()
-			if err == nil {
-				err = s.Wait()
-			}
 		} else {
-			err = s.Run(cmd)
+			err = s.Start(cmd)
+		}
+		if err == nil {
+			done := make(chan error, 1)
+			go func() { done <- s.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(waitLimit):
+				c.Close() // a reader waiting for keys, which a dumb terminal cannot show
+				t.Fatalf("%q on a dumb terminal did not end within %s: %q", cmd, waitLimit, out.String())
+			}
 		}
 		if err != nil {
 			t.Errorf("%q on a dumb terminal: %v, stderr %q", cmd, err, errOut.String())
