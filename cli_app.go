@@ -21,6 +21,7 @@ type app struct {
 	dir            string // --dir: read the library from this folder
 	lib            *content.Library
 	prog           string // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
+	fitWidth       int    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string) *app {

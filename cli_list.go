@@ -74,7 +74,7 @@ func articleList(lib *content.Library) []articleJSON {
 // columns go first, then titles and authors are cut.
 func (a *app) printList(lib *content.Library) error {
 	out := a.output()
-	width := 0
+	width := a.fitWidth
 	if a.stdoutIsTerminal() {
 		width = a.terminalWidth()
 	}

@@ -242,9 +242,9 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
 // command line does but with no access to the server's files (no --dir,
 // no import) and no terminal (so the text is plain).
 func execCommand(lib *content.Library) server.ExecFunc {
-	return func(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
 		a := newApp(strings.NewReader(""), stdout, stderr, nil)
-		a.lib, a.prog = lib, "ssh HOST"
+		a.lib, a.prog, a.fitWidth = lib, "ssh HOST", width
 		root := &cobra.Command{Use: "analyst", SilenceErrors: true, SilenceUsage: true}
 		root.CompletionOptions.DisableDefaultCmd = true
 		root.SetFlagErrorFunc(flagError)

@@ -185,12 +185,18 @@ func (s *sshServer) ssh(t *testing.T, opts []string, command ...string) result {
 // sshTerm runs the client with a terminal (-t) in a 120×40 tmux pane.
 func (s *sshServer) sshTerm(t *testing.T, command ...string) *pane {
 	t.Helper()
+	return s.sshTermSized(t, 120, 40, command...)
+}
+
+// sshTermSized is sshTerm in a w×h pane.
+func (s *sshServer) sshTermSized(t *testing.T, w, h int, command ...string) *pane {
+	t.Helper()
 	ssh, err := exec.LookPath("ssh")
 	if err != nil {
 		needTools(t, "ssh")
 	}
 	prog := append([]string{"TERM=xterm-256color", ssh}, s.sshArgs("-t")...)
-	return startPane(t, 120, 40, "SSHEXIT", paneCommand("SSHEXIT", prog, command...))
+	return startPane(t, w, h, "SSHEXIT", paneCommand("SSHEXIT", prog, command...))
 }
 
 func TestSSH(t *testing.T) {
@@ -224,6 +230,17 @@ func TestSSH(t *testing.T) {
 		}
 		if !strings.Contains(r.stdout, "The Armenia–Azerbaijan Peace Process Enters 2026") || !strings.Contains(r.stdout, "Implications") {
 			t.Errorf("ssh read 2 is not article 2:\n%s", r.stdout)
+		}
+	})
+
+	t.Run("list in a terminal fits it", func(t *testing.T) {
+		tm := srv.sshTermSized(t, 60, 24, "list")
+		code, s := tm.waitExit(screenDeadline)
+		if code != "0" {
+			t.Fatalf("ssh -t list: exit %s\n%s", code, s)
+		}
+		if err := s.fits(60, 24); err != nil || !s.has("…") || s.has("SECTIONS") {
+			t.Errorf("ssh -t list at 60 columns must fit them, cutting titles: %v\n%s", err, s)
 		}
 	})
 
@@ -312,7 +329,7 @@ func TestSSHShutdown(t *testing.T) {
 	}
 	deadline := time.Now().Add(15 * time.Second)
 	tm.waitFor("the going-down notice", func(s screen) bool {
-		return strings.Contains(s.status(), "The server is going down") && strings.Contains(s.status(), "q to leave")
+		return strings.Contains(s.header(), "The server is going down") && strings.Contains(s.header(), "q to leave")
 	})
 	srv.waitStopped(t, deadline)
 

@@ -59,7 +59,7 @@ func TestExecWithPTY(t *testing.T) {
 	ts := startServer(t, nil)
 	for _, cmd := range []string{"list", "search Baku"} {
 		out, errOut, code := runExec(t, ts, cmd, 24, 80)
-		want := "exec:" + strings.ReplaceAll(cmd, " ", "|")
+		want := "exec:" + strings.ReplaceAll(cmd, " ", "|") + " width=80" // the command can fit the terminal
 		if !strings.Contains(out, want) || errOut != "" || code != 0 {
 			t.Errorf("%s with a PTY: got stdout %q, stderr %q, status %d; want %q, nothing, 0", cmd, out, errOut, code, want)
 		}

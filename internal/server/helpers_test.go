@@ -62,9 +62,10 @@ type fakeExec struct {
 	slowEnd   chan struct{}
 }
 
-// Its answers: stdout "exec:" and the arguments; for "read nosuch", an
-// error on stderr and status 3 instead.
-func (f *fakeExec) run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// Its answers: stdout "exec:" and the arguments, and " width=N" when the
+// session has a terminal; for "read nosuch", an error on stderr and status
+// 3 instead.
+func (f *fakeExec) run(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
 	f.mu.Lock()
 	f.calls = append(f.calls, append([]string(nil), args...))
 	begun, end := f.slowBegun, f.slowEnd
@@ -79,6 +80,10 @@ func (f *fakeExec) run(ctx context.Context, args []string, stdout, stderr io.Wri
 	if len(args) == 2 && args[0] == "read" && args[1] == "nosuch" {
 		fmt.Fprintln(stderr, "fake: no article nosuch")
 		return 3
+	}
+	if width > 0 {
+		fmt.Fprintf(stdout, "exec:%s width=%d\n", strings.Join(args, "|"), width)
+		return 0
 	}
 	fmt.Fprintf(stdout, "exec:%s\n", strings.Join(args, "|"))
 	return 0

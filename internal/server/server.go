@@ -23,10 +23,11 @@ import (
 	"analyst/internal/render"
 )
 
-// ExecFunc runs one of the commands list, read or search for a session
-// without a terminal, writing as the command line does, and returns the
-// exit status.
-type ExecFunc func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+// ExecFunc runs one of the commands list, read or search for a session,
+// writing plain text as the command line does in a pipe, and returns the
+// exit status. width is the client's terminal width when the session has
+// one (ssh -t), for output that fits it, and 0 when not.
+type ExecFunc func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int
 
 // Config is everything the server needs.
 type Config struct {

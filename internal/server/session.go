@@ -128,7 +128,7 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 	case drawable && args[0] == "read" && len(args) == 2 && !strings.HasPrefix(args[1], "-"):
 		return s.readAt(sess, term, args[1], sent)
 	}
-	return s.exec(sess, args, sent)
+	return s.exec(sess, term, args, sent)
 }
 
 // defaultExecTimeout bounds a command: printing an article takes
@@ -139,10 +139,14 @@ const defaultExecTimeout = time.Minute
 
 // exec runs a command. If it outlives its time, the session is closed,
 // which makes its blocked writes fail, and the command ends with it.
-func (s *Server) exec(sess ssh.Session, args []string, sent *atomic.Int64) int {
+func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atomic.Int64) int {
+	width := 0
+	if term.ok {
+		width = term.pty.Window.Width
+	}
 	done := make(chan int, 1)
 	go func() {
-		done <- s.cfg.Exec(sess.Context(), args, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
+		done <- s.cfg.Exec(sess.Context(), args, width, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
 	}()
 	timer := time.NewTimer(s.execTimeout)
 	defer timer.Stop()
