@@ -244,6 +244,14 @@ func TestSSH(t *testing.T) {
 		}
 	})
 
+	t.Run("no such article, with a terminal", func(t *testing.T) {
+		tm := srv.sshTermSized(t, 100, 24, "read", "9")
+		code, s := tm.waitExit(screenDeadline)
+		if code != "1" || !s.has("no article 9: the issue has 4 articles (1–4)") || !s.has("`ssh HOST list`") {
+			t.Errorf("ssh -t read 9: exit %s, want 1 and the command line's message:\n%s", code, s)
+		}
+	})
+
 	t.Run("an article alone", func(t *testing.T) {
 		r := srv.ssh(t, nil, "cutler")
 		r.wantCode(t, 0)

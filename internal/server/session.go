@@ -10,6 +10,8 @@ import (
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"analyst/internal/content"
 )
 
 // Messages a client may see.
@@ -164,18 +166,13 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 // readAt opens the reader at "REF[#section]", or says why it cannot.
 func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomic.Int64) int {
 	art, err := s.cfg.Library.Find(ref)
-	if err != nil {
-		fmt.Fprintf(countingWriter{sess.Stderr(), sent}, "analyst: %v\nrun `ssh HOST list` to see every article\n", err)
-		return 1
+	var sec *content.Section
+	if _, secRef, _ := strings.Cut(ref, "#"); err == nil && secRef != "" {
+		sec, err = art.Section(secRef)
 	}
-	_, secRef, _ := strings.Cut(ref, "#")
-	if secRef == "" {
-		return s.runReader(sess, term, art, nil, sent)
-	}
-	sec, err := art.Section(secRef)
 	if err != nil {
-		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, err)
-		return 1
+		// The command says what is wrong, as it does without a terminal.
+		return s.exec(sess, term, []string{"read", ref}, sent)
 	}
 	return s.runReader(sess, term, art, sec, sent)
 }
