@@ -665,3 +665,17 @@ func TestANoticeStaysOnTheTopLineOfEveryScreen(t *testing.T) {
 		t.Errorf("an empty notice takes it away")
 	}
 }
+
+func TestProgressGoesFromNoneToAll(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		hs := newHarness(t, Options{}, size[0], size[1])
+		hs.keys("2")
+		if !strings.Contains(hs.screen(), " 0% read · 6 min left") {
+			t.Errorf("%dx%d: an article just opened is 0%% read", size[0], size[1])
+		}
+		hs.keys("G")
+		if !strings.Contains(hs.screen(), "100% read") {
+			t.Errorf("%dx%d: at the end it is 100%% read", size[0], size[1])
+		}
+	}
+}

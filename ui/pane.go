@@ -47,12 +47,15 @@ func (p *pane) textEnd() int { return max(0, p.real-p.height) }
 // atEnd reports whether the last line of text is on screen.
 func (p *pane) atEnd() bool { return p.offset+p.height >= p.real }
 
-// fraction is how much of the text is above the bottom of the window, 0..1.
+// fraction is how far through the text the reader has scrolled, 0..1: 0
+// at the top, 1 with the end of the text on screen (or all of it, when it
+// fits the window).
 func (p *pane) fraction() float64 {
-	if p.real == 0 {
+	end := p.textEnd()
+	if end == 0 {
 		return 1
 	}
-	return min(1, float64(p.offset+p.height)/float64(p.real))
+	return min(1, float64(p.offset)/float64(end))
 }
 
 // view returns exactly height lines of exactly width cells.
