@@ -94,9 +94,10 @@ func (k *KeyMap) setReader(on bool) {
 	}
 }
 
-// ShortHelp is the bottom line's help: the keys a reader needs most.
+// ShortHelp is the bottom line's help: the keys a reader needs most, help
+// first, so that it stays when a narrow line cuts the rest.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Help, k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Quit}
 }
 
 // FullHelp is every binding, grouped, for the help screen.
