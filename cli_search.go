@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"analyst/internal/content"
@@ -119,25 +120,51 @@ func matchRef(lib *content.Library, m content.Match) string {
 }
 
 // printMatches writes one line a context: reference, then context, with
-// the matches in bold where the output shows it.
+// the matches in bold where the output shows it. In a terminal each line
+// fits its width: the context is cut around its first match.
 func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
+	width := a.fitWidth
+	if a.stdoutIsTerminal() {
+		width = a.terminalWidth()
+	}
 	for _, l := range lines {
-		var b strings.Builder
-		b.WriteString(matchRef(lib, l.Match))
-		b.WriteByte('\t')
+		var ctx strings.Builder
 		at := 0
 		for _, s := range l.Spans {
-			b.WriteString(l.Context[at:s[0]])
-			b.WriteString(bold.Render(l.Context[s[0]:s[1]]))
+			ctx.WriteString(l.Context[at:s[0]])
+			ctx.WriteString(bold.Render(l.Context[s[0]:s[1]]))
 			at = s[1]
 		}
-		b.WriteString(l.Context[at:])
+		ctx.WriteString(l.Context[at:])
+		ref := matchRef(lib, l.Match)
+		text := ctx.String()
+		if width > 0 {
+			tabStop := (ansi.StringWidth(ref)/8 + 1) * 8 // where the tab takes the text
+			first := ansi.StringWidth(l.Context[:l.Spans[0][0]])
+			text = fitAround(text, first, width-tabStop)
+		}
+		var b strings.Builder
+		b.WriteString(ref)
+		b.WriteByte('\t')
+		b.WriteString(text)
 		b.WriteByte('\n')
 		if _, err := io.WriteString(w, b.String()); err != nil {
 			return err
 		}
 	}
 	return w.Err()
+}
+
+// fitAround cuts text (which may hold escape codes) to room cells, keeping
+// the cell at and a little before it in sight, with … where it cut.
+func fitAround(text string, at, room int) string {
+	if room < 1 || ansi.StringWidth(text) <= room {
+		return text
+	}
+	if cut := at - room/3; cut > 0 {
+		text = ansi.TruncateLeft(text, cut, "…")
+	}
+	return ansi.Truncate(text, room, "…")
 }

@@ -643,6 +643,11 @@ func TestReaderHelpSaysWhatEscDoesNow(t *testing.T) {
 	if !strings.Contains(hs.screen(), "close the sidebar") {
 		t.Errorf("with the sidebar over the text, help must say esc closes it:\n%s", hs.screen())
 	}
+	wide := newHarness(t, Options{}, 120, 40)
+	wide.keys("2", "tab", "?")
+	if !strings.Contains(wide.screen(), "close the picker") {
+		t.Errorf("while picking a section, help must say esc closes the picker:\n%s", wide.screen())
+	}
 }
 
 func TestANoticeStaysOnTheTopLineOfEveryScreen(t *testing.T) {
@@ -677,5 +682,13 @@ func TestProgressGoesFromNoneToAll(t *testing.T) {
 		if !strings.Contains(hs.screen(), "100% read") {
 			t.Errorf("%dx%d: at the end it is 100%% read", size[0], size[1])
 		}
+	}
+}
+
+func TestADigitPastTheLastSectionSaysHowManyThereAre(t *testing.T) {
+	hs := newHarness(t, Options{}, 80, 24)
+	hs.keys("2", "9")
+	if !strings.Contains(lastLine(hs.screen()), "This article has 4 sections.") || hs.m.reader.pane.offset != 0 {
+		t.Errorf("9 in a four-section article: %q, offset %d", lastLine(hs.screen()), hs.m.reader.pane.offset)
 	}
 }

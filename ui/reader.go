@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -359,6 +361,8 @@ func (r *readerModel) toggleSidebar() tea.Cmd {
 // escAction is what esc does now, for help: the same order as update's.
 func (r *readerModel) escAction() string {
 	switch {
+	case r.picking:
+		return "close the picker"
 	case r.search.active():
 		return "clear the search"
 	case r.overlay:
@@ -438,8 +442,12 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Sidebar):
 		return r.toggleSidebar()
 	default:
-		if n, ok := numberKey(msg, k.Number); ok && n <= len(r.doc.Sections) {
-			r.pane.setOffset(r.doc.Sections[n-1].Line)
+		if n, ok := numberKey(msg, k.Number); ok {
+			if n > len(r.doc.Sections) {
+				r.status = fmt.Sprintf("This article has %d sections.", len(r.doc.Sections))
+			} else {
+				r.pane.setOffset(r.doc.Sections[n-1].Line)
+			}
 		}
 	}
 	return nil

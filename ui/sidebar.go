@@ -55,7 +55,7 @@ func (s sidebar) Render(w, h int) []string {
 	}
 	progress := []string{st.Progress.Render(ansi.Truncate(progressText(s.article, s.fraction), inner, "…"))}
 	if s.picking {
-		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc", inner, "…")))
+		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc close", inner, "…")))
 	}
 
 	room := h - len(top) - len(sections) - len(progress) - 2 // two blank lines
