@@ -17,12 +17,13 @@ const entryLines = 5
 
 // listModel is the home screen: the table of contents of one issue.
 type listModel struct {
-	c         *common
-	issue     int // index in the library's issues
-	cursor    int // index in the visible entries
-	top       int // first visible entry
-	filter    textInput
-	filtering bool // the filter line has the keyboard
+	c          *common
+	issue      int // index in the library's issues
+	cursor     int // index in the visible entries
+	top        int // first visible entry
+	filter     textInput
+	filtering  bool             // the filter line has the keyboard
+	unfiltered *content.Article // the article under the cursor when the filter began
 }
 
 func newListModel(c *common) listModel {
@@ -103,6 +104,9 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 		l.cursor = len(l.visible()) - 1
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
+		if l.filter.value == "" {
+			l.unfiltered = l.selected()
+		}
 	case key.Matches(msg, k.Back):
 		l.clearFilter()
 	case key.Matches(msg, k.NextIssue):
@@ -128,7 +132,11 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 // clearFilter shows every article again, the cursor staying on the one
 // it was on.
 func (l *listModel) clearFilter() {
-	if a := l.selected(); a != nil {
+	a := l.selected()
+	if a == nil {
+		a = l.unfiltered // nothing matched: back where the filter began
+	}
+	if a != nil {
 		l.selectArticle(a) // which clears the filter
 		return
 	}

@@ -450,6 +450,12 @@ func TestEscClearsTheListFilter(t *testing.T) {
 	if a := hs.m.list.selected(); a == nil || a.Number != 4 {
 		t.Errorf("clearing the filter must keep the cursor on the article it was on, 4: %v", a)
 	}
+	hs.keys("k", "/")
+	hs.typeText("zzz")
+	hs.keys("enter", "esc")
+	if a := hs.m.list.selected(); a == nil || a.Number != 3 {
+		t.Errorf("clearing a filter that matched nothing must put the cursor back on 3: %v", a)
+	}
 	hs.keys("?")
 	if strings.Contains(hs.screen(), "clear the filter") {
 		t.Errorf("with no filter, help must not offer esc to clear one")
