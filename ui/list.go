@@ -179,8 +179,9 @@ func (l *listModel) view(w, h int) string {
 	)
 
 	room := max(h-4, 1) // the three header lines and the status line
+	vis := l.visible()
 	footnote := ""
-	if hasEditorial(is) && room > entryLines {
+	if hasEditorial(vis) && room > entryLines {
 		note := "* headline written for this edition: the journal's page gives none"
 		if cw < 70 {
 			note = "* headline written for this edition"
@@ -189,7 +190,6 @@ func (l *listModel) view(w, h int) string {
 		room--
 	}
 	perPage := max((room+1)/entryLines, 1) // the last entry needs no blank line after it
-	vis := l.visible()
 	l.top = min(l.top, max(0, len(vis)-perPage)) // no empty room below while entries above are hidden
 	if l.cursor < l.top {
 		l.top = l.cursor
@@ -224,9 +224,9 @@ func (l *listModel) view(w, h int) string {
 	return b.String()
 }
 
-// hasEditorial reports whether any title of the issue is editorial.
-func hasEditorial(is *content.Issue) bool {
-	for _, a := range is.Articles {
+// hasEditorial reports whether any of the articles' titles is editorial.
+func hasEditorial(articles []*content.Article) bool {
+	for _, a := range articles {
 		if a.Editorial() {
 			return true
 		}
