@@ -189,7 +189,7 @@ func (l *listModel) view(w, h int) string {
 		footnote = s.Meta.Render(note)
 		room--
 	}
-	perPage := max((room+1)/entryLines, 1) // the last entry needs no blank line after it
+	perPage := max((room+1)/entryLines, 1)       // the last entry needs no blank line after it
 	l.top = min(l.top, max(0, len(vis)-perPage)) // no empty room below while entries above are hidden
 	if l.cursor < l.top {
 		l.top = l.cursor
