@@ -504,7 +504,7 @@ func TestReaderInTerminal(t *testing.T) {
 	tm.typeText("/Israel")
 	tm.keys("Enter")
 	tm.waitFor("the search status", func(s screen) bool {
-		return strings.Contains(s.status(), "“Israel” 1 of ")
+		return strings.Contains(s.status(), ": “Israel”") && strings.HasPrefix(strings.TrimSpace(s.status()), "1 of ")
 	})
 	tm.waitForColours("Israel in reverse video", func(s screen) bool {
 		return reverseWrapped(s.String(), "Israel")

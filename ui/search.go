@@ -135,10 +135,11 @@ func highlight(line string, parts []styledPart) string {
 	return b.String()
 }
 
-// summary is the status of the search: "“Baku” 2 of 7" or "no match".
+// summary is the status of the search: "2 of 7: “Baku”" or "no match
+// for “Baku”"; the count comes first, so that a narrow line cuts the query.
 func (s *searchModel) summary() string {
 	if len(s.matches) == 0 {
 		return fmt.Sprintf("no match for “%s”", s.query)
 	}
-	return fmt.Sprintf("“%s” %d of %d", s.query, s.current+1, len(s.matches))
+	return fmt.Sprintf("%d of %d: “%s”", s.current+1, len(s.matches), s.query)
 }
