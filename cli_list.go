@@ -55,7 +55,7 @@ func articleList(lib *content.Library) []articleJSON {
 	out := []articleJSON{}
 	for _, art := range lib.Articles() {
 		var names []string
-		for _, s := range art.Body() {
+		for _, s := range art.Numbered() {
 			names = append(names, s.Name)
 		}
 		out = append(out, articleJSON{
@@ -94,7 +94,7 @@ func (a *app) printList(lib *content.Library) error {
 			if art.Editorial() {
 				mark, editorial = " *", true
 			}
-			t.add(mark, strconv.Itoa(art.Number), art.Title, art.Author, strconv.Itoa(len(art.Body())),
+			t.add(mark, strconv.Itoa(art.Number), art.Title, art.Author, strconv.Itoa(len(art.Numbered())),
 				strconv.Itoa(art.Words), strconv.Itoa(art.Minutes()), lib.Ref(art))
 		}
 		if width > 0 {

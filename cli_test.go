@@ -206,6 +206,9 @@ func libraryArticles(t *testing.T) []libArticle {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
+			if heading == "" && len(a.Paragraphs[""]) == 0 {
+				a.Sections = append(a.Sections, "Lead") // numbered first, as the reader shows it
+			}
 			a.Paragraphs[heading] = append(a.Paragraphs[heading], line)
 			if heading != "Author's Bio" {
 				a.Words += len(strings.Fields(line))

@@ -45,6 +45,9 @@ func TestLoadEmbedded(t *testing.T) {
 		if a.Number != i+1 || a.Author != authors[i] {
 			t.Errorf("article %d: number %d, author %q; want %q", i, a.Number, a.Author, authors[i])
 		}
+		if n := a.Numbered(); len(n) != 4 || n[0] != a.Lead() || n[1] != a.Body()[0] {
+			t.Errorf("%s: the reader's sections are the lead and the named ones, in order: %d", a.Slug, len(n))
+		}
 		if a.Lead() == nil || a.Bio() == nil || len(a.Body()) != 3 {
 			t.Errorf("%s: lead %v, bio %v, %d named sections; want lead, bio and 3", a.Slug, a.Lead() != nil, a.Bio() != nil, len(a.Body()))
 		}

@@ -97,6 +97,18 @@ func (a *Article) Body() []*Section {
 	return body
 }
 
+// Numbered returns the sections a reader moves between and numbers from 1:
+// the lead and the named sections, without the bio.
+func (a *Article) Numbered() []*Section {
+	var out []*Section
+	for _, s := range a.Sections {
+		if s.Kind != KindBio {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func (a *Article) first(k SectionKind) *Section {
 	for _, s := range a.Sections {
 		if s.Kind == k {

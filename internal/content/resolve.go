@@ -236,12 +236,7 @@ func (a *Article) Section(name string) (*Section, error) {
 // numberedSection is the nth (from 1) of the sections the reader numbers:
 // the lead and the named sections, not the bio.
 func (a *Article) numberedSection(n int) (*Section, error) {
-	var numbered []*Section
-	for _, s := range a.Sections {
-		if s.Kind != KindBio {
-			numbered = append(numbered, s)
-		}
-	}
+	numbered := a.Numbered()
 	if n < 1 || n > len(numbered) {
 		return nil, fmt.Errorf("article %d (%s) has no section %d; its sections are numbered 1 to %d", a.Number, a.Slug, n, len(numbered))
 	}
