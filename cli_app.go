@@ -92,6 +92,16 @@ func (a *app) terminalWidth() int {
 	return w
 }
 
+// fitToWidth is the width that printed tables and lines should fit: the
+// output terminal's, or the SSH client's (ssh -t); 0 in files and pipes,
+// which get everything.
+func (a *app) fitToWidth() int {
+	if a.stdoutIsTerminal() {
+		return a.terminalWidth()
+	}
+	return a.fitWidth
+}
+
 // getenv reads a variable from the app's environment.
 func (a *app) getenv(key string) string {
 	for i := len(a.environ) - 1; i >= 0; i-- {

@@ -74,10 +74,7 @@ func articleList(lib *content.Library) []articleJSON {
 // columns go first, then titles and authors are cut.
 func (a *app) printList(lib *content.Library) error {
 	out := a.output()
-	width := a.fitWidth
-	if a.stdoutIsTerminal() {
-		width = a.terminalWidth()
-	}
+	width := a.fitToWidth()
 	editorial := false
 	for i, is := range lib.Issues {
 		if i > 0 {

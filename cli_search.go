@@ -125,10 +125,7 @@ func matchRef(lib *content.Library, m content.Match) string {
 func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
-	width := a.fitWidth
-	if a.stdoutIsTerminal() {
-		width = a.terminalWidth()
-	}
+	width := a.fitToWidth()
 	for _, l := range lines {
 		var ctx strings.Builder
 		at := 0
