@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -12,8 +13,9 @@ import (
 	"analyst/internal/render"
 )
 
-// newRootCmd builds the whole command line around one app.
-func newRootCmd(a *app) *cobra.Command {
+// newRootCmd builds the whole command line around one app; help and
+// --version are written to out.
+func newRootCmd(a *app, out io.Writer) *cobra.Command {
 	var style string
 	root := &cobra.Command{
 		Use:   "analyst [REF[#section]]",
@@ -64,10 +66,9 @@ article.`,
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
-	// Help, --version and error messages go where the app's output goes;
-	// cobra's own report of a failed --version write then goes nowhere,
-	// leaving the one message printError makes.
-	root.SetOut(a.stdout)
+	// Help and --version go to out, which remembers a failed write, so
+	// that run reports it once, as printError says it.
+	root.SetOut(out)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {

@@ -33,12 +33,9 @@ func main() {
 func run(ctx context.Context, args []string, a *app) int {
 	ctx, stop := notifySignals(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	root := newRootCmd(a)
+	out := a.output() // cobra's output: help and --version, whose failed writes fang does not report
+	root := newRootCmd(a, out)
 	root.SetArgs(args)
-	// Help goes through cobra's output, and fang does not report a failed
-	// write of it; this output remembers one.
-	out := a.output()
-	root.SetOut(out)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
