@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests of the reader as a person uses it: the built binary runs
 // in a tmux pane (a real terminal), keys are typed with send-keys, and the

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 
 func stateApp(t *testing.T, path string) (*app, *bytes.Buffer) {
 	var stderr bytes.Buffer
-	return newApp(strings.NewReader(""), &bytes.Buffer{}, &stderr, []string{"ANALYST_STATE=" + path}), &stderr
+	return newApp(strings.NewReader(""), &bytes.Buffer{}, &stderr, []string{"ANALYST_STATE=" + path}, nil), &stderr
 }
 
 func TestStateRoundTrip(t *testing.T) {

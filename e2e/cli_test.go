@@ -1,12 +1,11 @@
-package main
+package e2e
 
-// End-to-end tests of the built binary: TestMain builds analyst once, and
-// every test runs it as a person or a script would, with its output going
-// to pipes (never a terminal) and a clean environment.
+// The command line end to end: every test runs the built binary as a person
+// or a script would, with its output going to pipes (never a terminal) and a
+// clean environment.
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,34 +17,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"charm.land/lipgloss/v2"
 	"go.yaml.in/yaml/v3"
 )
-
-// analystBin is the binary TestMain builds.
-var analystBin string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "analyst-cli-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	analystBin = filepath.Join(dir, "analyst")
-	build := exec.Command("go", "build", "-o", analystBin, ".")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintf(os.Stderr, "building analyst: %v\n", err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 // result is what one run of the binary did.
 type result struct {
@@ -822,42 +798,6 @@ func TestReadTwoSections(t *testing.T) {
 	} {
 		if got := ok(t, args...); got != want {
 			t.Errorf("analyst %q differs from read 2#conclusions", args)
-		}
-	}
-}
-
-// fullDisk is stdout on a full disk: every write fails as a write to
-// /dev/full does.
-type fullDisk struct{}
-
-func (fullDisk) Write([]byte) (int, error) {
-	return 0, &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
-}
-
-// TestWriteFailureExits1 runs the command line in this process with a
-// stdout whose writes fail, as on a full disk.
-func TestWriteFailureExits1(t *testing.T) {
-	for _, args := range [][]string{
-		{},
-		{"2"},
-		{"list"},
-		{"list", "--json"},
-		{"read", "2"},
-		{"read", "2", "--style", "markdown"},
-		{"search", "armenia"},
-		{"search", "armenia", "--json"},
-		{"import", seedFile, "--dry-run", "--date", "2026-01"},
-		{"--dir", "articles", "check"},
-		{"check"},
-		{"version"},
-		{"--version"},
-		{"--help"},
-		{"read", "--help"},
-	} {
-		var stderr bytes.Buffer
-		code := run(context.Background(), args, newApp(strings.NewReader(""), fullDisk{}, &stderr, []string{"PATH=/usr/bin"}))
-		if code != 1 || stderr.String() != "analyst: could not write the output: no space left on device\n" {
-			t.Errorf("analyst %q: exit %d, stderr:\n%s\nwant 1 and one line saying the write failed", args, code, stderr.String())
 		}
 	}
 }

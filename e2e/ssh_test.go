@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests of "analyst serve" with the real OpenSSH client: the
 // reader in a tmux pane over ssh -t, and the commands without a terminal.

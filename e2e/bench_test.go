@@ -1,9 +1,7 @@
-package main
+package e2e
 
 import (
 	"bytes"
-	"context"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,7 +103,7 @@ func sameOutput(b *testing.B, baseline, analyst *exec.Cmd) {
 
 // longestArticleMarkdown is the Markdown `analyst read 4` renders.
 func longestArticleMarkdown(b *testing.B) string {
-	lib, err := content.Load(embeddedLibrary(), "articles")
+	lib, err := content.Load(os.DirFS("articles"), "articles")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -123,17 +121,4 @@ func buildBaseline(b *testing.B) string {
 		b.Fatalf("building the baseline: %v\n%s", err, out)
 	}
 	return bin
-}
-
-// BenchmarkRunRead is `analyst read 4 --width 80` inside this process:
-// everything a run does after package initialisation (parsing the command
-// line, loading the library, rendering, writing), which is the project's
-// own share of a process's time.
-func BenchmarkRunRead(b *testing.B) {
-	for b.Loop() {
-		a := newApp(strings.NewReader(""), io.Discard, io.Discard, []string{"PATH=/usr/bin"})
-		if code := run(context.Background(), []string{"read", "4", "--width", "80"}, a); code != 0 {
-			b.Fatalf("exit status %d", code)
-		}
-	}
 }

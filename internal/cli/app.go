@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -18,14 +18,15 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	environ        []string
-	dir            string // --dir: read the library from this folder
+	embedded       fs.FS  // the library the binary carries
+	dir            string // --dir: read the library from this folder instead
 	lib            *content.Library
 	prog           string // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
 	fitWidth       int    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string) *app {
-	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ, prog: "analyst"}
+func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {
+	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ, embedded: embedded, prog: "analyst"}
 }
 
 // library loads the library from --dir or the embedded articles. Problems
@@ -58,7 +59,7 @@ func (a *app) library() (*content.Library, error) {
 // articles, and the name messages give it.
 func (a *app) libraryFS() (fs.FS, string, error) {
 	if a.dir == "" {
-		return embeddedLibrary(), "articles", nil
+		return a.embedded, "articles", nil
 	}
 	info, err := os.Stat(a.dir)
 	switch {

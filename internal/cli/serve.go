@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -243,7 +243,7 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
 // no import) and no terminal (so the text is plain).
 func execCommand(lib *content.Library) server.ExecFunc {
 	return func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
-		a := newApp(strings.NewReader(""), stdout, stderr, nil)
+		a := newApp(strings.NewReader(""), stdout, stderr, nil, nil)
 		a.lib, a.prog, a.fitWidth = lib, "ssh HOST", width
 		root := &cobra.Command{Use: "analyst", SilenceErrors: true, SilenceUsage: true}
 		root.CompletionOptions.DisableDefaultCmd = true
