@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // usageError is a mistake in how a command was called: exit status 2, and
@@ -75,50 +73,4 @@ func printErrorFor(w io.Writer, err error, prog string) {
 	} else if isUsage(err) {
 		fmt.Fprintf(w, "run '%s --help' for usage\n", prog)
 	}
-}
-
-// flagError turns cobra's flag parsing errors into usage errors, and says
-// what is wrong with a flag's value without Go's parser messages:
-// `--width: "abc" is not a number` rather than
-// `invalid argument "abc" for "-w, --width" flag: strconv.ParseInt: …`.
-func flagError(cmd *cobra.Command, err error) error {
-	var ive *pflag.InvalidValueError
-	if errors.As(err, &ive) && ive.GetFlag() != nil {
-		err = fmt.Errorf("--%s: %q %s", ive.GetFlag().Name, ive.GetValue(), notA(ive.GetFlag().Value.Type(), ive.Unwrap()))
-	}
-	return &usageError{cmd: cmd, err: err}
-}
-
-// notA says what a flag's value should have been, by the flag's type.
-func notA(typ string, cause error) string {
-	if errors.Is(cause, strconv.ErrRange) {
-		return "is out of range"
-	}
-	switch {
-	case strings.HasPrefix(typ, "int") || strings.HasPrefix(typ, "uint") || strings.HasPrefix(typ, "float"):
-		return "is not a number"
-	case typ == "bool":
-		return "is not true or false"
-	case typ == "duration":
-		return "is not a duration, such as 30s or 5m"
-	default:
-		return "is not a valid " + typ
-	}
-}
-
-// exactArgs, noArgs and maxArgs are cobra's argument checks, as usage errors.
-func exactArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usagef(cmd, "%s expects %s", cmd.Name(), what)
-		}
-		return nil
-	}
-}
-
-func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usagef(cmd, "%s takes no arguments (got %q)", cmd.Name(), strings.Join(args, " "))
-	}
-	return nil
 }

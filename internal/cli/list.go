@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -107,18 +106,6 @@ func (a *app) printList(lib *content.Library) error {
 			note = "* headline written for this edition"
 		}
 		fmt.Fprintln(out, "\n"+note)
-	}
-	return out.Err()
-}
-
-// printJSON writes v as indented JSON.
-func (a *app) printJSON(v any) error {
-	out := a.output()
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); out.Err() == nil {
-		return err
 	}
 	return out.Err()
 }

@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"analyst/internal/content"
+	"analyst/internal/server"
+)
+
+// execCommand runs list, read or search for an SSH session, as the local
+// command line does but with no access to the server's files (no --dir,
+// no import) and no terminal (so the text is plain).
+func execCommand(lib *content.Library) server.ExecFunc {
+	return func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
+		a := newApp(strings.NewReader(""), stdout, stderr, nil, nil)
+		a.lib, a.prog, a.fitWidth = lib, "ssh HOST", width
+		root := &cobra.Command{Use: "analyst", SilenceErrors: true, SilenceUsage: true}
+		root.CompletionOptions.DisableDefaultCmd = true
+		root.SetFlagErrorFunc(flagError)
+		root.AddCommand(newListCmd(a), newReadCmd(a), newSearchCmd(a))
+		root.SetArgs(args)
+		root.SetOut(stdout)
+		root.SetErr(stderr)
+		err := root.ExecuteContext(ctx)
+		if err != nil {
+			printErrorFor(stderr, err, a.prog)
+		}
+		return exitCode(err)
+	}
+}
