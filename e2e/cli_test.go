@@ -1254,7 +1254,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, cmd := range []string{"", "list", "read", "search", "import", "check", "version"} {
+	for _, cmd := range []string{"", "list", "read", "search", "cite", "import", "check", "version"} {
 		args := []string{"--help"}
 		if cmd != "" {
 			args = []string{cmd, "--help"}
