@@ -1,6 +1,8 @@
 package glossary
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,9 +68,13 @@ func definitionAt(p string, pr [2]int, sents [][2]int) (found, bool) {
 		}
 	}
 	// "ABBR (long form)"
-	wordEnd := len(strings.TrimRight(p[:open], " "))
-	wordStart := strings.LastIndexByte(p[:wordEnd], ' ') + 1
-	if wordEnd == wordStart || open-wordEnd > 1 || wordStart < sent[0] {
+	wordEnd := open
+	if wordEnd > 0 && p[wordEnd-1] == ' ' {
+		wordEnd--
+	}
+	look := max(0, wordEnd-maxShortFormBytes-1)
+	wordStart := look + strings.LastIndexByte(p[look:wordEnd], ' ') + 1
+	if wordEnd == wordStart || wordStart < sent[0] || (wordStart == look && look > 0) {
 		return found{}, false
 	}
 	sf, ok := shortFormAt(p, wordStart, wordEnd)
@@ -77,7 +83,7 @@ func definitionAt(p string, pr [2]int, sents [][2]int) (found, bool) {
 	}
 	from := open + 1 + (len(head) - len(strings.TrimLeft(head, " ")))
 	to := open + 1 + len(strings.TrimRight(head, " "))
-	if from >= to {
+	if from >= to || to-from > maxLongBytes {
 		return found{}, false
 	}
 	start, initials, ok := longBefore(p[from:to], p[sf.start:sf.end])
@@ -108,11 +114,7 @@ func parens(p string) [][2]int {
 		}
 	}
 	// Closed inner first; reading order is by the opening parenthesis.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j][0] < out[j-1][0]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
 }
 
@@ -143,13 +145,27 @@ func shortFormAt(p string, from, to int) (token, bool) {
 	return t, ok
 }
 
+// Bounds that keep extraction linear in the text's length, whatever it is.
+const (
+	maxShortFormBytes = 12 * utf8.UTFMax // isShortForm's 12 characters
+	maxLongBytes      = 400              // far longer than any long form
+)
+
 // windowStart is where a long form before the parenthesis at open may
-// start: in its sentence, after any parenthesis before it.
+// start: in its sentence, after any parenthesis before it, and at a space
+// at most maxLongBytes before it.
 func windowStart(p string, sentStart, open int) int {
-	if i := strings.LastIndexAny(p[sentStart:open], "()"); i >= 0 {
-		return sentStart + i + 1
+	from := sentStart
+	if cut := open - maxLongBytes; cut > from {
+		from = open // no space: no room for a long form
+		if i := strings.IndexByte(p[cut:open], ' '); i >= 0 {
+			from = cut + i + 1
+		}
 	}
-	return sentStart
+	if i := strings.LastIndexAny(p[from:open], "()"); i >= 0 {
+		return from + i + 1
+	}
+	return from
 }
 
 // longBefore finds the long form of sf at the end of text: the offset in
@@ -290,15 +306,17 @@ func startsLongForm(lr []rune, i int, offs []int, text string) bool {
 // matchName is the fallback for abbreviations whose letters are not in
 // their long form, such as transliterations: the name in capitalised
 // words (function words allowed inside) that ends text, from its leftmost
-// word starting with sf's first letter, of two to (capitals in sf)+1
-// words.
+// word starting with sf's first letter. A word of the name stands for about
+// a capital or a digit of the abbreviation ("Central Asian Five (C5)"): it
+// has at least two words, and from one fewer to one more than sf has
+// capitals and digits.
 func matchName(text, sf string) (int, bool) {
 	ws := words(text)
 	if len(ws) == 0 {
 		return 0, false
 	}
 	first, _ := utf8.DecodeRuneInString(sf)
-	limit := upperCount(sf) + 1
+	limit := upperCount(sf) + digitCount(sf) + 1
 	start, counted := -1, 0
 	for i := len(ws) - 1; i >= 0; i-- {
 		w := text[ws[i].start:ws[i].end]
@@ -326,7 +344,7 @@ func matchName(text, sf string) (int, bool) {
 			content++
 		}
 	}
-	if content < 2 {
+	if content < 2 || content < upperCount(sf)+digitCount(sf)-1 {
 		return 0, false
 	}
 	at := ws[start].start
@@ -365,35 +383,36 @@ func containsWord(s, w string) bool {
 }
 
 // tidyLong trims a long form p[start:end] of what surrounds a name rather
-// than belonging to it: spaces and trailing commas, and a closing quote
-// whose opening quote is outside it, which is taken in instead when it is
-// just before the long form ("“Central Asian Six” (CAS)").
+// than belonging to it: spaces and commas after it, and a closing quote
+// whose opening quote is outside it, which is taken in when it is just
+// before the long form ("“Central Asian Six” (CAS)") and left out when
+// not ("of “the Collective Security Treaty Organization” (CSTO)").
 func tidyLong(p string, start, end int) ([2]int, bool) {
-	for end > start {
-		r, size := utf8.DecodeLastRuneInString(p[start:end])
-		if r != ' ' && r != ',' && r != ';' && r != ':' {
-			break
+	end = start + len(strings.TrimRight(p[start:end], " ,;:"))
+	for _, q := range [][2]string{{"“", "”"}, {`"`, `"`}} {
+		long := p[start:end]
+		if !closesUnopened(long, q[0], q[1]) {
+			continue
 		}
-		end -= size
-	}
-	if r, size := utf8.DecodeLastRuneInString(p[start:end]); end > start && (r == '”' || r == '"') {
-		open := '“'
-		if r == '"' {
-			open = '"'
-		}
-		prev, psize := utf8.DecodeLastRuneInString(p[:start])
-		switch {
-		case strings.ContainsRune(p[start:end-size], open):
-		case start > 0 && prev == open:
-			start -= psize
-		default:
-			end -= size
+		if strings.HasSuffix(p[:start], q[0]) {
+			start -= len(q[0])
+		} else if strings.HasSuffix(long, q[1]) {
+			end -= len(q[1])
 		}
 	}
 	if end-start < 2 {
 		return [2]int{}, false
 	}
 	return [2]int{start, end}, true
+}
+
+// closesUnopened reports whether s closes a quote that it does not open.
+func closesUnopened(s, open, closing string) bool {
+	if open == closing {
+		return strings.Count(s, open)%2 == 1
+	}
+	i := strings.Index(s, closing)
+	return i >= 0 && !strings.Contains(s[:i], open)
 }
 
 // sentenceSpans cuts p into sentences as content.FirstSentence reads them.
@@ -413,10 +432,9 @@ func sentenceSpans(p string) [][2]int {
 
 // sentenceOf is the sentence that holds byte i.
 func sentenceOf(sents [][2]int, i int) [2]int {
-	for _, s := range sents {
-		if s[0] <= i && i < s[1] {
-			return s
-		}
+	k := sort.Search(len(sents), func(k int) bool { return sents[k][1] > i })
+	if k < len(sents) && sents[k][0] <= i {
+		return sents[k]
 	}
 	return [2]int{i, i}
 }

@@ -279,3 +279,13 @@ func upperCount(s string) int {
 	}
 	return n
 }
+
+func digitCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
