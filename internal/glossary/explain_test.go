@@ -91,17 +91,27 @@ func TestTwoMeanings(t *testing.T) {
 			items = append(items, itemString(it))
 		}
 	}
-	want := []string{"ISF International Stabilization Force@one#background 1", "ISF Islamic Security Forces@one#implications 1", "ISF International Stabilization Force@three#background 2", "ISF - 1"}
+	want := []string{"ISF International Stabilization Force@one#background 1 one", "ISF Islamic Security Forces@one#implications 1 one", "ISF International Stabilization Force@three#background 2 three", "ISF - 1 two"}
 	if !slices.Equal(items, want) {
 		t.Errorf("items\n %q\nwant %q", items, want)
 	}
 }
 
+// itemString is "ABBR long@where uses [articles]", "-" for no definition.
 func itemString(it Item) string {
-	if it.Definition == nil {
-		return it.Entry.Abbr + " - " + strconv.Itoa(it.Uses)
+	s := it.Entry.Abbr + " -"
+	if it.Definition != nil {
+		s = it.Entry.Abbr + " " + it.Definition.Long + "@" + where(it.Definition)
 	}
-	return it.Entry.Abbr + " " + it.Definition.Long + "@" + where(it.Definition) + " " + strconv.Itoa(it.Uses)
+	s += " " + strconv.Itoa(it.Uses)
+	var in []string
+	for _, a := range it.Articles {
+		in = append(in, a.Slug)
+	}
+	if len(in) > 0 {
+		s += " " + strings.Join(in, ",")
+	}
+	return s
 }
 
 // A definition in one article explains the uses in the others, before it
@@ -123,13 +133,20 @@ func TestDefinedInAnotherArticle(t *testing.T) {
 	if def.Uses != 3 || def.Article.Slug != "two" {
 		t.Errorf("the definition in %s explains %d uses, want two and 3", def.Article.Slug, def.Uses)
 	}
+	var items []string
+	for _, it := range g.Items() {
+		items = append(items, itemString(it))
+	}
+	if want := []string{"CIS - 1 three", "EAEU Eurasian Economic Union@two#two 3 one,three"}; !slices.Equal(items, want) {
+		t.Errorf("the issue's items %q, want %q", items, want)
+	}
 	// Article three's listing: EAEU with two's definition, one use here;
 	// CIS, never spelled out.
 	var got []string
 	for _, it := range g.ArticleItems(article(t, is, "three")) {
 		got = append(got, itemString(it))
 	}
-	if want := []string{"CIS - 1", "EAEU Eurasian Economic Union@two#two 1"}; !slices.Equal(got, want) {
+	if want := []string{"CIS - 1 three", "EAEU Eurasian Economic Union@two#two 1 three"}; !slices.Equal(got, want) {
 		t.Errorf("article three's items %q, want %q", got, want)
 	}
 	// Article two's: its definition, used nowhere in it.
@@ -161,7 +178,7 @@ func TestNeverSpelledOut(t *testing.T) {
 	for _, it := range g.Items() {
 		got = append(got, itemString(it))
 	}
-	if want := []string{"CAC - 1", "CIS - 2", "NATO - 1"}; !slices.Equal(got, want) {
+	if want := []string{"CAC - 1 one", "CIS - 2 one", "NATO - 1 one"}; !slices.Equal(got, want) {
 		t.Errorf("items %q, want %q", got, want)
 	}
 }

@@ -15,23 +15,49 @@ type Item struct {
 	// and, when Entry.SpelledOut(), for the uses no definition explains.
 	Definition *Definition
 
-	Uses int
+	Uses     int
+	Articles []*content.Article // where those uses are, in reading order
 }
 
 // Items lists the whole issue's glossary, entries in Entries' order: one
 // item per definition, then one without a definition for the uses none
 // explains, or for an abbreviation never spelled out.
 func (g *Glossary) Items() []Item {
+	where := g.usedIn()
 	var out []Item
 	for _, e := range g.entries {
 		for _, d := range e.Definitions {
-			out = append(out, Item{Entry: e, Definition: d, Uses: d.Uses})
+			out = append(out, Item{Entry: e, Definition: d, Uses: d.Uses, Articles: where[itemKey{e, d}]})
 		}
 		switch {
 		case !e.SpelledOut():
-			out = append(out, Item{Entry: e, Uses: e.Uses})
+			out = append(out, Item{Entry: e, Uses: e.Uses, Articles: where[itemKey{e, nil}]})
 		case e.Unexplained > 0:
-			out = append(out, Item{Entry: e, Uses: e.Unexplained})
+			out = append(out, Item{Entry: e, Uses: e.Unexplained, Articles: where[itemKey{e, nil}]})
+		}
+	}
+	return out
+}
+
+// itemKey is what an item lists: an entry and one of its definitions, or
+// none.
+type itemKey struct {
+	e *Entry
+	d *Definition
+}
+
+// usedIn is, for each item, the articles of its uses in reading order.
+func (g *Glossary) usedIn() map[itemKey][]*content.Article {
+	out := map[itemKey][]*content.Article{}
+	if g.Issue == nil {
+		return out
+	}
+	for _, a := range g.Issue.Articles {
+		for _, u := range g.uses[a] {
+			k := itemKey{u.Entry, u.Definition}
+			if as := out[k]; !u.Defining && (len(as) == 0 || as[len(as)-1] != a) {
+				out[k] = append(as, a)
+			}
 		}
 	}
 	return out
@@ -41,14 +67,10 @@ func (g *Glossary) Items() []Item {
 // counting only the uses in that article; a definition from another
 // article of the issue appears when it explains uses in this one.
 func (g *Glossary) ArticleItems(a *content.Article) []Item {
-	type key struct {
-		e *Entry
-		d *Definition
-	}
-	counts := map[key]int{}
-	var keys []key
+	counts := map[itemKey]int{}
+	var keys []itemKey
 	for _, u := range g.uses[a] {
-		k := key{u.Entry, u.Definition}
+		k := itemKey{u.Entry, u.Definition}
 		if _, seen := counts[k]; !seen {
 			keys = append(keys, k)
 			counts[k] = 0
@@ -61,7 +83,7 @@ func (g *Glossary) ArticleItems(a *content.Article) []Item {
 	for i, e := range g.entries {
 		rank[e] = i
 	}
-	slices.SortStableFunc(keys, func(x, y key) int {
+	slices.SortStableFunc(keys, func(x, y itemKey) int {
 		if x.e != y.e {
 			return rank[x.e] - rank[y.e]
 		}
@@ -77,7 +99,11 @@ func (g *Glossary) ArticleItems(a *content.Article) []Item {
 	})
 	out := make([]Item, 0, len(keys))
 	for _, k := range keys {
-		out = append(out, Item{Entry: k.e, Definition: k.d, Uses: counts[k]})
+		it := Item{Entry: k.e, Definition: k.d, Uses: counts[k]}
+		if it.Uses > 0 {
+			it.Articles = []*content.Article{a}
+		}
+		out = append(out, it)
 	}
 	return out
 }
