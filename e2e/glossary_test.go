@@ -7,6 +7,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -64,8 +65,9 @@ func glossaryJSON(t *testing.T, args ...string) []glossaryRow {
 }
 
 // TestGlossaryDefinitionsOpenWithRead: every definition the glossary lists
-// is where its ref says: read REF shows "long form (ABBR)" in its
-// paragraph, and the issue's figures are the ones the README gives.
+// is where its ref says: read REF shows "long form (ABBR)"; and the issue
+// has the 14 definitions and 11 abbreviations never spelled out that the
+// README counts.
 func TestGlossaryDefinitionsOpenWithRead(t *testing.T) {
 	rows := glossaryJSON(t)
 	defined, notSpelled := 0, 0
@@ -88,6 +90,23 @@ func TestGlossaryDefinitionsOpenWithRead(t *testing.T) {
 	}
 	if defined != 14 || notSpelled != 11 {
 		t.Errorf("%d definitions and %d not spelled out, want 14 and 11", defined, notSpelled)
+	}
+}
+
+// TestGlossaryREADMEExample: the README shows what the command prints.
+func TestGlossaryREADMEExample(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prompt = "$ analyst glossary tolipov\n"
+	_, example, found := strings.Cut(string(readme), prompt)
+	example, _, closed := strings.Cut(example, "```")
+	if !found || !closed {
+		t.Fatalf("the README has no example of %q", prompt)
+	}
+	if got := ok(t, "glossary", "tolipov"); got != example {
+		t.Errorf("the README shows\n%s\nanalyst glossary tolipov prints\n%s", example, got)
 	}
 }
 

@@ -180,7 +180,7 @@ func glossaryHeading(lib *content.Library, v glossaryView) string {
 		if len(v.items) == 0 {
 			return whose + ": the article defines and uses no abbreviations."
 		}
-		return fmt.Sprintf("%s: %s it defines or uses; USES counts those in this article", whose, plural(countEntries(v.items), "abbreviation"))
+		return fmt.Sprintf("%s: %s it defines or uses, with their uses in the article", whose, plural(countEntries(v.items), "abbreviation"))
 	}
 	whose := fmt.Sprintf("%s, %s (%s)", is.Publication, is.Title(), is.Slug)
 	if v.g.Empty() {
