@@ -38,12 +38,7 @@ func BenchmarkBetween(b *testing.B) {
 // BenchmarkNewLibrary300 measures preparing the glossaries of a library of
 // 300 issues: nothing is built until an issue's glossary is needed.
 func BenchmarkNewLibrary300(b *testing.B) {
-	is := loadEmbedded(b).Latest()
-	lib := &content.Library{}
-	for range 300 {
-		copied := *is
-		lib.Issues = append(lib.Issues, &copied)
-	}
+	lib, _ := library300(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		NewLibrary(lib)
@@ -53,13 +48,7 @@ func BenchmarkNewLibrary300(b *testing.B) {
 // BenchmarkLibraryIssue measures asking a 300-issue library for the newest
 // issue's glossary once it is built, as every screen after the first does.
 func BenchmarkLibraryIssue(b *testing.B) {
-	is := loadEmbedded(b).Latest()
-	lib := &content.Library{}
-	for range 299 {
-		copied := *is
-		lib.Issues = append(lib.Issues, &copied)
-	}
-	lib.Issues = append(lib.Issues, is)
+	lib, is := library300(b)
 	gl := NewLibrary(lib)
 	gl.Issue(is)
 	b.ReportAllocs()
@@ -68,4 +57,17 @@ func BenchmarkLibraryIssue(b *testing.B) {
 			b.Fatal("empty")
 		}
 	}
+}
+
+// library300 is a library of 300 issues: 299 copies of the January 2026
+// issue, then the issue itself, which it also returns.
+func library300(b *testing.B) (*content.Library, *content.Issue) {
+	is := loadEmbedded(b).Latest()
+	lib := &content.Library{}
+	for range 299 {
+		copied := *is
+		lib.Issues = append(lib.Issues, &copied)
+	}
+	lib.Issues = append(lib.Issues, is)
+	return lib, is
 }

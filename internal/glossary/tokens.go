@@ -7,7 +7,8 @@ import (
 )
 
 // token is a word of a paragraph that may be an abbreviation: any word
-// with a capital letter, as the scanner reads words (see tokens).
+// that starts with a capital letter, as the scanner reads words (see
+// tokens).
 type token struct {
 	start, end int    // bytes in the paragraph
 	form       string // as written, less a plural s: "U.S.", "UAV" for "UAVs", "ISIS-K"
@@ -21,7 +22,7 @@ const (
 	shoutedRun     = 3  // this many all-capital words in a row are shouting
 )
 
-// tokens returns the words of p that have a capital letter, in order.
+// tokens returns the words of p that start with a capital letter, in order.
 // A word is a run of letters and digits, with three extensions that the
 // journal's abbreviations need:
 //   - dotted forms: one- or two-letter segments, each starting with a
@@ -33,20 +34,25 @@ const (
 func tokens(p string) []token {
 	var out []token
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
 		if !isAlnum(r) {
 			i += size
 			continue
 		}
 		end := wordEnd(p, i)
+		if !unicode.IsUpper(r) {
+			i = end // only a word that starts with a capital can be one
+			continue
+		}
 		if e := dottedEnd(p, i, end); e > end {
 			end = e
 		} else {
 			end = hyphenEnd(p, i, end)
 		}
-		if t, ok := newToken(p, i, end); ok {
-			out = append(out, t)
-		}
+		out = append(out, newToken(p, i, end))
 		i = end
 	}
 	unshout(p, out)
@@ -56,6 +62,13 @@ func tokens(p string) []token {
 // wordEnd is where the run of letters and digits that starts at i ends.
 func wordEnd(p string, i int) int {
 	for i < len(p) {
+		if c := p[i]; c < utf8.RuneSelf { // ASCII, most of the text
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p[i:])
 		if !isAlnum(r) {
 			break
@@ -145,17 +158,14 @@ func startsDotted(p string, i int) bool {
 	return unicode.IsLetter(r)
 }
 
-// newToken makes the token p[start:end] if it has a capital letter.
-func newToken(p string, start, end int) (token, bool) {
+// newToken makes the token p[start:end], a word that starts with a capital.
+func newToken(p string, start, end int) token {
 	text := p[start:end]
-	if !hasUpper(text) {
-		return token{}, false
-	}
 	form := text
 	if plural := strings.TrimSuffix(text, "s"); plural != text && isAllUpper(plural) && upperCount(plural) >= 2 {
 		form = plural
 	}
-	return token{start: start, end: end, form: form, key: strings.ReplaceAll(form, ".", ""), abbr: isAbbreviation(form)}, true
+	return token{start: start, end: end, form: form, key: strings.ReplaceAll(form, ".", ""), abbr: isAbbreviation(form)}
 }
 
 // isAbbreviation reports whether a word is shaped like an abbreviation,
@@ -244,15 +254,6 @@ func unshout(p string, ts []token) {
 func isShouted(s string) bool { return isAllUpper(s) && utf8.RuneCountInString(s) >= 1 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
-		}
-	}
-	return false
-}
 
 // isAllUpper reports whether every letter of s is a capital and it has one.
 func isAllUpper(s string) bool {
