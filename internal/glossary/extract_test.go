@@ -67,6 +67,8 @@ func TestExtract(t *testing.T) {
 		{"a translation", "Director of “Bilim Karvoni” (“Knowledge Caravan”) in Tashkent.", nil},
 		{"an aside", "Türkiye engages in defense (where Europe and the U.S. have generally been absent, with the notable exception of NATO’s Partnership for Peace program).", nil},
 		{"a member list", "Its members are Kazakhstan (EAEU), Armenia (CSTO) and Georgia.", nil},
+		{"abbreviation first, the letters not ending the long form", "The EU (whose European members met) and the NATO (North Atlantic Treaty Organization) summit.",
+			[]string{"NATO = North Atlantic Treaty Organization"}},
 		{"an aside after an abbreviation", "NATO (which Turkey joined in 1952) and the OTS (since 2021) differ.", nil},
 		{"a name that is no definition", "He left for Brussels (NATO) in May.", nil},
 		{"lower case in parentheses", "The lead section (lead) opens it.", nil},
