@@ -27,8 +27,8 @@ func (g *Glossary) orderOf(p Place) order {
 		return order{article: -1, section: -1}
 	}
 	si, ok := g.sections[p.Section]
-	if !ok || p.Article.Sections[si] != p.Section {
-		si = -1
+	if !ok || si >= len(p.Article.Sections) || p.Article.Sections[si] != p.Section {
+		si = -1 // not a section of the article
 	}
 	return order{ai, si, p.Paragraph, p.Offset}
 }

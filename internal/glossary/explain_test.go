@@ -226,6 +226,15 @@ func TestBetween(t *testing.T) {
 	if got := g.Between(Place{Article: other}, Place{Article: other}); got != nil {
 		t.Errorf("an article from elsewhere shows %d", len(got))
 	}
+	// A section of another article, with more sections than this one.
+	three := article(t, is, "three")
+	longer := Place{Article: three, Section: one.Sections[2]}
+	if got := g.Between(longer, longer); got != nil {
+		t.Errorf("a section of another article shows %d", len(got))
+	}
+	if d := g.Explain("ISF", longer); d != nil {
+		t.Errorf("a place in no section is explained by %q", d.Long)
+	}
 	// Uses marks the definitions' own abbreviations.
 	var defining int
 	for _, u := range g.Uses(one) {

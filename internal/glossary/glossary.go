@@ -164,7 +164,7 @@ func (g *Glossary) Between(from, to Place) []Use {
 		return nil
 	}
 	lo, hi := g.orderOf(from), g.orderOf(to)
-	if lo.article < 0 || lo.section < 0 || hi.section < 0 {
+	if lo.section < 0 || hi.section < 0 {
 		return nil
 	}
 	type seen struct {
@@ -185,8 +185,8 @@ func (g *Glossary) Between(from, to Place) []Use {
 	return out
 }
 
-// Explain returns the definition that explains a use of abbr at a place,
-// or nil when none does. The rules, in order, never a guess:
+// Explain returns the definition that explains a use of abbr at a place
+// of the issue, or nil when none does (or the place is not in the issue). The rules, in order, never a guess:
 //  1. the nearest definition before it in the same article;
 //  2. else, if its article defines it later with one meaning, the first of
 //     those definitions;
@@ -196,7 +196,7 @@ func (g *Glossary) Between(from, to Place) []Use {
 func (g *Glossary) Explain(abbr string, at Place) *Definition {
 	e := g.Lookup(abbr)
 	o := g.orderOf(at)
-	if e == nil || o.article < 0 {
+	if e == nil || o.section < 0 {
 		return nil
 	}
 	return e.explain(o)
