@@ -35,7 +35,7 @@ func (l *listModel) currentIssue() *content.Issue { return l.c.lib.Issues[l.issu
 // visible returns the issue's articles that match the filter.
 func (l *listModel) visible() []*content.Article {
 	q := content.Fold(strings.TrimSpace(l.filter.value))
-	all := l.currentIssue().Articles
+	all := l.currentIssue().Articles()
 	if q == "" {
 		return all
 	}
@@ -118,7 +118,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	default:
 		// A digit opens that article of the issue directly.
 		if n, ok := numberKey(msg, k.Number); ok {
-			for _, a := range l.currentIssue().Articles {
+			for _, a := range l.currentIssue().Articles() {
 				if a.Number == n {
 					return a
 				}
@@ -168,7 +168,7 @@ func (l *listModel) view(w, h int) string {
 	cw := min(w, maxTextWidth)
 	margin := strings.Repeat(" ", (w-cw)/2)
 	var lines []string
-	issueLine := fmt.Sprintf("%s · %d articles", is.Title(), len(is.Articles))
+	issueLine := fmt.Sprintf("%s · %d articles", is.Title(), len(is.Articles()))
 	if n := len(l.c.lib.Issues); n > 1 {
 		issueLine += fmt.Sprintf(" · issue %d of %d ([ ] to switch)", l.issue+1, n)
 	}

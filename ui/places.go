@@ -1,6 +1,10 @@
 package ui
 
-import "analyst/internal/content"
+import (
+	"strings"
+
+	"analyst/internal/content"
+)
 
 // Place is where a reader left an article: a section (its slug) and how far
 // into it, from 0 to 1. The command line saves places between runs.
@@ -13,13 +17,44 @@ type Place struct {
 // PlaceKey names an article in saved places: "2026-01/cutler".
 func PlaceKey(a *content.Article) string { return a.Issue.Slug + "/" + a.Slug }
 
-// restorePlaces takes saved places for the articles of the library.
+// restorePlaces keeps saved places to take up when their articles open:
+// going through every article of a large library at start would read
+// every issue before the first screen.
 func (r *readerModel) restorePlaces(saved map[string]Place) {
-	for _, a := range r.c.lib.Articles() {
-		if p, ok := saved[PlaceKey(a)]; ok {
-			r.places[a] = place{section: p.Section, frac: p.Fraction, end: p.End}
+	r.saved = make(map[string]Place, len(saved))
+	for k, p := range saved {
+		r.saved[k] = p
+	}
+}
+
+// placeOf is where the reader left an article: in this run, or in an
+// earlier one.
+func (r *readerModel) placeOf(a *content.Article) (place, bool) {
+	if p, ok := r.places[a]; ok {
+		return p, true
+	}
+	p, ok := r.saved[PlaceKey(a)]
+	return place{section: p.Section, frac: p.Fraction, end: p.End}, ok
+}
+
+// forget drops the place of an article, so that it opens at its top.
+func (r *readerModel) forget(a *content.Article) {
+	delete(r.places, a)
+	delete(r.saved, PlaceKey(a))
+}
+
+// articleByKey finds the article a PlaceKey names, reading its issue
+// only; nil when the library has no such article.
+func articleByKey(lib *content.Library, key string) *content.Article {
+	issue, slug, ok := strings.Cut(key, "/")
+	if is := lib.Issue(issue); ok && is != nil {
+		for _, a := range is.Articles() {
+			if a.Slug == slug {
+				return a
+			}
 		}
 	}
+	return nil
 }
 
 // Places returns where the reader is in every article opened, for saving.

@@ -19,6 +19,7 @@ type readerModel struct {
 	pane    pane
 	lay     layout
 	places  map[*content.Article]place // where the reader left each article
+	saved   map[string]Place           // places from an earlier run, by PlaceKey, until their article opens
 
 	jumpTo        *content.Section // section to show once the document arrives
 	sidebarHidden bool             // the reader hid the sidebar on a wide terminal
@@ -156,7 +157,7 @@ func (r *readerModel) neighbours() []*content.Article {
 
 // sibling returns the article d places away in the same issue, or nil.
 func (r *readerModel) sibling(d int) *content.Article {
-	arts := r.article.Issue.Articles
+	arts := r.article.Issue.Articles()
 	for i, a := range arts {
 		if a == r.article && i+d >= 0 && i+d < len(arts) {
 			return arts[i+d]
@@ -180,7 +181,7 @@ func (r *readerModel) receive(msg docMsg) {
 
 // setDoc puts a rendering on screen, keeping the reader's place.
 func (r *readerModel) setDoc(d *render.Doc) {
-	at, hadPlace := r.places[d.Article]
+	at, hadPlace := r.placeOf(d.Article)
 	if r.doc != nil && r.doc.Article == d.Article {
 		at, hadPlace = r.here(), true
 		if r.relayout != nil {
@@ -464,7 +465,7 @@ func (r *readerModel) stepArticle(d int) tea.Cmd {
 		}
 		return nil
 	}
-	delete(r.places, next) // n and p open at the top
+	r.forget(next) // n and p open at the top
 	return r.open(next, nil)
 }
 

@@ -57,7 +57,7 @@ func (r *readerModel) sidebar() sidebar {
 func (r *readerModel) headerLine(w int) string {
 	st := r.c.styles
 	is := r.article.Issue
-	right := fmt.Sprintf("%d/%d", r.article.Number, len(is.Articles))
+	right := fmt.Sprintf("%d/%d", r.article.Number, len(is.Articles()))
 	if r.doc != nil {
 		right = r.doc.Sections[r.currentSection()].Section.Name + " · " + right
 	}

@@ -37,10 +37,8 @@ func New(opt Options) *Model {
 	c := newCommon(opt)
 	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c)}
 	m.reader.restorePlaces(opt.Places)
-	for _, a := range c.lib.Articles() {
-		if PlaceKey(a) == opt.LastRead {
-			m.list.selectArticle(a)
-		}
+	if a := articleByKey(c.lib, opt.LastRead); a != nil {
+		m.list.selectArticle(a)
 	}
 	if opt.Article != nil {
 		m.screen = readerScreen
@@ -168,7 +166,7 @@ func (m *Model) prefetch() tea.Cmd {
 	}
 	w, style := m.reader.lay.textWidth, m.c.style
 	var cmds []tea.Cmd
-	for _, a := range m.list.currentIssue().Articles {
+	for _, a := range m.list.currentIssue().Articles() {
 		if _, ok := m.c.cache.Peek(a, w, style); !ok {
 			cmds = append(cmds, renderCmd(m.c.cache, a, w, style))
 		}

@@ -46,7 +46,7 @@ func made(author, title, source, publication string, month time.Month, year int)
 			{Kind: content.KindBody, Name: "Background", Slug: "background", Paragraphs: []string{"One paragraph."}},
 		},
 	}
-	is.Articles = []*content.Article{a}
+	is.SetArticles([]*content.Article{a})
 	return a
 }
 

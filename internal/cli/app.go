@@ -21,6 +21,7 @@ type app struct {
 	embedded       fs.FS  // the library the binary carries
 	dir            string // --dir: read the library from this folder instead
 	lib            *content.Library
+	warnPending    bool   // lib was opened lazily: its problems are not reported yet (warnLate)
 	prog           string // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
 	fitWidth       int    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
 }
@@ -29,8 +30,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedde
 	return &app{stdin: stdin, stdout: stdout, stderr: stderr, environ: environ, embedded: embedded, prog: "analyst"}
 }
 
-// library loads the library from --dir or the embedded articles. Problems
-// in some files are reported as warnings as long as any article loaded.
+// library loads the whole library from --dir or the embedded articles.
+// Problems in some files are reported as warnings as long as any article
+// loaded.
 func (a *app) library() (*content.Library, error) {
 	if a.lib != nil {
 		return a.lib, nil
@@ -39,20 +41,59 @@ func (a *app) library() (*content.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, err := content.Load(fsys, name)
+	return a.keepWhole(content.Open(fsys, name), name)
+}
+
+// keepWhole reads every article of an opened library, warns about the
+// problems it found, and keeps it; a library with no article is an error.
+func (a *app) keepWhole(lib *content.Library, name string) (*content.Library, error) {
+	problems := lib.LoadAll()
 	if len(lib.Articles()) == 0 {
-		if err == nil {
-			err = fmt.Errorf("%s: the library has no articles", name)
+		if len(problems) > 0 {
+			return nil, problems
 		}
-		return nil, err
+		return nil, fmt.Errorf("%s: the library has no articles", name)
 	}
-	if err != nil {
-		for _, p := range err.(content.Problems) {
-			fmt.Fprintf(a.stderr, "analyst: warning: %v\n", p)
-		}
-	}
+	a.warn(problems)
 	a.lib = lib
 	return lib, nil
+}
+
+// readerLibrary is library for a command that may open the reader. When
+// it does (lazy), only the newest issue is read at once, so that the
+// first screen does not wait for the hundreds of issues before it; the
+// reader reads the rest when it needs them, and warnLate reports their
+// problems when the command ends.
+func (a *app) readerLibrary(lazy bool) (*content.Library, error) {
+	if !lazy || a.lib != nil {
+		return a.library()
+	}
+	fsys, name, err := a.libraryFS()
+	if err != nil {
+		return nil, err
+	}
+	lib := content.Open(fsys, name)
+	if latest := lib.Latest(); latest == nil || len(latest.Articles()) == 0 {
+		return a.keepWhole(lib, name) // nothing to show at once: decide as library does
+	}
+	a.lib, a.warnPending = lib, true
+	return lib, nil
+}
+
+// warnLate prints the problems of a library that readerLibrary opened
+// lazily, reading what is not read yet. It does nothing otherwise.
+func (a *app) warnLate() {
+	if a.warnPending {
+		a.warnPending = false
+		a.warn(a.lib.LoadAll())
+	}
+}
+
+// warn prints a library's problems as warnings on stderr.
+func (a *app) warn(problems content.Problems) {
+	for _, p := range problems {
+		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", p)
+	}
 }
 
 // libraryFS is where the library is read from, --dir or the embedded

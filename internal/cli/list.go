@@ -85,7 +85,7 @@ func (a *app) printList(lib *content.Library) error {
 		}
 		fmt.Fprintf(out, "%s\n\n", heading)
 		t := table{header: []string{"#", "TITLE", "AUTHOR", "SECTIONS", "WORDS", "MIN", "REF"}}
-		for _, art := range is.Articles {
+		for _, art := range is.Articles() {
 			mark := ""
 			if art.Editorial() {
 				mark, editorial = " *", true

@@ -49,10 +49,11 @@ name two different sections.`,
 			if cmd.Flags().Changed("width") && (width < render.MinWidth || width > maxWidthFlag) {
 				return usagef(cmd, "--width must be between %d and %d (got %d)", render.MinWidth, maxWidthFlag, width)
 			}
-			lib, err := a.library()
+			lib, err := a.readerLibrary(a.wantsReader(style) && !cmd.Flags().Changed("width"))
 			if err != nil {
 				return err
 			}
+			defer a.warnLate()
 			art, sec, err := a.resolve(cmd, lib, args[0], section)
 			if err != nil {
 				return err

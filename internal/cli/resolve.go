@@ -63,14 +63,14 @@ func (a *app) notFound(lib *content.Library, ref string, err error) error {
 	if slug, rest, ok := strings.Cut(ref, "/"); ok {
 		is, num = lib.Issue(slug), rest
 	}
-	if is == nil || len(is.Articles) == 0 || num == "" || strings.Trim(num, "0123456789") != "" {
+	if is == nil || len(is.Articles()) == 0 || num == "" || strings.Trim(num, "0123456789") != "" {
 		return fmt.Errorf("%w\nrun %s to see every article", err, seeList)
 	}
 	var nums []string
 	contiguous := true
-	for i, art := range is.Articles {
+	for i, art := range is.Articles() {
 		nums = append(nums, strconv.Itoa(art.Number))
-		contiguous = contiguous && art.Number == is.Articles[0].Number+i
+		contiguous = contiguous && art.Number == is.Articles()[0].Number+i
 	}
 	which := "the issue"
 	if len(lib.Issues) > 1 {

@@ -39,10 +39,11 @@ article.`,
 			if err := render.CheckStyle(style); err != nil {
 				return usagef(cmd, "%v", err)
 			}
-			lib, err := a.library()
+			lib, err := a.readerLibrary(a.wantsReader(style))
 			if err != nil {
 				return err
 			}
+			defer a.warnLate()
 			var (
 				art *content.Article
 				sec *content.Section

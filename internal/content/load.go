@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -34,31 +36,52 @@ var asciiSlug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // writes it) is a slug too.
 func isSlug(s string) bool { return asciiSlug.MatchString(s) || Slugify(s) == s }
 
-// Load reads a library from fsys: every folder at its root that holds an
-// issue.md is an issue. root is how the library is named in messages (for
-// example "articles" or the --dir path).
+// Load reads a whole library from fsys: every folder at its root that
+// holds an issue.md is an issue. root is how the library is named in
+// messages (for example "articles" or the --dir path).
 //
 // One bad file does not hide the good ones: Load returns every issue and
 // article it could read, and every problem it found as Problems (nil when
 // there were none).
 func Load(fsys fs.FS, root string) (*Library, error) {
-	var problems Problems
+	lib := Open(fsys, root)
+	if problems := lib.LoadAll(); len(problems) > 0 {
+		return lib, problems
+	}
+	return lib, nil
+}
+
+// Open reads a library's issues from fsys, each from its issue.md, and
+// leaves their articles to be read when they are first asked for
+// (Issue.Articles), so that a reader shows the newest issue without
+// reading the hundreds before it. LoadAll reads the rest, and says what
+// was wrong with any of it, as Load does.
+func Open(fsys fs.FS, root string) *Library {
+	lib := &Library{}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return &Library{}, Problems{{File: root, Msg: readError(err)}}
+		lib.folders = append(lib.folders, folder{problems: Problems{{File: root, Msg: readError(err)}}})
+		return lib
 	}
-	lib := &Library{}
+	var dirs []string
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	folders := make([]folder, len(dirs))
+	inParallel(len(dirs), func(i int) {
+		f := &folders[i]
+		f.issue, f.isIssue = openIssue(fsys, root, dirs[i], &f.problems)
+	})
+	for _, f := range folders {
+		if !f.isIssue {
 			continue
 		}
-		if _, err := fs.Stat(fsys, path.Join(e.Name(), IssueFile)); err != nil {
-			continue // not an issue folder
+		if f.issue != nil {
+			lib.Issues = append(lib.Issues, f.issue)
 		}
-		is := loadIssue(fsys, root, e.Name(), &problems)
-		if is != nil {
-			lib.Issues = append(lib.Issues, is)
-		}
+		lib.folders = append(lib.folders, f)
 	}
 	sort.SliceStable(lib.Issues, func(i, j int) bool {
 		if !lib.Issues[i].Date.Equal(lib.Issues[j].Date) {
@@ -66,25 +89,86 @@ func Load(fsys fs.FS, root string) (*Library, error) {
 		}
 		return lib.Issues[i].Slug < lib.Issues[j].Slug
 	})
-	if len(lib.Issues) == 0 && len(problems) == 0 {
-		problems = append(problems, Problem{File: root, Msg: "no issues found: expected folders with an " + IssueFile})
+	if len(lib.Issues) == 0 && len(lib.folders) == 0 {
+		lib.folders = append(lib.folders, folder{problems: Problems{{File: root, Msg: "no issues found: expected folders with an " + IssueFile}}})
 	}
-	if len(problems) > 0 {
-		return lib, problems
-	}
-	return lib, nil
+	return lib
 }
 
-// loadIssue reads one issue folder: its issue.md and its article files.
-// Slugs are unique within an issue; authors come back from issue to issue.
-func loadIssue(fsys fs.FS, root, dir string, problems *Problems) *Issue {
+// inParallel calls do(i) for every i below n, on as many goroutines as
+// there are processors (at most loadWorkers), and returns when all are
+// done: no goroutine outlives it.
+func inParallel(n int, do func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), loadWorkers, max(n, 1)) {
+		wg.Go(func() {
+			for i := range next {
+				do(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// loadWorkers bounds the goroutines that read a library.
+const loadWorkers = 4
+
+// folder is one issue folder as Open found it: the problems of its
+// issue.md, and the issue when it could be read.
+type folder struct {
+	isIssue  bool // it has an issue.md
+	problems Problems
+	issue    *Issue
+}
+
+// LoadAll reads every issue's articles that are not read yet, a few
+// issues at a time, and returns every problem of the library, in the
+// order of its folders and files (nil when there are none).
+func (l *Library) LoadAll() Problems {
+	l.loadAll()
+	var problems Problems
+	for _, f := range l.folders {
+		problems = append(problems, f.problems...)
+		if f.issue != nil {
+			problems = append(problems, f.issue.src.problems...)
+		}
+	}
+	return problems
+}
+
+// loadAll reads the articles of every issue.
+func (l *Library) loadAll() {
+	if l != nil {
+		inParallel(len(l.Issues), func(i int) { l.Issues[i].Articles() })
+	}
+}
+
+// openIssue reads one folder's issue.md; isIssue is false when the
+// folder has none. The issue's articles are read on first use; slugs are
+// unique within an issue, authors come back from issue to issue.
+func openIssue(fsys fs.FS, root, dir string, problems *Problems) (is *Issue, isIssue bool) {
 	file := path.Join(root, dir, IssueFile)
 	pl := problemList{file: file, list: problems}
 	src, err := fs.ReadFile(fsys, path.Join(dir, IssueFile))
 	if err != nil {
+		if _, serr := fs.Stat(fsys, path.Join(dir, IssueFile)); serr != nil {
+			return nil, false // not an issue folder
+		}
 		pl.add(0, "%s", readError(err))
-		return nil
+		return nil, true
 	}
+	return readIssue(fsys, root, dir, src, pl), true
+}
+
+// readIssue reads an issue from its issue.md's text and lists its
+// article files.
+func readIssue(fsys fs.FS, root, dir string, src []byte, pl problemList) *Issue {
+	file := pl.file
 	text := string(src)
 	if checkControls(text, pl) {
 		// Reported, and the issue kept without them, as it is kept
@@ -109,29 +193,47 @@ func loadIssue(fsys fs.FS, root, dir string, problems *Problems) *Issue {
 		pl.add(1, "missing %q in the front matter (the issue's month, as 2026-01)", "date")
 		return nil
 	}
-	is.Date, err = time.Parse("2006-01", date.value)
-	if err != nil {
+	var err error
+	if is.Date, err = time.Parse("2006-01", date.value); err != nil {
 		pl.add(date.line, "date %q is not a month written as 2026-01", date.value)
 		return nil
 	}
-
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		pl.add(0, "%s", readError(err))
 		return nil
 	}
+	is.src = &issueSource{fsys: fsys, root: root}
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && name != IssueFile && strings.HasSuffix(name, ".md") {
+			is.src.files = append(is.src.files, path.Join(dir, name))
+		}
+	}
+	return is
+}
+
+// issueSource is where an issue's articles are read from, and what was
+// read, once: many readers (SSH sessions) may ask at the same time.
+type issueSource struct {
+	fsys     fs.FS
+	root     string
+	files    []string // the article files, in the folder's order
+	once     sync.Once
+	articles []*Article
+	problems Problems // of the article files
+}
+
+// loadArticles reads the issue's article files.
+func (is *Issue) loadArticles() {
+	src := is.src
 	numbers := map[int]string{}
 	slugs := map[string]string{} // article slug -> file that has it
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || name == IssueFile || !strings.HasSuffix(name, ".md") {
-			continue
-		}
-		a := loadArticle(fsys, root, path.Join(dir, name), problems)
+	for _, name := range src.files {
+		a := loadArticle(src.fsys, src.root, name, &src.problems)
 		if a == nil {
 			continue
 		}
-		apl := problemList{file: a.Path, list: problems}
+		apl := problemList{file: a.Path, list: &src.problems}
 		if other, dup := numbers[a.Number]; dup {
 			apl.add(0, "article number %d is taken by %s", a.Number, other)
 			continue
@@ -143,10 +245,9 @@ func loadIssue(fsys fs.FS, root, dir string, problems *Problems) *Issue {
 		numbers[a.Number] = a.Path
 		slugs[a.Slug] = a.Path
 		a.Issue = is
-		is.Articles = append(is.Articles, a)
+		src.articles = append(src.articles, a)
 	}
-	sort.Slice(is.Articles, func(i, j int) bool { return is.Articles[i].Number < is.Articles[j].Number })
-	return is
+	sort.Slice(src.articles, func(i, j int) bool { return src.articles[i].Number < src.articles[j].Number })
 }
 
 // loadArticle reads and validates one article file. It returns nil when the

@@ -16,9 +16,12 @@ import (
 // WordsPerMinute is the reading speed behind every "minutes to read" figure.
 const WordsPerMinute = 230
 
-// Library is every issue that was loaded, oldest first.
+// Library is every issue that was found, oldest first. An issue's
+// articles are read when first asked for (see Open); everything is safe
+// to use from many goroutines at once.
 type Library struct {
-	Issues []*Issue
+	Issues  []*Issue
+	folders []folder // every issue folder, in name order, for LoadAll's problems
 }
 
 // Latest returns the newest issue, or nil for an empty library.
@@ -29,11 +32,16 @@ func (l *Library) Latest() *Issue {
 	return l.Issues[len(l.Issues)-1]
 }
 
-// Articles returns every article of every issue, oldest issue first.
+// Articles returns every article of every issue, oldest issue first,
+// reading those not read yet.
 func (l *Library) Articles() []*Article {
+	if l == nil {
+		return nil
+	}
+	l.loadAll()
 	var all []*Article
 	for _, is := range l.Issues {
-		all = append(all, is.Articles...)
+		all = append(all, is.Articles()...)
 	}
 	return all
 }
@@ -44,8 +52,25 @@ type Issue struct {
 	Publication string    // e.g. "Central Asia-Caucasus Analyst"
 	Date        time.Time // first day of the issue's month
 	About       string    // the publication's "about" paragraph
-	Articles    []*Article
-	Path        string // issue.md, as shown in messages
+	Path        string    // issue.md, as shown in messages
+	src         *issueSource
+}
+
+// Articles returns the issue's articles in order, reading them on first
+// use. Files that could not be read are left out; LoadAll says why.
+func (is *Issue) Articles() []*Article {
+	if is.src == nil {
+		return nil
+	}
+	is.src.once.Do(is.loadArticles)
+	return is.src.articles
+}
+
+// SetArticles gives an issue made in memory, rather than read by Open
+// (in tests, say), its articles. It is not for an issue in use.
+func (is *Issue) SetArticles(articles []*Article) {
+	is.src = &issueSource{articles: articles}
+	is.src.once.Do(func() {}) // nothing to read
 }
 
 // Title is the issue's date as a reader says it: "January 2026".

@@ -74,13 +74,13 @@ func (l *Library) Find(ref string) (*Article, error) {
 		if is == nil {
 			return nil, &NotFoundError{Ref: ref, Closest: closest(l.Articles(), Slugify(issueSlug))}
 		}
-		return findIn(is.Articles, rest, ref)
+		return findIn(is.Articles(), rest, ref)
 	}
 	latest := l.Latest()
 	if latest == nil {
 		return nil, &NotFoundError{Ref: ref}
 	}
-	a, err := findIn(latest.Articles, ref, ref)
+	a, err := findIn(latest.Articles(), ref, ref)
 	var nf *NotFoundError
 	if err == nil || !errors.As(err, &nf) || len(l.Issues) == 1 {
 		return a, err

@@ -126,7 +126,7 @@ func TestFindAcrossIssues(t *testing.T) {
 	if got := lib.Ref(old); got != "2026-01/cornell" {
 		t.Errorf("Ref of an older issue's article = %q", got)
 	}
-	if got := lib.Ref(lib.Latest().Articles[0]); got != "cornell" {
+	if got := lib.Ref(lib.Latest().Articles()[0]); got != "cornell" {
 		t.Errorf("Ref of the newest issue's article = %q", got)
 	}
 }

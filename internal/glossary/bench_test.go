@@ -24,7 +24,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkBetween(b *testing.B) {
 	is := loadEmbedded(b).Latest()
 	g := Build(is)
-	a := is.Articles[0]
+	a := is.Articles()[0]
 	s := a.Sections[2]
 	from, to := Place{Article: a, Section: s}, Place{Article: a, Section: s, Paragraph: len(s.Paragraphs) - 1, Offset: 1 << 30}
 	b.ReportAllocs()

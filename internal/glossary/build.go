@@ -57,7 +57,7 @@ func Build(is *content.Issue) *Glossary {
 		return g
 	}
 	var paras []paragraph
-	for ai, a := range is.Articles {
+	for ai, a := range is.Articles() {
 		g.articles[a] = ai
 		for si, s := range a.Sections {
 			g.sections[s] = si

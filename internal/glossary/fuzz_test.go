@@ -67,7 +67,8 @@ func FuzzExtract(f *testing.F) {
 		// The same paragraph in an issue.
 		sec := &content.Section{Kind: content.KindBody, Name: "S", Slug: "s", Paragraphs: []string{p}}
 		art := &content.Article{Number: 1, Slug: "a", Sections: []*content.Section{sec}}
-		is := &content.Issue{Slug: "2026-01", Articles: []*content.Article{art}}
+		is := &content.Issue{Slug: "2026-01"}
+		is.SetArticles([]*content.Article{art})
 		art.Issue = is
 		g := Build(is)
 		if len(g.Definitions()) != len(fromExtract) {

@@ -53,7 +53,7 @@ func issueOf(tb testing.TB, bodies ...string) *content.Issue {
 // article is the fixture article with the slug.
 func article(tb testing.TB, is *content.Issue, slug string) *content.Article {
 	tb.Helper()
-	for _, a := range is.Articles {
+	for _, a := range is.Articles() {
 		if a.Slug == slug {
 			return a
 		}

@@ -52,7 +52,7 @@ func (g *Glossary) usedIn() map[itemKey][]*content.Article {
 	if g.Issue == nil {
 		return out
 	}
-	for _, a := range g.Issue.Articles {
+	for _, a := range g.Issue.Articles() {
 		for _, u := range g.uses[a] {
 			k := itemKey{u.Entry, u.Definition}
 			if as := out[k]; !u.Defining && (len(as) == 0 || as[len(as)-1] != a) {

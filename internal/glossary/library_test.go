@@ -35,7 +35,7 @@ func TestLibraryOneGlossaryPerIssue(t *testing.T) {
 	if older.Lookup("CIS") != nil {
 		t.Error("the older issue has the newer one's CIS")
 	}
-	if gl.Article(lib.Issues[1].Articles[0]) != newer {
+	if gl.Article(lib.Issues[1].Articles()[0]) != newer {
 		t.Error("an article's glossary is not its issue's")
 	}
 	// An issue from another library gets a glossary, not kept.
@@ -60,7 +60,7 @@ func TestLibraryConcurrentReaders(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			g := gl.Issue(lib.Latest())
-			g.Between(Place{Article: lib.Latest().Articles[0]}, Place{Article: lib.Latest().Articles[0], Section: lib.Latest().Articles[0].Sections[0], Offset: 1 << 30})
+			g.Between(Place{Article: lib.Latest().Articles()[0]}, Place{Article: lib.Latest().Articles()[0], Section: lib.Latest().Articles()[0].Sections[0], Offset: 1 << 30})
 			got[i] = g
 		}()
 	}
