@@ -221,6 +221,8 @@ type issueSource struct {
 	once     sync.Once
 	articles []*Article
 	problems Problems // of the article files
+	textOnce sync.Once
+	text     issueText // what searches read, made on first search
 }
 
 // loadArticles reads the issue's article files.
