@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/content"
 )
 
 // textInput is a one-line text field for the filter and the search: it
@@ -32,7 +34,10 @@ func (t *textInput) update(msg tea.KeyPressMsg) {
 	}
 }
 
+// insert adds text at the end, without control characters: a search
+// cannot match them, and the field must not send them to the terminal.
 func (t *textInput) insert(s string) {
+	s = content.StripControls(s)
 	if len([]rune(t.value))+len([]rune(s)) <= maxInput {
 		t.value += s
 	}
