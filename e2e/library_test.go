@@ -61,3 +61,36 @@ func TestListWarnsAboutEveryIssue(t *testing.T) {
 		t.Errorf("list shows both issues:\n%s", r.stdout)
 	}
 }
+
+// TestReaderSearchesTheLibraryFromTheList: on the issue list, / and a
+// word that is in one article's text but no title shows the passages that
+// hold it as it is typed; enter opens the article at the first, the word
+// highlighted on screen, and ctrl+n goes on to the next.
+func TestReaderSearchesTheLibraryFromTheList(t *testing.T) {
+	t.Parallel()
+	tm := startPane(t, 120, 40, "EXIT", readerCommand(t, nil))
+	tm.waitFor("the issue list", listShown)
+	tm.keys("/")
+	tm.typeText("gwadar")
+	s := tm.waitFor("the passages that hold Gwadar", func(s screen) bool {
+		return s.has("PASSAGES · 2 in 1 issue") && s.has("ports at Gwadar and Karachi") && strings.Contains(s.status(), "/gwadar")
+	})
+	if !s.has(`No article matches "gwadar".`) || !s.has("Central Asian Connectivity * · Implications") {
+		t.Errorf("the list should show no article, and the passages with their article and section:\n%s", s)
+	}
+	tm.keys("Enter")
+	s = tm.waitFor("article 3 at the first Gwadar", func(s screen) bool {
+		return readerAt(3)(s) && strings.HasPrefix(strings.TrimSpace(s.status()), "1 of 2: “gwadar”") && s.has("ports at Gwadar")
+	})
+	if !strings.Contains(s.header(), "Implications") {
+		t.Errorf("the reader is not in Implications: %q", s.header())
+	}
+	tm.waitForColours("Gwadar in reverse video", func(s screen) bool {
+		return reverseWrapped(s.String(), "Gwadar")
+	})
+	tm.keys("C-n")
+	tm.waitFor("the second Gwadar", func(s screen) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.status()), "2 of 2: “gwadar”") && s.has("ports of Gwadar")
+	})
+	tm.quit()
+}

@@ -29,6 +29,8 @@ func TestGoldenViews(t *testing.T) {
 		{"reader-search", []string{"2", "/", "b", "a", "k", "u", "enter"}},
 		{"help-reader", []string{"2", "?"}},
 		{"help-list", []string{"?"}},
+		{"list-passages", []string{"/", "g", "w", "a", "d", "a", "r"}},
+		{"reader-passage", []string{"/", "g", "w", "a", "d", "a", "r", "enter"}},
 	}
 	lib := loadLibrary(t)
 	cache := sharedCache()

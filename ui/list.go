@@ -24,6 +24,8 @@ type listModel struct {
 	filter     textInput
 	filtering  bool             // the filter line has the keyboard
 	unfiltered *content.Article // the article under the cursor when the filter began
+	found      librarySearch    // passages of the whole library that hold the filter's text
+	chosen     *content.Passage // a passage picked with enter, for the root to open
 }
 
 func newListModel(c *common) listModel {
@@ -58,6 +60,10 @@ func (l *listModel) selected() *content.Article {
 	return v[l.cursor]
 }
 
+// items is how many entries the cursor moves through: the articles
+// shown, then the passages.
+func (l *listModel) items() int { return len(l.visible()) + len(l.passages()) }
+
 // selectArticle moves the cursor to an article, switching issue if needed.
 func (l *listModel) selectArticle(a *content.Article) {
 	for i, is := range l.c.lib.Issues {
@@ -65,7 +71,7 @@ func (l *listModel) selectArticle(a *content.Article) {
 			l.issue = i
 		}
 	}
-	l.filter.reset()
+	l.resetFilter()
 	for i, v := range l.visible() {
 		if v == a {
 			l.cursor = i
@@ -82,13 +88,14 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 		switch msg.String() {
 		case "enter":
 			l.filtering = false
+			l.choosePassage()
 		case "esc":
 			l.filtering = false
 			l.clearFilter()
 		case "up", "down":
 			l.move(map[string]int{"up": -1, "down": 1}[msg.String()])
 		default:
-			l.filter.update(msg)
+			l.typeFilter(msg)
 		}
 		l.clamp()
 		return nil
@@ -101,7 +108,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	case key.Matches(msg, k.Top):
 		l.cursor = 0
 	case key.Matches(msg, k.Bottom):
-		l.cursor = len(l.visible()) - 1
+		l.cursor = l.items() - 1
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
 		if l.filter.value == "" {
@@ -114,6 +121,9 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	case key.Matches(msg, k.PrevIssue):
 		l.switchIssue(-1)
 	case key.Matches(msg, k.Open):
+		if l.choosePassage() {
+			return nil
+		}
 		return l.selected()
 	default:
 		// A digit opens that article of the issue directly.
@@ -140,7 +150,7 @@ func (l *listModel) clearFilter() {
 		l.selectArticle(a) // which clears the filter
 		return
 	}
-	l.filter.reset()
+	l.resetFilter()
 }
 
 func (l *listModel) move(d int) { l.cursor += d; l.clamp() }
@@ -152,12 +162,11 @@ func (l *listModel) switchIssue(d int) {
 	}
 	l.issue = (l.issue + d + n) % n
 	l.cursor, l.top = 0, 0
-	l.filter.reset()
+	l.resetFilter()
 }
 
 func (l *listModel) clamp() {
-	n := len(l.visible())
-	l.cursor = max(0, min(l.cursor, n-1))
+	l.cursor = max(0, min(l.cursor, l.items()-1))
 }
 
 // view draws the list in w×h cells, all but the status line. On wide
@@ -181,7 +190,7 @@ func (l *listModel) view(w, h int) string {
 	room := max(h-4, 1) // the three header lines and the status line
 	vis := l.visible()
 	footnote := ""
-	if hasEditorial(vis) && room > entryLines {
+	if (hasEditorial(vis) || l.passagesEditorial()) && room > entryLines {
 		note := "* headline written for this edition: the journal's page gives none"
 		if cw < 70 {
 			note = "* headline written for this edition"
@@ -189,27 +198,17 @@ func (l *listModel) view(w, h int) string {
 		footnote = s.Meta.Render(note)
 		room--
 	}
-	perPage := max((room+1)/entryLines, 1)       // the last entry needs no blank line after it
-	l.top = min(l.top, max(0, len(vis)-perPage)) // no empty room below while entries above are hidden
-	if l.cursor < l.top {
-		l.top = l.cursor
-	}
-	if l.cursor >= l.top+perPage {
-		l.top = l.cursor - perPage + 1
-	}
+	blocks := l.blocks(vis)
+	l.scroll(blocks, room)
 	body := 0
-	for i := l.top; i < len(vis) && body < room; i++ {
-		for _, line := range l.entry(vis[i], i == l.cursor, cw) {
+	for _, b := range blocks[l.top:] {
+		for _, line := range l.drawBlock(b, vis, cw) {
 			if body == room {
 				break
 			}
 			lines = append(lines, line)
 			body++
 		}
-	}
-	if len(vis) == 0 {
-		lines = append(lines, " "+s.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value)))
-		body++
 	}
 	for ; body < room; body++ {
 		lines = append(lines, "")

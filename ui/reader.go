@@ -22,6 +22,7 @@ type readerModel struct {
 	saved   map[string]Place           // places from an earlier run, by PlaceKey, until their article opens
 
 	jumpTo        *content.Section // section to show once the document arrives
+	target        *matchTarget     // search match to show once the document arrives
 	sidebarHidden bool             // the reader hid the sidebar on a wide terminal
 	overlay       bool             // the sidebar is shown over the text on a narrow one
 	picking       bool             // the sidebar's section list has the keyboard
@@ -192,6 +193,8 @@ func (r *readerModel) setDoc(d *render.Doc) {
 	r.doc = d
 	r.refresh()
 	switch {
+	case r.target != nil:
+		r.showTarget()
 	case r.jumpTo != nil:
 		r.jumpToSection(r.jumpTo)
 		r.jumpTo = nil

@@ -29,6 +29,9 @@ type Model struct {
 	helpOffset int
 	quitting   bool
 	notice     string // from outside the program; shown until a key is pressed
+	// fromPassage is set while the reader shows a passage picked in the
+	// list's search: going back shows the search again.
+	fromPassage bool
 }
 
 // New makes a reader for a library. It opens at the issue list, or at
@@ -74,6 +77,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case docMsg:
 		m.reader.receive(msg)
+	case passagesMsg:
+		if m.list.found.receive(msg) {
+			m.list.clamp()
+		}
 	case NoticeMsg:
 		m.notice = string(msg)
 	case tea.MouseWheelMsg:
@@ -114,15 +121,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if m.screen == listScreen {
-		if a := m.list.update(msg); a != nil {
-			cmd = m.openReader(a, nil)
-		}
+		cmd = m.listKey(msg)
 	} else {
 		cmd = m.reader.update(msg)
 		if m.reader.back {
 			m.reader.back = false
 			m.screen = listScreen
-			m.list.selectArticle(m.reader.article)
+			if !m.fromPassage { // back to the passages, or to the article in the list
+				m.list.selectArticle(m.reader.article)
+			}
 		}
 	}
 	m.setKeys()
@@ -131,6 +138,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
+	m.list.found.stop()
 	return tea.Quit
 }
 
@@ -230,7 +238,7 @@ func (m *Model) listStatus(w int) string {
 	st := m.c.styles
 	switch {
 	case m.list.filtering:
-		return promptLine(st, m.list.filter.value, "enter done · esc clear", w)
+		return promptLine(st, m.list.filter.value, m.list.enterHint()+" · esc clear", w)
 	case m.list.filter.value != "":
 		return spreadKeepLeft(" "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
 	}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+
+	"analyst/internal/content"
+)
+
+// listBlock is one part of the list's body, drawn on a fixed number of
+// lines: an article, a passage, or a line that is not an entry.
+type listBlock struct {
+	kind   blockKind
+	index  int // the article's index among those shown, or the passage's
+	item   int // the entry's index for the cursor; -1 for a line that is not one
+	height int
+}
+
+type blockKind int
+
+const (
+	articleBlock   blockKind = iota
+	noArticleBlock           // "No article matches ..."
+	passagesHeadingBlock
+	passageBlock
+)
+
+// blocks lays out the list's body: the articles shown, then, while there
+// is a filter, the passages of the library that hold it.
+func (l *listModel) blocks(vis []*content.Article) []listBlock {
+	out := make([]listBlock, 0, len(vis)+len(l.passages())+2)
+	for i := range vis {
+		out = append(out, listBlock{kind: articleBlock, index: i, item: i, height: entryLines})
+	}
+	searching := l.searching()
+	if len(vis) == 0 {
+		h := 1
+		if searching {
+			h = 2 // and a blank line before the passages
+		}
+		out = append(out, listBlock{kind: noArticleBlock, item: -1, height: h})
+	}
+	if searching {
+		out = append(out, listBlock{kind: passagesHeadingBlock, item: -1, height: 1})
+		for i := range l.passages() {
+			out = append(out, listBlock{kind: passageBlock, index: i, item: len(vis) + i, height: passageLines})
+		}
+	}
+	return out
+}
+
+// drawBlock draws one block in w cells, on its height in lines.
+func (l *listModel) drawBlock(b listBlock, vis []*content.Article, w int) []string {
+	selected := b.item >= 0 && b.item == l.cursor
+	switch b.kind {
+	case articleBlock:
+		return l.entry(vis[b.index], selected, w)
+	case noArticleBlock:
+		line := " " + l.c.styles.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value))
+		if b.height > 1 {
+			return []string{line, ""}
+		}
+		return []string{line}
+	case passagesHeadingBlock:
+		return []string{l.passagesHeading(w)}
+	default:
+		return l.drawPassage(l.passages()[b.index], selected, w)
+	}
+}
+
+// scroll sets l.top, the first block shown in room lines, so that the
+// cursor's entry is in sight, with the heading of the passages when it
+// is the first of them, and no room is left empty below while blocks
+// above are hidden. A block's last line is blank and may be cut at the
+// bottom.
+func (l *listModel) scroll(blocks []listBlock, room int) {
+	fits := func(from, to int) bool { // blocks [from, to] in room
+		h := 0
+		for _, b := range blocks[from : to+1] {
+			h += b.height
+		}
+		return h-1 <= room
+	}
+	last := len(blocks) - 1
+	cur := 0
+	for i, b := range blocks {
+		if b.item == l.cursor {
+			cur = i
+		}
+	}
+	l.top = max(0, min(l.top, last))
+	for l.top > 0 && fits(l.top-1, last) {
+		l.top--
+	}
+	if cur < l.top {
+		l.top = cur
+		if cur > 0 && blocks[cur-1].kind == passagesHeadingBlock && fits(cur-1, cur) {
+			l.top = cur - 1
+		}
+	}
+	for l.top < cur && !fits(l.top, cur) {
+		l.top++
+	}
+}
