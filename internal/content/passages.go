@@ -278,10 +278,6 @@ func (l *Library) passage(h hit, q []rune, edges [2]bool) Passage {
 			}
 		}
 	}
-	before := shown
-	for _, p := range s.Paragraphs[:h.para.paragraph] {
-		before += len(FoldIndexAll(p, q))
-	}
 	sp := spans[shown]
 	ctx, at := snippet(text, sp[0], sp[1], contextWidth)
 	return Passage{
@@ -292,7 +288,7 @@ func (l *Library) passage(h hit, q []rune, edges [2]bool) Passage {
 		},
 		Matches:   h.matches,
 		WholeWord: h.wholeWord,
-		InSection: before,
+		InSection: s.Ordinal(string(q), h.para.paragraph, sp[0]),
 	}
 }
 

@@ -46,6 +46,24 @@ func (l *Library) Search(query string) []Match {
 	return out
 }
 
+// Ordinal is how many occurrences of query, matched as Search matches
+// it, come before the one at byte offset of the section's paragraph p: a
+// reader that searches its own rendering of the section finds that one by
+// counting as many.
+func (s *Section) Ordinal(query string, p, offset int) int {
+	q := FoldQuery(query)
+	n := 0
+	for i, para := range s.Paragraphs[:min(p+1, len(s.Paragraphs))] {
+		for _, sp := range FoldIndexAll(para, q) {
+			if i == p && sp[0] >= offset {
+				break
+			}
+			n++
+		}
+	}
+	return n
+}
+
 // FoldRune is how searches compare text: lower case, and the typographic
 // quotes and dashes of the journal's text as the keys a reader types
 // (’ as ', “ as ", – and — as -), one rune for one so that offsets in the

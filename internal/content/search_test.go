@@ -84,3 +84,17 @@ func TestSearchTakesTypedPunctuationForTheText(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinal(t *testing.T) {
+	s := &content.Section{Paragraphs: []string{"Baku and BAKU.", "No match.", "Then Baku, baku and Baku’s."}}
+	for _, c := range []struct{ p, offset, want int }{
+		{0, 0, 0}, {0, 9, 1}, {2, 5, 2}, {2, 11, 3}, {2, 20, 4}, {2, 1 << 20, 5},
+	} {
+		if got := s.Ordinal("baku", c.p, c.offset); got != c.want {
+			t.Errorf("Ordinal at %d:%d = %d, want %d", c.p, c.offset, got, c.want)
+		}
+	}
+	if got := s.Ordinal("baku's", 2, 20); got != 0 {
+		t.Errorf("typed punctuation: Ordinal = %d", got)
+	}
+}
