@@ -69,35 +69,20 @@ func (l *listModel) drawBlock(b listBlock, vis []*content.Article, w int) []stri
 
 // scroll sets l.top, the first block shown in room lines, so that the
 // cursor's entry is in sight, with the heading of the passages when it
-// is the first of them, and no room is left empty below while blocks
-// above are hidden. A block's last line is blank and may be cut at the
-// bottom.
+// is the first of them. A block's last line is blank and may be cut at
+// the bottom.
 func (l *listModel) scroll(blocks []listBlock, room int) {
-	fits := func(from, to int) bool { // blocks [from, to] in room
-		h := 0
-		for _, b := range blocks[from : to+1] {
-			h += b.height
-		}
-		return h-1 <= room
-	}
-	last := len(blocks) - 1
+	heights := make([]int, len(blocks))
 	cur := 0
 	for i, b := range blocks {
+		heights[i] = b.height
 		if b.item == l.cursor {
 			cur = i
 		}
 	}
-	l.top = max(0, min(l.top, last))
-	for l.top > 0 && fits(l.top-1, last) {
-		l.top--
+	lead := 0
+	if cur > 0 && blocks[cur-1].kind == passagesHeadingBlock {
+		lead = 1
 	}
-	if cur < l.top {
-		l.top = cur
-		if cur > 0 && blocks[cur-1].kind == passagesHeadingBlock && fits(cur-1, cur) {
-			l.top = cur - 1
-		}
-	}
-	for l.top < cur && !fits(l.top, cur) {
-		l.top++
-	}
+	l.top = scrollTop(l.top, cur, heights, room, 1, lead)
 }
