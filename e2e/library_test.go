@@ -94,3 +94,33 @@ func TestReaderSearchesTheLibraryFromTheList(t *testing.T) {
 	})
 	tm.quit()
 }
+
+// TestReaderGlossaryGoesToADefinition: A opens the glossary of the issue
+// on screen; a filter finds an abbreviation, and enter opens the article
+// that defines it at the definition, highlighted.
+func TestReaderGlossaryGoesToADefinition(t *testing.T) {
+	t.Parallel()
+	tm := startPane(t, 120, 40, "EXIT", readerCommand(t, nil, "4"))
+	tm.waitFor("article 4", readerAt(4))
+	tm.keys("A")
+	s := tm.waitFor("the glossary", func(s screen) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.row(0)), "Glossary · Central Asia-Caucasus Analyst") && s.has("CACO")
+	})
+	if !s.has("Central Asian Cooperation Organization") || !s.has("not spelled out in this issue") {
+		t.Errorf("the glossary lacks long forms or the abbreviations never spelled out:\n%s", s)
+	}
+	tm.keys("/")
+	tm.typeText("cmhs")
+	tm.keys("Enter")
+	tm.waitFor("the glossary filtered to CMHS", func(s screen) bool {
+		return s.has("Consultative Meetings of the Heads of State of Central Asia") && !s.has("CACO") && strings.Contains(s.status(), "filter: cmhs")
+	})
+	tm.keys("Enter")
+	tm.waitFor("article 1 at the definition of CMHS", func(s screen) bool {
+		return readerAt(1)(s) && strings.Contains(s.status(), "1 of 1: “Consultative Meetings") && s.has("(CMHS).")
+	})
+	tm.waitForColours("(CMHS) in reverse video", func(s screen) bool {
+		return reverseWrapped(s.String(), "(CMHS)")
+	})
+	tm.quit()
+}

@@ -9,6 +9,7 @@ package ui
 
 import (
 	"analyst/internal/content"
+	"analyst/internal/glossary"
 	"analyst/internal/render"
 )
 
@@ -18,6 +19,10 @@ type Options struct {
 	// Cache holds renderings; share one between programs of one process.
 	// nil gives the program a cache of its own.
 	Cache *render.Cache
+	// Glossaries hold the library's glossaries, built on first need;
+	// share one between programs of one process. nil gives the program
+	// its own.
+	Glossaries *glossary.Library
 	// Style is a render style name; "auto" (or "") starts dark and follows
 	// the terminal's answer about its background.
 	Style string
@@ -35,6 +40,7 @@ type Options struct {
 type common struct {
 	lib           *content.Library
 	cache         *render.Cache
+	glossaries    *glossary.Library
 	width, height int
 	keys          KeyMap
 	styles        Styles
@@ -62,6 +68,9 @@ func newCommon(opt Options) *common {
 	}
 	if c.cache == nil {
 		c.cache = render.NewCache(render.DefaultCacheBytes)
+	}
+	if c.glossaries = opt.Glossaries; c.glossaries == nil {
+		c.glossaries = glossary.NewLibrary(opt.Library)
 	}
 	switch opt.Style {
 	case "", render.Auto:

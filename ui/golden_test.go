@@ -31,6 +31,9 @@ func TestGoldenViews(t *testing.T) {
 		{"help-list", []string{"?"}},
 		{"list-passages", []string{"/", "g", "w", "a", "d", "a", "r"}},
 		{"reader-passage", []string{"/", "g", "w", "a", "d", "a", "r", "enter"}},
+		{"glossary", []string{"1", "A"}},
+		{"glossary-filter", []string{"1", "A", "/", "e", "u", "r", "a", "s"}},
+		{"reader-definition", []string{"1", "A", "/", "c", "m", "h", "s", "enter", "enter"}},
 	}
 	lib := loadLibrary(t)
 	cache := sharedCache()

@@ -17,6 +17,8 @@ type KeyMap struct {
 	Open, Filter, NextIssue, PrevIssue key.Binding
 	// Everywhere.
 	Sidebar, Back, Help, Quit key.Binding
+	// Glossary opens the glossary of the issue on screen.
+	Glossary key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys. They are fixed so that readers
@@ -52,6 +54,8 @@ func DefaultKeyMap() KeyMap {
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Glossary: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "glossary")),
 	}
 }
 
@@ -69,6 +73,27 @@ func (k *KeyMap) forList(issues int, filtered bool) {
 	k.PrevIssue.SetEnabled(issues > 1)
 	k.Back.SetEnabled(filtered)
 	k.Back.SetHelp("esc", "clear the filter")
+	k.Open.SetHelp("enter", "read")
+	k.Filter.SetHelp("/", "find")
+	k.Glossary.SetEnabled(true)
+	k.Glossary.SetHelp("A", "glossary")
+}
+
+// forGlossary enables the glossary screen's bindings: moving through it,
+// going to a definition, filtering; esc says what it does now.
+func (k *KeyMap) forGlossary(esc string) {
+	k.setReader(false)
+	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.Top, &k.Bottom, &k.Open, &k.Filter, &k.Back, &k.Glossary} {
+		b.SetEnabled(true)
+	}
+	k.NextIssue.SetEnabled(false)
+	k.PrevIssue.SetEnabled(false)
+	k.Down.SetHelp("j/↓", "next abbreviation")
+	k.Up.SetHelp("k/↑", "prev. abbreviation")
+	k.Open.SetHelp("enter", "go to definition")
+	k.Filter.SetHelp("/", "filter")
+	k.Glossary.SetHelp("A", "close the glossary")
+	k.Back.SetHelp("esc", esc)
 }
 
 // forReader enables the reader's bindings; esc says what it does now.
@@ -82,6 +107,8 @@ func (k *KeyMap) forReader(esc string) {
 	}
 	k.Back.SetEnabled(true)
 	k.Back.SetHelp("esc", esc)
+	k.Glossary.SetEnabled(true)
+	k.Glossary.SetHelp("A", "glossary")
 }
 
 func (k *KeyMap) setReader(on bool) {
@@ -105,7 +132,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue, k.Glossary},
 		{k.Back, k.Help, k.Quit},
 	}
 }

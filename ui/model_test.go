@@ -307,7 +307,7 @@ func TestHelpListsEveryEnabledBinding(t *testing.T) {
 	}
 	hs.keys("?")
 	screen = hs.screen()
-	if !strings.Contains(screen, "filter") || strings.Contains(screen, "next section") {
+	if !strings.Contains(screen, "/          find") || strings.Contains(screen, "next section") {
 		t.Errorf("list help must show the list's keys only:\n%s", screen)
 	}
 }

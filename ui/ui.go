@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,6 +17,7 @@ type screen int
 const (
 	listScreen screen = iota
 	readerScreen
+	glossaryScreen
 )
 
 // Model is the reader program's root model: it owns the size, routes keys
@@ -25,6 +27,7 @@ type Model struct {
 	screen     screen
 	list       listModel
 	reader     readerModel
+	glossary   glossaryModel
 	help       bool
 	helpOffset int
 	quitting   bool
@@ -32,13 +35,16 @@ type Model struct {
 	// fromPassage is set while the reader shows a passage picked in the
 	// list's search: going back shows the search again.
 	fromPassage bool
+	// glossaryFrom is the screen the glossary was opened from, and goes
+	// back to.
+	glossaryFrom screen
 }
 
 // New makes a reader for a library. It opens at the issue list, or at
 // opt.Article (and opt.Section) when given.
 func New(opt Options) *Model {
 	c := newCommon(opt)
-	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c)}
+	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}}
 	m.reader.restorePlaces(opt.Places)
 	if a := articleByKey(c.lib, opt.LastRead); a != nil {
 		m.list.selectArticle(a)
@@ -96,7 +102,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	typing := m.list.filtering || m.reader.search.typing
+	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering
 	if m.help {
 		switch msg.String() {
 		case "?", "esc":
@@ -120,9 +126,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
-	if m.screen == listScreen {
+	switch {
+	case !typing && !m.reader.picking && m.screen != glossaryScreen && key.Matches(msg, m.c.keys.Glossary):
+		m.openGlossary()
+	case m.screen == glossaryScreen:
+		cmd = m.glossaryKey(msg)
+	case m.screen == listScreen:
 		cmd = m.listKey(msg)
-	} else {
+	default:
 		cmd = m.reader.update(msg)
 		if m.reader.back {
 			m.reader.back = false
@@ -151,10 +162,14 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 	case tea.MouseWheelUp:
 		d = -1
 	}
-	if m.screen == readerScreen && !m.help {
+	switch {
+	case m.help:
+	case m.screen == readerScreen:
 		m.reader.scrollBy(3 * d)
-	} else if m.screen == listScreen && !m.help {
+	case m.screen == listScreen:
 		m.list.move(d)
+	case m.screen == glossaryScreen:
+		m.glossary.move(d)
 	}
 }
 
@@ -185,9 +200,12 @@ func (m *Model) prefetch() tea.Cmd {
 // setKeys enables the bindings of the screen in front.
 func (m *Model) setKeys() {
 	m.c.shortHelp = drawn{}
-	if m.screen == listScreen {
+	switch m.screen {
+	case listScreen:
 		m.c.keys.forList(len(m.c.lib.Issues), m.list.filter.value != "")
-	} else {
+	case glossaryScreen:
+		m.c.keys.forGlossary(m.glossary.escAction())
+	default:
 		m.c.keys.forReader(m.reader.escAction())
 	}
 }
@@ -209,6 +227,9 @@ func (m *Model) View() tea.View {
 		v.SetContent(tooSmall(w, h))
 	case m.help:
 		v.SetContent(m.withNotice(fitView(helpView(m.c, w, h, m.helpOffset), w, h), w))
+	case m.screen == glossaryScreen:
+		v.SetContent(m.withNotice(fitView(m.glossary.view(w, h), w, h), w))
+		v.WindowTitle = "Glossary · " + m.glossary.g.Issue.Title()
 	case m.screen == readerScreen && m.reader.article != nil:
 		v.SetContent(m.withNotice(m.reader.view(w, h), w)) // exact by construction: no fitView pass
 		v.WindowTitle = m.reader.article.Title

@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"analyst/internal/content"
+	"analyst/internal/glossary"
 	"analyst/internal/render"
 )
 
@@ -40,7 +41,8 @@ type Config struct {
 	RateBurst     int           // new connections an address may open at once
 	ShutdownGrace time.Duration // how long readers have after a shutdown notice
 	Library       *content.Library
-	Cache         *render.Cache // shared by every session
+	Cache         *render.Cache     // shared by every session
+	Glossaries    *glossary.Library // shared by every session; nil: one for Library
 	Exec          ExecFunc
 	Logger        *log.Logger
 
@@ -175,6 +177,9 @@ func setDefaults(cfg *Config) {
 	}
 	if cfg.Cache == nil {
 		cfg.Cache = render.NewCache(render.DefaultCacheBytes)
+	}
+	if cfg.Glossaries == nil {
+		cfg.Glossaries = glossary.NewLibrary(cfg.Library)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.New(io.Discard)
