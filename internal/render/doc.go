@@ -19,7 +19,9 @@ type Doc struct {
 	Plain    []string     // the same lines as plain text
 	Widths   []int        // the width of each line in cells
 	Sections []DocSection // the lead and the named sections, in order
-	size     int64        // bytes held, for the cache's budget
+	// Paragraphs are the lines of each paragraph of those sections, in order.
+	Paragraphs []DocParagraph
+	size       int64 // bytes held, for the cache's budget
 }
 
 // DocSection is where a section starts in a Doc.
@@ -49,6 +51,8 @@ func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
 		d.size += int64(len(l) + len(d.Plain[i]) + 40)
 	}
 	d.Sections = findSections(a, d.Plain)
+	d.Paragraphs = findParagraphs(d.Sections, d.Plain)
+	d.size += int64(len(d.Paragraphs)) * 32
 	return d, nil
 }
 
