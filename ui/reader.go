@@ -29,11 +29,13 @@ type readerModel struct {
 	pickUnhid     bool             // the picker showed a sidebar the reader had hidden
 	pick          int              // the section under the picker
 	search        searchModel
-	matchInSight  bool              // the current match was on screen before a resize
-	relayout      *place            // where the reader was when the size changed, until the text is laid out again
-	status        string            // a one-time message for the status line
-	typedAhead    []tea.KeyPressMsg // keys pressed before the text arrived, replayed then
-	back          bool              // the reader asked for the issue list
+	abbrs         screenAbbreviations // the abbreviations on screen, for the sidebar
+	bioFirst      bool                // the reader was sent to the bio: the sidebar shows it before the abbreviations
+	matchInSight  bool                // the current match was on screen before a resize
+	relayout      *place              // where the reader was when the size changed, until the text is laid out again
+	status        string              // a one-time message for the status line
+	typedAhead    []tea.KeyPressMsg   // keys pressed before the text arrived, replayed then
+	back          bool                // the reader asked for the issue list
 }
 
 // maxTypedAhead bounds the keys kept while an article renders.
@@ -299,6 +301,7 @@ func (r *readerModel) jumpToSection(sec *content.Section) {
 	if sec.Kind == content.KindBio {
 		r.showSidebar()
 		r.status = "The author's bio is in the sidebar."
+		r.bioFirst = true
 	}
 }
 
@@ -378,7 +381,7 @@ func (r *readerModel) escAction() string {
 // update handles a key in the reader.
 func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys
-	r.status = ""
+	r.status, r.bioFirst = "", false
 	r.relayout = nil // the reader moves on: the place to keep is where they go
 	if r.search.typing {
 		return r.updateSearchInput(msg)

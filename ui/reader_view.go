@@ -48,6 +48,8 @@ func (r *readerModel) sidebar() sidebar {
 		picking:  r.picking,
 		pick:     r.pick,
 		fraction: r.pane.fraction(),
+		abbrs:    r.abbreviationsOnScreen(),
+		bioFirst: r.bioFirst,
 		styles:   r.c.styles,
 	}
 }

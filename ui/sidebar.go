@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/content"
+	"analyst/internal/glossary"
 	"analyst/internal/render"
 )
 
@@ -18,7 +19,9 @@ type sidebar struct {
 	current  int  // index of the section on screen
 	picking  bool // the section list has the keyboard
 	pick     int
-	fraction float64 // how much has been read, 0..1
+	fraction float64        // how much has been read, 0..1
+	abbrs    []glossary.Use // the abbreviations written in the text on screen
+	bioFirst bool           // the bio keeps its room before the abbreviations
 	styles   Styles
 }
 
@@ -58,7 +61,14 @@ func (s sidebar) Render(w, h int) []string {
 		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc close", inner, "…")))
 	}
 
-	room := h - len(top) - len(sections) - len(progress) - 2 // two blank lines
+	// The abbreviations on screen come before the bio, past its first
+	// lines, unless the reader asked for the bio.
+	keepBio := min(len(bio), sidebarMinBio)
+	if s.bioFirst {
+		keepBio = len(bio)
+	}
+	abbrs := s.abbreviations(inner, h-len(top)-len(sections)-len(progress)-2-keepBio)
+	room := h - len(top) - len(sections) - len(abbrs) - len(progress) - 2 // two blank lines
 	switch {
 	case room <= 0:
 		bio = nil
@@ -67,7 +77,7 @@ func (s sidebar) Render(w, h int) []string {
 		bio[room-1] = st.Bio.Render(ansi.Truncate(ansi.Strip(bio[room-1])+" …", inner, "…"))
 	}
 	var lines []string
-	for _, part := range [][]string{top, bio, {""}, sections, {""}, progress} {
+	for _, part := range [][]string{top, bio, {""}, sections, abbrs, {""}, progress} {
 		lines = append(lines, part...)
 	}
 	if len(lines) > h { // no room for air: drop the blank lines
@@ -88,6 +98,10 @@ func (s sidebar) Render(w, h int) []string {
 	}
 	return out
 }
+
+// sidebarMinBio is how many lines of the bio the sidebar keeps before it
+// gives the abbreviations on screen their room.
+const sidebarMinBio = 3
 
 // progressText says how far the reader is: "42% read · 4 min left".
 func progressText(a *content.Article, fraction float64) string {
