@@ -3,6 +3,7 @@ package content
 import (
 	"container/heap"
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,7 +65,8 @@ func (l *Library) SearchPassages(ctx context.Context, query string, limit int) (
 		return Passages{Query: query}, err
 	}
 	best := &hitHeap{}
-	for _, f := range found {
+	for i := range found {
+		f := found[len(found)-1-i] // newest first: older hits then rarely displace kept ones
 		out.Total += f.paragraphs
 		out.Matches += f.matches
 		if f.paragraphs > 0 {
@@ -129,6 +131,7 @@ type issueText struct {
 // paraRef locates a paragraph of an issue.
 type paraRef struct {
 	start                       int // byte offset in issueText.folded
+	sectionStart                int // where its section's first paragraph starts there
 	article, section, paragraph int // indexes in Articles(), Sections and Paragraphs
 }
 
@@ -161,8 +164,9 @@ func makeIssueText(articles []*Article) issueText {
 			if s.Kind == KindBio {
 				continue
 			}
+			sectionStart := b.Len()
 			for pi, p := range s.Paragraphs {
-				paras = append(paras, paraRef{start: b.Len(), article: ai, section: si, paragraph: pi})
+				paras = append(paras, paraRef{start: b.Len(), sectionStart: sectionStart, article: ai, section: si, paragraph: pi})
 				foldInto(&b, p)
 				b.WriteByte('\n')
 			}
@@ -191,36 +195,39 @@ func foldInto(b *strings.Builder, s string) {
 
 // find looks for the folded query q in the issue, keeping its best limit
 // paragraphs. edges says whether q starts and ends with a letter or digit,
-// for telling whole words.
+// for telling whole words. It sweeps the issue's text for the next
+// occurrence, then takes the rest of its paragraph at once: a rare word
+// costs one sweep, a common one a count per paragraph.
 func (t *issueText) find(q string, edges [2]bool, issue, limit int) issueHits {
 	var out issueHits
 	best := &hitHeap{}
-	cur := hit{issue: issue}
-	p := -1 // index in t.paras of cur
-	flush := func() {
-		if cur.matches > 0 {
-			out.paragraphs++
-			out.matches += cur.matches
-			best.offer(cur, limit)
-		}
-	}
-	for at := 0; ; {
+	p := 0
+	for at := 0; at < len(t.folded); {
 		i := strings.Index(t.folded[at:], q)
 		if i < 0 {
 			break
 		}
 		start := at + i
-		at = start + len(q)
-		if p < 0 || p+1 < len(t.paras) && t.paras[p+1].start <= start {
-			flush()
-			p = t.paraAt(start, p)
-			cur = hit{issue: issue, para: t.paras[p]}
+		p = t.paraAt(start, p)
+		end := len(t.folded)
+		if p+1 < len(t.paras) {
+			end = t.paras[p+1].start
 		}
-		cur.matches++
-		cur.wholeWord = cur.wholeWord || wholeWordAt(t.folded, start, at, edges)
+		h := hit{issue: issue, para: t.paras[p], matches: strings.Count(t.folded[start:end], q)}
+		for off := start; !h.wholeWord; off += len(q) {
+			j := strings.Index(t.folded[off:end], q)
+			if j < 0 {
+				break
+			}
+			off += j
+			h.wholeWord = wholeWordAt(t.folded, off, off+len(q), edges)
+		}
+		out.paragraphs++
+		out.matches += h.matches
+		best.offer(h, limit)
+		at = end
 	}
-	flush()
-	out.best = best.sorted()
+	out.best = *best // unordered: the library's search orders what it keeps
 	return out
 }
 
@@ -260,9 +267,12 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // passage makes a Passage of a hit: the occurrence to show in the
 // paragraph's own text, its context, and how many come before it in its
-// section.
+// section (counted in the search text: a match never spans two
+// paragraphs, so counting across them counts each's).
 func (l *Library) passage(h hit, q []rune, edges [2]bool) Passage {
-	a := l.Issues[h.issue].Articles()[h.para.article]
+	is := l.Issues[h.issue]
+	folded := is.searchText().folded
+	a := is.Articles()[h.para.article]
 	s := a.Sections[h.para.section]
 	text := s.Paragraphs[h.para.paragraph]
 	spans := FoldIndexAll(text, q)
@@ -288,7 +298,7 @@ func (l *Library) passage(h hit, q []rune, edges [2]bool) Passage {
 		},
 		Matches:   h.matches,
 		WholeWord: h.wholeWord,
-		InSection: s.Ordinal(string(q), h.para.paragraph, sp[0]),
+		InSection: strings.Count(folded[h.para.sectionStart:h.para.start], string(q)) + shown,
 	}
 }
 
@@ -307,22 +317,33 @@ func (h *hitHeap) Pop() any {
 	return x
 }
 
-// offer keeps x if it is among the best limit hits seen.
+// offer keeps x if it is among the best limit hits seen. The hits are
+// kept as they come until there are limit of them, and only then ordered
+// as a heap: most issues have fewer.
 func (h *hitHeap) offer(x hit, limit int) {
 	switch {
-	case h.Len() < limit:
-		heap.Push(h, x)
+	case h.Len() < limit-1:
+		*h = append(*h, x)
+	case h.Len() == limit-1:
+		*h = append(*h, x)
+		heap.Init(h)
 	case x.better((*h)[0]):
 		(*h)[0] = x
 		heap.Fix(h, 0)
 	}
 }
 
-// sorted empties the heap into a list, best first.
+// sorted is the hits kept, best first.
 func (h *hitHeap) sorted() []hit {
-	out := make([]hit, h.Len())
-	for i := len(out) - 1; i >= 0; i-- {
-		out[i] = heap.Pop(h).(hit)
-	}
+	out := slices.Clone(*h)
+	slices.SortFunc(out, func(a, b hit) int {
+		if a.better(b) {
+			return -1
+		}
+		if b.better(a) {
+			return 1
+		}
+		return 0
+	})
 	return out
 }
