@@ -3,13 +3,12 @@ package content_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/tools/genlibrary/generate"
 )
 
 // largeIssues is the size of the generated library the scale benchmarks
@@ -17,14 +16,12 @@ import (
 const largeIssues = 300
 
 // generateLibrary writes a library of n issues made from the embedded
-// one into a temporary folder and returns it.
+// one (tools/genlibrary) into a temporary folder and returns it.
 func generateLibrary(b *testing.B, n int) string {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "library")
-	cmd := exec.Command("go", "run", "./tools/genlibrary", "-n", strconv.Itoa(n), "-out", dir)
-	cmd.Dir = filepath.Join("..", "..")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("generating the library: %v\n%s", err, out)
+	if err := generate.Write(dir, filepath.Join(articlesDir, "2026-01"), n); err != nil {
+		b.Fatal(err)
 	}
 	return dir
 }
