@@ -63,11 +63,8 @@ func (hs *harness) run(cmd tea.Cmd) {
 		if msg == nil {
 			continue
 		}
-		// tea.Batch and tea.Sequence return lists of commands.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			for i := range v.Len() {
-				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-			}
+		if cmds, ok := batched(msg); ok {
+			queue = append(queue, cmds...)
 			continue
 		}
 		if _, ok := msg.(tea.QuitMsg); ok {
@@ -77,6 +74,20 @@ func (hs *harness) run(cmd tea.Cmd) {
 		_, next := hs.m.Update(msg)
 		queue = append(queue, next)
 	}
+}
+
+// batched returns the commands of a message that tea.Batch or
+// tea.Sequence made: lists of commands, to run in their turn.
+func batched(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 // keys presses each key in turn. Named keys are written as in key.Binding

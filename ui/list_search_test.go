@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -258,10 +257,8 @@ func messages(cmd tea.Cmd) []tea.Msg {
 			continue
 		}
 		msg := c()
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
-			for i := range v.Len() {
-				queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-			}
+		if cmds, ok := batched(msg); ok {
+			queue = append(queue, cmds...)
 			continue
 		}
 		out = append(out, msg)
