@@ -16,7 +16,7 @@ func TestRandomKeysAndResizes(t *testing.T) {
 	keys := []string{
 		"j", "k", "up", "down", "space", "pgdown", "pgup", "f", "b", "d", "u", "g", "G", "home", "end",
 		"]", "[", "n", "p", "/", "ctrl+n", "ctrl+p", "esc", "enter", "tab", "s", "?", "backspace",
-		"1", "2", "3", "4", "5", "9", "a", "z", "é", "Ж", "ctrl+u", "l", "h", "right", "left",
+		"1", "2", "3", "4", "5", "9", "a", "z", "é", "Ж", "ctrl+u", "l", "h", "right", "left", "A",
 	}
 	seed := uint64(20260126)
 	rng := rand.New(rand.NewPCG(seed, seed))
