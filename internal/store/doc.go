@@ -1,0 +1,36 @@
+// Package store keeps what a reader makes while reading: where they left
+// each article (a place), the article read last, how far they have read
+// each one (read marks), the paragraphs they highlighted and the notes on
+// them. Everything belongs to an owner: "" for the local reader, later an
+// SSH key's fingerprint, so readers sharing one store never see each
+// other's data.
+//
+// What it promises:
+//
+//   - Every change is its own transaction, committed (WAL journal,
+//     synchronous=FULL) before the call returns: a crash, a kill or a power
+//     cut loses at most the change in flight, never the file, and nothing is
+//     left to write at quit.
+//   - Two processes at once (two readers, a reader and `analyst
+//     highlights`) both keep all their changes: writes take the database's
+//     write lock when they begin (BEGIN IMMEDIATE) and wait for each other
+//     (busy timeout). One *Store is safe for many goroutines; its writes
+//     queue in the process instead of spinning on the lock.
+//   - A highlight is kept whole, with the paragraph it marks (its position
+//     and its text), so that Locate finds it again in a library whose text
+//     changed, and a highlight that can no longer be found is kept and
+//     listed as detached, never dropped.
+//   - Notes are refused when they hold a control character (an escape code
+//     would reach the terminal that shows them); text read back is stripped
+//     of any that a hand-edited file holds.
+//   - A store that cannot be used never stops reading: Open returns an
+//     *Error that says why nothing will be kept, in words for the status
+//     line, and a file that is not a database, is damaged or was written by
+//     a newer analyst is never written, truncated, moved or deleted. A
+//     failed write returns an *Error that says why (full disk, read-only).
+//
+// The SQL is kept portable to PostgreSQL (plain types, unix milliseconds,
+// ON CONFLICT upserts); what differs between engines sits in a dialect.
+// Calls may block on the disk for a few milliseconds: a Bubble Tea program
+// makes them from a tea.Cmd, never in Update.
+package store

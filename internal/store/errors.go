@@ -1,0 +1,158 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"syscall"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Problem is why the store could not do what it was asked.
+type Problem int
+
+// The problems a caller may tell apart (with errors.Is and the sentinels
+// below, or by Error.Problem).
+const (
+	Failed     Problem = iota // any other failure: a disk error, a bug
+	Broken                    // the file is not a database, or a damaged one
+	Unreadable                // the file cannot be opened: permissions, a directory in its place
+	ReadOnly                  // the file or its disk cannot be written
+	Full                      // the disk is full
+	TooNew                    // the file was written by a newer analyst
+	Busy                      // another process kept the database locked too long
+	Invalid                   // the caller's input was refused (a note with a control character)
+	NotFound                  // no such highlight for this owner
+)
+
+// Sentinels for errors.Is: errors.Is(err, store.ErrFull).
+var (
+	ErrFailed     = errors.New("store failed")
+	ErrBroken     = errors.New("store is broken")
+	ErrUnreadable = errors.New("store is unreadable")
+	ErrReadOnly   = errors.New("store is read-only")
+	ErrFull       = errors.New("disk is full")
+	ErrTooNew     = errors.New("store is from a newer analyst")
+	ErrBusy       = errors.New("store is busy")
+	ErrInvalid    = errors.New("input refused")
+	ErrNotFound   = errors.New("no such highlight")
+)
+
+var sentinels = [...]error{
+	Failed: ErrFailed, Broken: ErrBroken, Unreadable: ErrUnreadable,
+	ReadOnly: ErrReadOnly, Full: ErrFull, TooNew: ErrTooNew, Busy: ErrBusy,
+	Invalid: ErrInvalid, NotFound: ErrNotFound,
+}
+
+// Error is every error the store returns. Its message is written for a
+// person and fits a status line: for Open, "nothing will be kept: …"; for a
+// change, "… not kept: …".
+type Error struct {
+	Op      string  // "open", what was being kept ("the highlight", "the note", "the place"), "read …" or "import …"
+	Path    string  // the database file
+	Problem Problem // why, for callers that act on it
+	Reason  string  // the why in words, without the path
+	Err     error   // the underlying error, when there is one
+
+	readable bool // Open returned a Store that reads what the file holds
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Op == opOpen && e.readable:
+		return "nothing new will be kept: " + e.Reason
+	case e.Op == opOpen:
+		return "nothing will be kept: " + e.Reason
+	case strings.HasPrefix(e.Op, "read "), strings.HasPrefix(e.Op, "import "):
+		return "cannot " + e.Op + ": " + e.Reason
+	}
+	return e.Op + " was not kept: " + e.Reason
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches the sentinel of the error's Problem.
+func (e *Error) Is(target error) bool {
+	return int(e.Problem) < len(sentinels) && sentinels[e.Problem] == target
+}
+
+// opOpen is the Op of errors from Open.
+const opOpen = "open"
+
+// fail builds the *Error for an operation that failed with err, telling
+// the problem from SQLite's result code or the system's errno.
+func fail(op, path string, err error) *Error {
+	var se *Error
+	if errors.As(err, &se) {
+		return se
+	}
+	p := classify(err)
+	r := reason(p, path, err)
+	if op == opOpen && (p == Broken || p == Unreadable) {
+		r = leftAsIs(r)
+	}
+	return &Error{Op: op, Path: path, Problem: p, Reason: r, Err: err}
+}
+
+// classify tells the problem behind an error from SQLite or the system.
+func classify(err error) Problem {
+	var le *sqlite.Error
+	if errors.As(err, &le) {
+		switch le.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return Broken
+		case sqlite3.SQLITE_FULL:
+			return Full
+		case sqlite3.SQLITE_READONLY:
+			return ReadOnly
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return Busy
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+			return Unreadable
+		}
+		return Failed
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return Full
+	case errors.Is(err, syscall.EROFS):
+		return ReadOnly
+	case errors.Is(err, fs.ErrPermission):
+		return Unreadable
+	}
+	return Failed
+}
+
+// reason says a problem in words for a person.
+func reason(p Problem, path string, err error) string {
+	switch p {
+	case Broken:
+		return fmt.Sprintf("%s is not a database analyst can read (%s)", path, short(err))
+	case Full:
+		return fmt.Sprintf("the disk holding %s is full", path)
+	case ReadOnly:
+		return fmt.Sprintf("%s cannot be written (%s)", path, short(err))
+	case Busy:
+		return fmt.Sprintf("%s is busy: another analyst kept it locked", path)
+	case Unreadable:
+		return fmt.Sprintf("%s cannot be opened (%s)", path, short(err))
+	}
+	return fmt.Sprintf("%s: %s", path, short(err))
+}
+
+// leftAsIs tells the reader that a file the store refused is untouched.
+func leftAsIs(reason string) string { return reason + " (the file is left as it is)" }
+
+// short is an error's message without what the path already says: a
+// *fs.PathError's operation and path are dropped.
+func short(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestOpenCreatesAPrivateFileAndFolder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data", "analyst", "analyst.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for p, want := range map[string]os.FileMode{path: 0o600, filepath.Dir(path): 0o700 | os.ModeDir} {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode() != want {
+			t.Errorf("%s: mode %v, want %v", p, fi.Mode(), want)
+		}
+	}
+	var mode string
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	// Every connection of the pool syncs each commit and waits for locks.
+	conns := make([]interface{ Close() error }, 0, maxConns)
+	for range maxConns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var sync, timeout int
+		if err := c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil || sync != 2 {
+			t.Errorf("synchronous = %d, %v; want 2 (FULL)", sync, err)
+		}
+		if err := c.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil || timeout != int(busyTimeout.Milliseconds()) {
+			t.Errorf("busy_timeout = %d, %v", timeout, err)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	if v, err := version(ctx, s.db, s.d); err != nil || v != schemaVersion() {
+		t.Errorf("version = %d, %v; want %d", v, err, schemaVersion())
+	}
+}
+
+// A path with characters that mean something in a URI is still the file.
+func TestOpenPathWithURICharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a?b#c%20d e.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	fi, err := os.Stat(path)
+	if err != nil || fi.Size() == 0 {
+		t.Fatalf("the database is not at %s: %v", path, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("files beside it: %v", entries)
+	}
+}
+
+// Opening again migrates nothing: schema_migrations keeps one row per
+// version, applied once.
+func TestReopenDoesNotMigrateAgain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "analyst.db")
+	for range 3 {
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.db.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n != len(migrations) {
+		t.Errorf("schema_migrations has %d rows, %v; want %d", n, err, len(migrations))
+	}
+}
+
+// Two processes' first starts at once: both open, one migrates.
+func TestConcurrentFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "analyst.db")
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	integrity(t, path)
+}
+
+func TestDialectBindsDollarPlaceholders(t *testing.T) {
+	pg := dialect{dollarPlaceholders: true, greatest: "GREATEST"}
+	got := pg.sql("UPDATE t SET a = GREATEST(a, ?) WHERE b = ? AND c = ?")
+	if want := "UPDATE t SET a = GREATEST(a, $1) WHERE b = $2 AND c = $3"; got != want {
+		t.Errorf("postgres: %q, want %q", got, want)
+	}
+	if got := sqliteDialect.sql("SET a = GREATEST(a, ?)"); got != "SET a = MAX(a, ?)" {
+		t.Errorf("sqlite: %q", got)
+	}
+}
