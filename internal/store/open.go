@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -24,7 +25,8 @@ type Store struct {
 	path        string
 	readOnly    *Error        // Open's error when the store was opened for reading only
 	readOnlyWhy string        // why, for the errors of refused changes
-	writing     chan struct{} // holds one token per writer in this process
+	writing     chan struct{} // holds the token of the one writer in this process
+	checked     *checked      // the file's check before the first change; guarded by writing
 	now         func() time.Time
 	newID       func() int64
 }
@@ -125,26 +127,24 @@ func (s *Store) start(ctx context.Context) error {
 		}
 	}
 	if v < schemaVersion() {
-		if v > 0 {
-			// Check the whole file before rewriting its schema.
-			if err := s.quickCheck(ctx); err != nil {
-				return err
-			}
-		}
-		return s.migrate(ctx)
+		return s.migrate(ctx) // a change like any other: the file is checked first
 	}
-	// Take the write lock and let it go: a read-only file or disk says so
-	// now, not at the reader's first highlight.
+	// Write a row as it is, and roll it back: a read-only file or disk
+	// says so now, not at the reader's first highlight. (Taking the write
+	// lock is not enough: in WAL mode a read-only file grants it.)
 	tx, err := s.db.BeginTx(ctx, nil)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, s.d.sql("UPDATE schema_migrations SET applied_ms = applied_ms WHERE version = ?"), v)
+		tx.Rollback()
+	}
 	if err != nil {
 		e := fail(opOpen, s.path, err)
-		if e.Problem == ReadOnly {
-			s.setReadOnly(fmt.Sprintf("%s is read-only", s.path), err)
-			return nil
+		if e.Problem != ReadOnly {
+			return e
 		}
-		return e
+		s.setReadOnly(fmt.Sprintf("%s is read-only", s.path), err)
 	}
-	return tx.Rollback()
+	return nil
 }
 
 // setReadOnly makes the store refuse changes, saying why.
@@ -218,13 +218,23 @@ func prepareFile(path string) error {
 		return fail(opOpen, path, err)
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	if _, err := io.ReadFull(f, head); err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+	head := make([]byte, 100) // the database header
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return fail(opOpen, path, err)
 	}
-	if string(head) != sqliteMagic {
+	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != sqliteMagic {
 		return &Error{Op: opOpen, Path: path, Problem: Broken,
 			Reason: leftAsIs(fmt.Sprintf("%s is not an SQLite database", path))}
+	}
+	// SQLite writes whole pages: a file that ends within one was cut short.
+	page := int64(binary.BigEndian.Uint16(head[16:18]))
+	if page == 1 {
+		page = 65536
+	}
+	if n < len(head) || page < 512 || page&(page-1) != 0 || fi.Size()%page != 0 {
+		return &Error{Op: opOpen, Path: path, Problem: Broken,
+			Reason: leftAsIs(fmt.Sprintf("%s is not a whole SQLite database (cut short?)", path))}
 	}
 	return nil
 }

@@ -63,7 +63,7 @@ var migrations = []migration{{
 			PRIMARY KEY (owner, id)
 		)`,
 		`CREATE INDEX highlights_by_article ON highlights (owner, issue, article)`,
-		`CREATE INDEX highlights_by_time ON highlights (owner, created_ms)`,
+		`CREATE INDEX highlights_by_time ON highlights (owner, created_ms, id)`,
 	},
 }}
 

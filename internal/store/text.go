@@ -35,9 +35,9 @@ func checkNote(note string) (string, error) {
 // the store returns can reach a terminal as a command. A lone "\r" would
 // too, and goes; "\n" and tabs stay (see checkNote).
 func clean(s string) string {
-	s = content.StripControls(s)
-	if strings.Contains(s, "\r") {
-		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	if i, _ := content.FirstControl(s); i < 0 && strings.IndexByte(s, '\r') < 0 && utf8.ValidString(s) {
+		return s // the text the store wrote, as it almost always is
 	}
-	return strings.ToValidUTF8(s, "\uFFFD")
+	s = content.StripControls(strings.ToValidUTF8(s, "\uFFFD"))
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }

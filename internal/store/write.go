@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 )
 
 // write runs fn in a transaction of its own and commits it before
@@ -24,6 +25,9 @@ func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx)
 		return fail(op, s.path, ctx.Err())
 	}
 	defer func() { <-s.writing }()
+	if err := s.checkOnce(ctx); err != nil {
+		return &Error{Op: op, Path: s.path, Problem: err.Problem, Reason: err.Reason, Err: err.Err}
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fail(op, s.path, err)
@@ -43,3 +47,28 @@ func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx)
 	}
 	return nil
 }
+
+// checkOnce checks the whole file (SQLite's quick_check) before the
+// store's first change, and remembers a failure: a damaged page that Open
+// did not read must not be written around, since SQLite could reuse it
+// (a damaged free list hands out pages that hold data). Open stays cheap;
+// the first change pays for the check, about a millisecond per megabyte.
+// It runs holding s.writing, which guards s.checked.
+func (s *Store) checkOnce(ctx context.Context) *Error {
+	if s.checked != nil {
+		return s.checked.err
+	}
+	if err := s.quickCheck(ctx); err != nil {
+		var e *Error
+		if !errors.As(err, &e) || e.Problem != Broken {
+			return nil // not a verdict on the file (a cancelled ctx, a busy disk): check again next time
+		}
+		s.checked = &checked{err: e}
+		return e
+	}
+	s.checked = &checked{}
+	return nil
+}
+
+// checked is the verdict of checkOnce.
+type checked struct{ err *Error }
