@@ -73,11 +73,11 @@ func TestBrokenFileIsLeftAsItIs(t *testing.T) {
 	}{
 		{"garbage", garbage, Broken, "is not an SQLite database"},
 		{"a text file", []byte("hello\n"), Broken, "is not an SQLite database"},
-		{"only the magic", []byte(sqliteMagic), Broken, "is not a whole SQLite database"},
-		{"truncated to 100 bytes", good[:100], Broken, "is not a whole SQLite database"},
-		{"truncated to a page", good[:4096], Broken, "is not a database analyst can read"},
-		{"truncated to half", good[:len(good)/2], Broken, "is not a database analyst can read"},
-		{"truncated by a byte", good[:len(good)-1], Broken, "is not a whole SQLite database"},
+		{"only the magic", []byte(sqliteMagic), Broken, "is damaged (it ends within a page: cut short?)"},
+		{"truncated to 100 bytes", good[:100], Broken, "is damaged (it ends within a page: cut short?)"},
+		{"truncated to a page", good[:4096], Broken, "is damaged (database disk image is malformed)"},
+		{"truncated to half", good[:len(good)/2], Broken, "is damaged (database disk image is malformed)"},
+		{"truncated by a byte", good[:len(good)-1], Broken, "is damaged (it ends within a page: cut short?)"},
 		{"another program's database", other, Broken, "another program's database"},
 		{"a newer analyst's", newer, TooNew, "written by a newer analyst (schema 99"},
 	} {
@@ -162,8 +162,8 @@ func TestDatabaseThatIsNotAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, says := range map[string]string{
-		asDir: "is a directory, not a database file (the file is left as it is)",
-		fifo:  "is not a regular file (the file is left as it is)",
+		asDir: "is a directory, not a database file (it is left as it is)",
+		fifo:  "is not a regular file (it is left as it is)",
 	} {
 		s, err := Open(context.Background(), path)
 		if s != nil || !errors.Is(err, ErrUnreadable) || !strings.HasSuffix(err.Error(), says) {

@@ -16,8 +16,10 @@ type dialect struct {
 	// greatest is the two-argument maximum, written GREATEST(a, b) in the
 	// queries: MAX(a, b) in SQLite.
 	greatest string
-	// hasVersionTable counts the schema_migrations tables (0 or 1).
-	hasVersionTable string
+	// tables counts, in one snapshot, the schema_migrations tables (0 or
+	// 1) and the tables that are not analyst's: a database that has some
+	// and no schema_migrations is another program's.
+	tables string
 	// lockWrites, run first in every writing transaction, serialises the
 	// writers of one owner. Empty for SQLite, whose BEGIN IMMEDIATE already
 	// takes the one write lock; PostgreSQL would take an advisory lock here
@@ -31,9 +33,12 @@ type dialect struct {
 
 // sqliteDialect is the local store's engine.
 var sqliteDialect = dialect{
-	name:            "sqlite",
-	greatest:        "MAX",
-	hasVersionTable: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+	name:     "sqlite",
+	greatest: "MAX",
+	tables: `SELECT
+		(SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'),
+		(SELECT COUNT(*) FROM sqlite_master WHERE name NOT IN ('schema_migrations', 'readers', 'places', 'highlights')
+			AND name NOT LIKE 'highlights_by_%' AND name NOT LIKE 'sqlite_%')`,
 }
 
 // sql rewrites a query, written with "?" placeholders and GREATEST, for

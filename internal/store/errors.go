@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -131,7 +132,11 @@ func classify(err error) Problem {
 func reason(p Problem, path string, err error) string {
 	switch p {
 	case Broken:
-		return fmt.Sprintf("%s is not a database analyst can read (%s)", path, short(err))
+		var le *sqlite.Error
+		if errors.As(err, &le) && le.Code()&0xff == sqlite3.SQLITE_NOTADB {
+			return fmt.Sprintf("%s is not an SQLite database", path)
+		}
+		return fmt.Sprintf("%s is damaged (%s)", path, short(err))
 	case Full:
 		return fmt.Sprintf("the disk holding %s is full", path)
 	case ReadOnly:
@@ -148,11 +153,22 @@ func reason(p Problem, path string, err error) string {
 func leftAsIs(reason string) string { return reason + " (the file is left as it is)" }
 
 // short is an error's message without what the path already says: a
-// *fs.PathError's operation and path are dropped.
+// *fs.PathError's operation and path are dropped, and so is the number
+// that ends SQLite's messages ("database disk image is malformed (11)").
 func short(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
+	}
+	var le *sqlite.Error
+	if errors.As(err, &le) {
+		msg := le.Error()
+		if i := strings.LastIndex(msg, " ("); i > 0 && strings.HasSuffix(msg, ")") {
+			if _, err := strconv.Atoi(msg[i+2 : len(msg)-1]); err == nil {
+				return msg[:i]
+			}
+		}
+		return msg
 	}
 	return err.Error()
 }

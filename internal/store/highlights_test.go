@@ -206,9 +206,6 @@ func TestListingNewestFirstAndCounts(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(c, map[string]int{"2026-01/cutler": 2, "2026-01/jamal": 3}) {
 		t.Errorf("Counts = %v, %v", c, err)
 	}
-	if r, err := s.Load(ctx, LocalOwner); err != nil || !reflect.DeepEqual(r.Counts, c) {
-		t.Errorf("Load's counts = %v, %v", r.Counts, err)
-	}
 }
 
 // Times are kept to the millisecond, as unix milliseconds.

@@ -43,7 +43,6 @@ func TestImportStateOnce(t *testing.T) {
 			"2026-01/cutler": {},
 			"2026-01/jamal":  {Furthest: 1, Finished: true},
 		},
-		Counts: map[string]int{},
 	}
 	r, err := s.Load(ctx, LocalOwner)
 	if err != nil || !reflect.DeepEqual(r, want) {
@@ -140,5 +139,41 @@ func TestImportUnreadableState(t *testing.T) {
 	}
 	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
 		t.Errorf("the directory: %v", err)
+	}
+}
+
+// Two readers starting at once import the file once between them.
+func TestImportStateTwiceAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "analyst.db")
+	state := filepath.Join(t.TempDir(), "state.json")
+	if err := os.WriteFile(state, []byte(stateJSON), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	results := make(chan Imported, 2)
+	for range 2 {
+		go func() {
+			s, err := Open(ctx, path)
+			if err != nil {
+				t.Error(err)
+				results <- Imported{}
+				return
+			}
+			defer s.Close()
+			got, err := s.ImportState(ctx, state)
+			if err != nil {
+				t.Error(err)
+			}
+			results <- got
+		}()
+	}
+	a, b := <-results, <-results
+	if a.Places+b.Places != 2 || a.Skipped > 1 || b.Skipped > 1 {
+		t.Errorf("imported %+v and %+v; want 2 places between them", a, b)
+	}
+	if a.Renamed+b.Renamed != state+".imported" {
+		t.Errorf("renamed to %q and %q", a.Renamed, b.Renamed)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(state)); len(entries) != 1 || entries[0].Name() != "state.json.imported" {
+		t.Errorf("files: %v", entries)
 	}
 }

@@ -3,15 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"math/rand/v2"
 	"net/url"
-	"os"
-	"path/filepath"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -27,6 +22,7 @@ type Store struct {
 	readOnlyWhy string        // why, for the errors of refused changes
 	writing     chan struct{} // holds the token of the one writer in this process
 	checked     *checked      // the file's check before the first change; guarded by writing
+	schema      []migration   // the migrations, oldest first
 	now         func() time.Time
 	newID       func() int64
 }
@@ -38,9 +34,6 @@ const busyTimeout = 10 * time.Second
 // maxConns bounds the SQLite connections one Store opens: reads run side
 // by side (WAL), writes one at a time anyway.
 const maxConns = 4
-
-// sqliteMagic is how every SQLite database file starts.
-const sqliteMagic = "SQLite format 3\x00"
 
 // Open opens the database file at path, creating it (and its folder, 0700;
 // the file 0600) when it does not exist, and migrating its schema when it
@@ -54,10 +47,16 @@ const sqliteMagic = "SQLite format 3\x00"
 // returns a Store that reads (what it holds is shown) with an *Error of
 // Problem ReadOnly, and every change on it fails with that error.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, migrations)
+}
+
+// open is Open with a schema's migrations (the tests' own, to migrate).
+func open(ctx context.Context, path string, schema []migration) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
 	s := newStore(sqliteDialect, path, sqliteDSN(path, false))
+	s.schema = schema
 	err := s.start(ctx)
 	if err == nil {
 		return s, s.ReadOnly()
@@ -72,7 +71,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// beside the database, which a read-only folder or disk refuses. Nobody
 	// can be writing it then, so read it as an immutable file.
 	ro := newStore(sqliteDialect, path, sqliteDSN(path, true))
-	if v, verr := ro.checkVersion(ctx); verr != nil || v != schemaVersion() {
+	ro.schema = schema
+	if v, verr := ro.checkVersion(ctx); verr != nil || v != ro.latest() {
 		ro.db.Close()
 		return nil, err
 	}
@@ -88,6 +88,7 @@ func newStore(d dialect, path, dsn string) *Store {
 	return &Store{
 		db: db, d: d, path: path,
 		writing: make(chan struct{}, 1),
+		schema:  migrations,
 		now:     time.Now,
 		newID:   randomID,
 	}
@@ -119,14 +120,8 @@ func (s *Store) start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if v == 0 {
-		// A new database: WAL, so that readers never wait for a writer and a
-		// commit is one append and one sync. The mode is kept in the file.
-		if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-			return fail(opOpen, s.path, err)
-		}
-	}
-	if v < schemaVersion() {
+	s.useWAL(ctx)
+	if v < s.latest() {
 		return s.migrate(ctx) // a change like any other: the file is checked first
 	}
 	// Write a row as it is, and roll it back: a read-only file or disk
@@ -147,6 +142,21 @@ func (s *Store) start(ctx context.Context) error {
 	return nil
 }
 
+// useWAL puts the database in WAL mode, which the file keeps: readers
+// never wait for a writer, and a commit is one append and one sync. It is
+// done when the file is new; when another process holds the file at that
+// moment (two first starts at once), the switch can fail at once with
+// SQLITE_BUSY, whatever the busy timeout. That is no failure: the other
+// process switches it, or the next Open does, and until then the rollback
+// journal, with synchronous=FULL, keeps every commit as safely.
+func (s *Store) useWAL(ctx context.Context) {
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode == "wal" {
+		return
+	}
+	s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL")
+}
+
 // setReadOnly makes the store refuse changes, saying why.
 func (s *Store) setReadOnly(why string, err error) {
 	s.readOnlyWhy = why
@@ -157,22 +167,16 @@ func (s *Store) setReadOnly(why string, err error) {
 // checkVersion reads the schema version, refusing a file that is not
 // analyst's database: not SQLite, damaged, another program's, or newer.
 func (s *Store) checkVersion(ctx context.Context) (int, error) {
-	v, err := version(ctx, s.db, s.d)
+	v, foreign, err := version(ctx, s.db, s.d)
 	if err != nil {
 		return 0, fail(opOpen, s.path, err)
 	}
-	if v > schemaVersion() {
-		return 0, tooNew(s.path, v)
+	if foreign {
+		return 0, &Error{Op: opOpen, Path: s.path, Problem: Broken,
+			Reason: leftAsIs(fmt.Sprintf("%s is another program's database, not analyst's", s.path))}
 	}
-	if v == 0 {
-		var tables int
-		if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master").Scan(&tables); err != nil {
-			return 0, fail(opOpen, s.path, err)
-		}
-		if tables > 0 {
-			return 0, &Error{Op: opOpen, Path: s.path, Problem: Broken,
-				Reason: leftAsIs(fmt.Sprintf("%s is another program's database, not analyst's", s.path))}
-		}
+	if v > s.latest() {
+		return 0, s.tooNew(v)
 	}
 	return v, nil
 }
@@ -188,78 +192,6 @@ func (s *Store) quickCheck(ctx context.Context) error {
 			Reason: leftAsIs(fmt.Sprintf("%s is damaged (%s)", s.path, res))}
 	}
 	return nil
-}
-
-// prepareFile makes sure path is a file SQLite may open: it creates the
-// folder (0700) and an empty file (0600) when there is none, and refuses,
-// without touching it, a directory, a device or a file that does not start
-// as an SQLite database does. An empty file is a new database.
-func prepareFile(path string) error {
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return create(path)
-	}
-	if err != nil {
-		return fail(opOpen, path, err)
-	}
-	if fi.IsDir() {
-		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
-			Reason: leftAsIs(fmt.Sprintf("%s is a directory, not a database file", path))}
-	}
-	if !fi.Mode().IsRegular() {
-		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
-			Reason: leftAsIs(fmt.Sprintf("%s is not a regular file", path))}
-	}
-	if fi.Size() == 0 {
-		return nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fail(opOpen, path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 100) // the database header
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fail(opOpen, path, err)
-	}
-	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != sqliteMagic {
-		return &Error{Op: opOpen, Path: path, Problem: Broken,
-			Reason: leftAsIs(fmt.Sprintf("%s is not an SQLite database", path))}
-	}
-	// SQLite writes whole pages: a file that ends within one was cut short.
-	page := int64(binary.BigEndian.Uint16(head[16:18]))
-	if page == 1 {
-		page = 65536
-	}
-	if n < len(head) || page < 512 || page&(page-1) != 0 || fi.Size()%page != 0 {
-		return &Error{Op: opOpen, Path: path, Problem: Broken,
-			Reason: leftAsIs(fmt.Sprintf("%s is not a whole SQLite database (cut short?)", path))}
-	}
-	return nil
-}
-
-// create makes the folder and an empty database file, private to the
-// reader. Two processes creating it at once both succeed.
-func create(path string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		e := fail(opOpen, path, err)
-		e.Reason = fmt.Sprintf("cannot create the folder %s (%s)", dir, short(err))
-		return e
-	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return nil
-	}
-	if err != nil {
-		e := fail(opOpen, path, err)
-		if e.Problem != Full {
-			e.Reason = fmt.Sprintf("cannot create %s (%s)", path, short(err))
-		}
-		return e
-	}
-	return f.Close()
 }
 
 // Path is the database file.

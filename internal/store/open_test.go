@@ -46,8 +46,8 @@ func TestOpenCreatesAPrivateFileAndFolder(t *testing.T) {
 	for _, c := range conns {
 		c.Close()
 	}
-	if v, err := version(ctx, s.db, s.d); err != nil || v != schemaVersion() {
-		t.Errorf("version = %d, %v; want %d", v, err, schemaVersion())
+	if v, _, err := version(ctx, s.db, s.d); err != nil || v != s.latest() {
+		t.Errorf("version = %d, %v; want %d", v, err, s.latest())
 	}
 }
 

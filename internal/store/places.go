@@ -30,14 +30,13 @@ func (p Progress) Percent() int {
 	return min(int(p.Furthest*100), 99)
 }
 
-// Reading is what the reader needs at start-up, in one call: everything
-// but the highlights themselves, which the reader asks for by article
-// (ArticleHighlights) and the list of highlights all at once (Highlights).
+// Reading is what the reader needs at start-up, in one call. Highlights
+// come by article (ArticleHighlights, for the article opened), all at once
+// (Highlights, for the list of them) or counted (Counts).
 type Reading struct {
 	Last     ArticleRef          // the article read last; zero when none
 	Places   map[string]Place    // by article key, "2026-01/cutler"
 	Progress map[string]Progress // by article key
-	Counts   map[string]int      // highlights by article key; articles without any are absent
 }
 
 // SavePlace keeps where the reader is in an article and makes it the
@@ -78,8 +77,7 @@ func setLast(ctx context.Context, tx *sql.Tx, d dialect, owner string, ref Artic
 	return err
 }
 
-// Load returns the owner's places, read marks, the article read last and
-// how many highlights each article has.
+// Load returns the owner's places, read marks and the article read last.
 func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
 	r := Reading{Places: map[string]Place{}, Progress: map[string]Progress{}}
 	err := s.db.QueryRowContext(ctx, s.d.sql("SELECT last_issue, last_article FROM readers WHERE owner = ?"), owner).
@@ -111,9 +109,6 @@ func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return Reading{}, fail("read the places", s.path, err)
-	}
-	if r.Counts, err = s.Counts(ctx, owner); err != nil {
-		return Reading{}, err
 	}
 	return r, nil
 }

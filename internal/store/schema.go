@@ -62,37 +62,39 @@ var migrations = []migration{{
 			updated_ms BIGINT  NOT NULL,
 			PRIMARY KEY (owner, id)
 		)`,
-		`CREATE INDEX highlights_by_article ON highlights (owner, issue, article)`,
+		`CREATE INDEX highlights_by_article ON highlights (owner, issue, article, created_ms, id)`,
 		`CREATE INDEX highlights_by_time ON highlights (owner, created_ms, id)`,
 	},
 }}
 
-// schemaVersion is the version this analyst writes.
-func schemaVersion() int { return migrations[len(migrations)-1].version }
+// latest is the schema version this store writes: its last migration's.
+func (s *Store) latest() int { return s.schema[len(s.schema)-1].version }
 
 // version reads the database's schema version: 0 for a new database.
+// foreign reports tables that are not analyst's in a database without a
+// version: another program's database.
 func version(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, d dialect) (int, error) {
-	var tables int
-	if err := q.QueryRowContext(ctx, d.hasVersionTable).Scan(&tables); err != nil {
-		return 0, err
+}, d dialect) (v int, foreign bool, err error) {
+	var versionTables, others int
+	if err := q.QueryRowContext(ctx, d.tables).Scan(&versionTables, &others); err != nil {
+		return 0, false, err
 	}
-	if tables == 0 {
-		return 0, nil
+	if versionTables == 0 {
+		return 0, others > 0, nil
 	}
-	var v sql.NullInt64
-	if err := q.QueryRowContext(ctx, "SELECT MAX(version) FROM schema_migrations").Scan(&v); err != nil {
-		return 0, err
+	var max sql.NullInt64
+	if err := q.QueryRowContext(ctx, "SELECT MAX(version) FROM schema_migrations").Scan(&max); err != nil {
+		return 0, false, err
 	}
-	return int(v.Int64), nil
+	return int(max.Int64), false, nil
 }
 
 // tooNew is the error for a database whose schema this analyst does not
 // know: it was written by a newer one, and is left alone.
-func tooNew(path string, v int) *Error {
-	return &Error{Op: opOpen, Path: path, Problem: TooNew,
-		Reason: leftAsIs(fmt.Sprintf("%s was written by a newer analyst (schema %d; this one knows up to %d)", path, v, schemaVersion()))}
+func (s *Store) tooNew(v int) *Error {
+	return &Error{Op: opOpen, Path: s.path, Problem: TooNew,
+		Reason: leftAsIs(fmt.Sprintf("%s was written by a newer analyst (schema %d; this one knows up to %d)", s.path, v, s.latest()))}
 }
 
 // migrate brings the schema up to date in one transaction, which holds the
@@ -105,14 +107,14 @@ func (s *Store) migrate(ctx context.Context) error {
 				return err
 			}
 		}
-		v, err := version(ctx, tx, s.d)
+		v, _, err := version(ctx, tx, s.d)
 		if err != nil {
 			return err
 		}
-		if v > schemaVersion() {
-			return tooNew(s.path, v)
+		if v > s.latest() {
+			return s.tooNew(v)
 		}
-		for _, m := range migrations {
+		for _, m := range s.schema {
 			if m.version <= v {
 				continue
 			}

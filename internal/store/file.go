@@ -1,0 +1,86 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// sqliteMagic is how every SQLite database file starts.
+const sqliteMagic = "SQLite format 3\x00"
+
+// prepareFile makes sure path is a file SQLite may open: it creates the
+// folder (0700) and an empty file (0600) when there is none, and refuses,
+// without touching it, a directory, a device or a file that does not start
+// as an SQLite database does. An empty file is a new database.
+func prepareFile(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return create(path)
+	}
+	if err != nil {
+		return fail(opOpen, path, err)
+	}
+	if fi.IsDir() {
+		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
+			Reason: fmt.Sprintf("%s is a directory, not a database file (it is left as it is)", path)}
+	}
+	if !fi.Mode().IsRegular() {
+		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
+			Reason: fmt.Sprintf("%s is not a regular file (it is left as it is)", path)}
+	}
+	if fi.Size() == 0 {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(opOpen, path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 100) // the database header
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return fail(opOpen, path, err)
+	}
+	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != sqliteMagic {
+		return &Error{Op: opOpen, Path: path, Problem: Broken,
+			Reason: leftAsIs(fmt.Sprintf("%s is not an SQLite database", path))}
+	}
+	// SQLite writes whole pages: a file that ends within one was cut short.
+	page := int64(binary.BigEndian.Uint16(head[16:18]))
+	if page == 1 {
+		page = 65536
+	}
+	if n < len(head) || page < 512 || page&(page-1) != 0 || fi.Size()%page != 0 {
+		return &Error{Op: opOpen, Path: path, Problem: Broken,
+			Reason: leftAsIs(fmt.Sprintf("%s is damaged (it ends within a page: cut short?)", path))}
+	}
+	return nil
+}
+
+// create makes the folder and an empty database file, private to the
+// reader. Two processes creating it at once both succeed.
+func create(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		e := fail(opOpen, path, err)
+		e.Reason = fmt.Sprintf("cannot create the folder %s (%s)", dir, short(err))
+		return e
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		e := fail(opOpen, path, err)
+		if e.Problem != Full {
+			e.Reason = fmt.Sprintf("cannot create %s (%s)", path, short(err))
+		}
+		return e
+	}
+	return f.Close()
+}
