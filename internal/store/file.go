@@ -63,9 +63,18 @@ func prepareFile(path string) error {
 }
 
 // create makes the folder and an empty database file, private to the
-// reader. Two processes creating it at once both succeed.
+// reader. Two processes creating it at once both succeed. The new names
+// are synced into their folders, so that a power cut after the first
+// commit does not lose the file's name (SQLite syncs its journal's).
 func create(path string) error {
 	dir := filepath.Dir(path)
+	var made []string // the folders MkdirAll makes, innermost first
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d)
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		e := fail(opOpen, path, err)
 		e.Reason = fmt.Sprintf("cannot create the folder %s (%s)", dir, short(err))
@@ -82,5 +91,20 @@ func create(path string) error {
 		}
 		return e
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return fail(opOpen, path, err)
+	}
+	syncDir(dir)
+	for _, d := range made {
+		syncDir(filepath.Dir(d))
+	}
+	return nil
+}
+
+// syncDir syncs a folder's entries to the disk, where the system can.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }

@@ -23,6 +23,16 @@ func TestOpenCreatesAPrivateFileAndFolder(t *testing.T) {
 			t.Errorf("%s: mode %v, want %v", p, fi.Mode(), want)
 		}
 	}
+	// The WAL and its index are as private as the file.
+	a := article(t, loadLibrary(t, nil), "cutler")
+	if _, _, err := s.Toggle(ctx, LocalOwner, a, "lead", 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if fi, err := os.Stat(path + suffix); err != nil || fi.Mode() != 0o600 {
+			t.Errorf("%s: %v, %v", suffix, fi.Mode(), err)
+		}
+	}
 	var mode string
 	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
