@@ -174,3 +174,45 @@ func TestDatabaseThatIsNotAFile(t *testing.T) {
 		t.Errorf("files in the directory: %v", entries)
 	}
 }
+
+// A file damaged behind the store's back, after its first change was
+// checked: the change that finds the damage fails, and so does every
+// change after it, wherever it writes.
+func TestDamageFoundByAChangeStopsAllChanges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "analyst.db")
+	goodDatabase(t, path)
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := article(t, loadLibrary(t, nil), "cutler")
+	if err := s.SavePlace(ctx, LocalOwner, RefOf(a), Place{Section: "lead"}, 0.1); err != nil {
+		t.Fatal(err) // checked, and kept
+	}
+	// Fold the WAL into the file, then damage the places' page, which
+	// SavePlace writes and Annotate does not.
+	var root int
+	if err := s.db.QueryRow("SELECT rootpage FROM sqlite_master WHERE name = 'places'").Scan(&root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	s.db.SetMaxIdleConns(0) // no connection keeps pages read before the damage
+	s.db.SetMaxIdleConns(maxConns)
+	data, _ := os.ReadFile(path)
+	copy(data[(root-1)*4096:root*4096], bytes.Repeat([]byte{0xA5}, 4096))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePlace(ctx, LocalOwner, RefOf(a), Place{Section: "background"}, 0.2); !errors.Is(err, ErrBroken) {
+		t.Fatalf("SavePlace on the damaged file: %v", err)
+	}
+	if _, err := s.Annotate(ctx, LocalOwner, a, "lead", 0, "x"); !errors.Is(err, ErrBroken) {
+		t.Errorf("the next change: %v", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+		t.Error("the damaged file changed")
+	}
+}

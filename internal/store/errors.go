@@ -49,13 +49,14 @@ var sentinels = [...]error{
 }
 
 // Error is every error the store returns. Its message is written for a
-// person and fits a status line: for Open, "nothing will be kept: …"; for a
-// change, "… not kept: …".
+// person and fits a status line: from Open, "nothing will be kept: …"
+// ("nothing new will be kept: …" with a Store that reads); from a change,
+// "the note was not kept: …"; from a read, "cannot read the highlights: …".
 type Error struct {
 	Op      string  // "open", what was being kept ("the highlight", "the note", "the place"), "read …" or "import …"
 	Path    string  // the database file
 	Problem Problem // why, for callers that act on it
-	Reason  string  // the why in words, without the path
+	Reason  string  // the why in words, naming the file where it helps
 	Err     error   // the underlying error, when there is one
 
 	readable bool // Open returned a Store that reads what the file holds

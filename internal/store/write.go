@@ -40,12 +40,24 @@ func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return fail(op, s.path, err)
+		return s.failed(op, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fail(op, s.path, err)
+		return s.failed(op, err)
 	}
 	return nil
+}
+
+// failed is the error of a change that failed. When SQLite found the file
+// damaged, the change wrote nothing, and no change after it will write:
+// the verdict is kept as checkOnce's. It runs holding s.writing.
+func (s *Store) failed(op string, err error) *Error {
+	e := fail(op, s.path, err)
+	if e.Problem == Broken && (s.checked == nil || s.checked.err == nil) {
+		e.Reason = leftAsIs(e.Reason)
+		s.checked = &checked{err: e}
+	}
+	return e
 }
 
 // checkOnce checks the whole file (SQLite's quick_check) before the
