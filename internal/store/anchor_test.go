@@ -10,10 +10,10 @@ import (
 
 const cutlerFile = "2026-01/02-cutler.md"
 
-// editBlocks changes the blank-line separated blocks of a file: its
-// paragraphs, headings and front matter.
-func editBlocks(files map[string]string, name string, edit func(blocks []string) []string) {
-	files[name] = strings.Join(edit(strings.Split(files[name], "\n\n")), "\n\n")
+// editBlocks changes the blank-line separated blocks of cutler's file:
+// its paragraphs, headings and front matter.
+func editBlocks(files map[string]string, edit func(blocks []string) []string) {
+	files[cutlerFile] = strings.Join(edit(strings.Split(files[cutlerFile], "\n\n")), "\n\n")
 }
 
 // blockIndex is the index of the block that starts with prefix.
@@ -26,6 +26,33 @@ func blockIndex(tb testing.TB, blocks []string, prefix string) int {
 	}
 	tb.Fatalf("no block starts with %q", prefix)
 	return -1
+}
+
+// swapParagraphs swaps two of cutler's paragraphs, named by their starts.
+func swapParagraphs(tb testing.TB, files map[string]string, a, b string) {
+	editBlocks(files, func(bl []string) []string {
+		i, j := blockIndex(tb, bl, a), blockIndex(tb, bl, b)
+		bl[i], bl[j] = bl[j], bl[i]
+		return bl
+	})
+}
+
+// removeParagraph removes one of cutler's paragraphs and returns it.
+func removeParagraph(tb testing.TB, files map[string]string, start string) (removed string) {
+	editBlocks(files, func(bl []string) []string {
+		i := blockIndex(tb, bl, start)
+		removed = bl[i]
+		return append(bl[:i], bl[i+1:]...)
+	})
+	return removed
+}
+
+// insertParagraph puts a paragraph after the block that starts with after.
+func insertParagraph(tb testing.TB, files map[string]string, p, after string) {
+	editBlocks(files, func(bl []string) []string {
+		j := blockIndex(tb, bl, after)
+		return append(bl[:j+1], append([]string{p}, bl[j+1:]...)...)
+	})
 }
 
 // highlightOf is the highlight a reader makes on a paragraph of the
@@ -80,23 +107,12 @@ func TestLocateIgnoresSpaces(t *testing.T) {
 func TestLocateMovedParagraph(t *testing.T) {
 	h := highlightOf(t, "implications", 2) // "The peace text, as well as official Armenian statements, ..."
 	within := loadLibrary(t, func(files map[string]string) {
-		editBlocks(files, cutlerFile, func(b []string) []string {
-			i := blockIndex(t, b, "The peace text, as well")
-			j := blockIndex(t, b, "Armenia’s domestic political timetable")
-			b[i], b[j] = b[j], b[i]
-			return b
-		})
+		swapParagraphs(t, files, "The peace text, as well", "Armenia’s domestic political timetable")
 	})
 	wantLocation(t, Locate(within, h), Moved, "implications", 0)
 
 	across := loadLibrary(t, func(files map[string]string) {
-		editBlocks(files, cutlerFile, func(b []string) []string {
-			i := blockIndex(t, b, "The peace text, as well")
-			p := b[i]
-			b = append(b[:i], b[i+1:]...)
-			j := blockIndex(t, b, "To summarize, Russia")
-			return append(b[:j+1], append([]string{p}, b[j+1:]...)...)
-		})
+		insertParagraph(t, files, removeParagraph(t, files, "The peace text, as well"), "To summarize, Russia")
 	})
 	wantLocation(t, Locate(across, h), Moved, "conclusions", 1)
 }
@@ -127,12 +143,7 @@ func TestLocateEditedParagraph(t *testing.T) {
 	both := loadLibrary(t, func(files map[string]string) {
 		replaceOnce(t, files, cutlerFile, "The peace text, as well as official Armenian statements, emphasize",
 			"The peace text, like official Armenian statements, emphasizes")
-		editBlocks(files, cutlerFile, func(b []string) []string {
-			i := blockIndex(t, b, "The peace text, like")
-			j := blockIndex(t, b, "The Armenia–Azerbaijan peace framework")
-			b[i], b[j] = b[j], b[i]
-			return b
-		})
+		swapParagraphs(t, files, "The peace text, like", "The Armenia–Azerbaijan peace framework")
 	})
 	wantLocation(t, Locate(both, h), Edited, "implications", 1)
 }
@@ -147,18 +158,11 @@ func TestLocateDetached(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, edit := range map[string]func(files map[string]string){
-		"removed": func(files map[string]string) {
-			editBlocks(files, cutlerFile, func(b []string) []string {
-				i := blockIndex(t, b, "The peace text, as well")
-				return append(b[:i], b[i+1:]...)
-			})
-		},
+		"removed": func(files map[string]string) { removeParagraph(t, files, "The peace text, as well") },
 		"rewritten": func(files map[string]string) {
-			editBlocks(files, cutlerFile, func(b []string) []string {
-				i := blockIndex(t, b, "The peace text, as well")
-				b[i] = "Official statements say little about who will run the route, and the text is silent on it."
-				return b
-			})
+			removeParagraph(t, files, "The peace text, as well")
+			insertParagraph(t, files, "Official statements say little about who will run the route, and the text is silent on it.",
+				"The Armenia–Azerbaijan peace framework")
 		},
 		"article gone": func(files map[string]string) { delete(files, cutlerFile) },
 		"issue gone": func(files map[string]string) {
@@ -191,15 +195,9 @@ func TestLocateDetached(t *testing.T) {
 func TestLocateDuplicateTextPrefersTheNearest(t *testing.T) {
 	h := highlightOf(t, "implications", 5) // "Iran ostensibly welcomes ..."
 	lib := loadLibrary(t, func(files map[string]string) {
-		editBlocks(files, cutlerFile, func(b []string) []string {
-			i := blockIndex(t, b, "Iran ostensibly welcomes")
-			p := b[i]
-			b = append(b[:i], b[i+1:]...) // gone from here,
-			j := blockIndex(t, b, "To summarize, Russia")
-			b = append(b[:j+1], append([]string{p}, b[j+1:]...)...) // in conclusions,
-			k := blockIndex(t, b, "At this stage, the issue")
-			return append(b[:k+1], append([]string{p}, b[k+1:]...)...) // and after implications' 3
-		})
+		p := removeParagraph(t, files, "Iran ostensibly welcomes") // gone from here,
+		insertParagraph(t, files, p, "To summarize, Russia")       // in conclusions,
+		insertParagraph(t, files, p, "At this stage, the issue")   // and after implications' 3
 	})
 	wantLocation(t, Locate(lib, h), Moved, "implications", 4)
 }
@@ -214,12 +212,7 @@ func TestToggleFindsAMovedHighlight(t *testing.T) {
 		t.Fatal(err)
 	}
 	moved := loadLibrary(t, func(files map[string]string) {
-		editBlocks(files, cutlerFile, func(b []string) []string {
-			i := blockIndex(t, b, "The peace text, as well")
-			j := blockIndex(t, b, "Armenia’s domestic political timetable")
-			b[i], b[j] = b[j], b[i]
-			return b
-		})
+		swapParagraphs(t, files, "The peace text, as well", "Armenia’s domestic political timetable")
 	})
 	a := article(t, moved, "cutler")
 	// Its old position holds another paragraph now: a new highlight.

@@ -92,6 +92,19 @@ func openBench(b *testing.B) (*Store, *Store) {
 	return s, s
 }
 
+// openAndLoad opens the store and loads the local reader's places.
+func openAndLoad(b *testing.B, path string) (*Store, Reading) {
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := s.Load(ctx, LocalOwner)
+	if err != nil || len(r.Places) != 4 {
+		b.Fatal(r, err)
+	}
+	return s, r
+}
+
 // BenchmarkStart is the reader's start with a store: open it, load the
 // places, read marks and last article (Load), and the highlights of the
 // article read last, for its overlay.
@@ -99,14 +112,7 @@ func BenchmarkStart(b *testing.B) {
 	path := benchDatabase(b)
 	done := cpuPerOp(b)
 	for b.Loop() {
-		s, err := Open(context.Background(), path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := s.Load(ctx, LocalOwner)
-		if err != nil || len(r.Places) != 4 {
-			b.Fatal(r, err)
-		}
+		s, r := openAndLoad(b, path)
 		hs, err := s.ArticleHighlights(ctx, LocalOwner, r.Last)
 		if err != nil || len(hs) == 0 {
 			b.Fatal(len(hs), err)
@@ -123,14 +129,7 @@ func BenchmarkOpenAndLoadAll(b *testing.B) {
 	path := benchDatabase(b)
 	done := cpuPerOp(b)
 	for b.Loop() {
-		s, err := Open(context.Background(), path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := s.Load(ctx, LocalOwner)
-		if err != nil || len(r.Places) != 4 {
-			b.Fatal(r, err)
-		}
+		s, _ := openAndLoad(b, path)
 		hs, err := s.Highlights(ctx, LocalOwner)
 		if err != nil || len(hs) != benchHighlights {
 			b.Fatal(len(hs), err)

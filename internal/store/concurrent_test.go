@@ -35,21 +35,7 @@ func TestTwoProcessesWritingAtOnce(t *testing.T) {
 			t.Errorf("writer %d reported %d changes, want %d", i, len(rep), count)
 		}
 	}
-	integrity(t, path)
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	p := len(allParagraphs(loadLibrary(t, nil)))
-	for i, rep := range reps {
-		for n, id := range rep {
-			var note string
-			if err := s.db.QueryRow("SELECT note FROM highlights WHERE owner = ? AND id = ?", streamOwner(owners[i], n, p), id).Scan(&note); err != nil {
-				t.Errorf("writer %d's change %d: %v", i, n, err)
-			}
-		}
-	}
+	checkReported(t, path, 0, stream{owners[0], reps[0]}, stream{owners[1], reps[1]})
 }
 
 // Many goroutines sharing one Store, as SSH sessions do, each with its own

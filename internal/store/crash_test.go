@@ -28,10 +28,16 @@ func readReports(t *testing.T, r io.Reader, into reported, stop func() bool) {
 	}
 }
 
-// checkReported opens the database and finds every reported change, as
-// written, and at most extra changes that were not reported (the one in
-// flight when the writer died).
-func checkReported(t *testing.T, path string, rep reported, owner string, extra int) {
+// stream is what one writer reported, and whose changes they were.
+type stream struct {
+	owner string
+	rep   reported
+}
+
+// checkReported checks that the database is intact and holds every change
+// the writers reported committed, as written, and at most extra changes
+// they did not report (those in flight when writers died).
+func checkReported(t *testing.T, path string, extra int, streams ...stream) {
 	t.Helper()
 	integrity(t, path)
 	s, err := Open(ctx, path)
@@ -40,19 +46,23 @@ func checkReported(t *testing.T, path string, rep reported, owner string, extra 
 	}
 	defer s.Close()
 	p := len(allParagraphs(loadLibrary(t, nil)))
-	for n, id := range rep {
-		var note string
-		err := s.db.QueryRow("SELECT note FROM highlights WHERE owner = ? AND id = ?", streamOwner(owner, n, p), id).Scan(&note)
-		if err != nil || note != fmt.Sprintf("change %d", n) {
-			t.Errorf("change %d (id %d), reported committed: %q, %v", n, id, note, err)
+	total := 0
+	for _, st := range streams {
+		total += len(st.rep)
+		for n, id := range st.rep {
+			var note string
+			err := s.db.QueryRow("SELECT note FROM highlights WHERE owner = ? AND id = ?", streamOwner(st.owner, n, p), id).Scan(&note)
+			if err != nil || note != fmt.Sprintf("change %d", n) {
+				t.Errorf("%q's change %d (id %d), reported committed: %q, %v", st.owner, n, id, note, err)
+			}
 		}
 	}
 	var rows int
 	if err := s.db.QueryRow("SELECT COUNT(*) FROM highlights").Scan(&rows); err != nil {
 		t.Fatal(err)
 	}
-	if rows < len(rep) || rows > len(rep)+extra {
-		t.Errorf("%d highlights for %d changes reported (and %d that may have been in flight)", rows, len(rep), extra)
+	if rows < total || rows > total+extra {
+		t.Errorf("%d highlights for %d changes reported (and %d that may have been in flight)", rows, total, extra)
 	}
 }
 
@@ -89,7 +99,7 @@ func TestSIGKILLLosesAtMostTheChangeInFlight(t *testing.T) {
 			next = max(next, n+1)
 		}
 		next++ // past the change in flight, kept or not
-		checkReported(t, path, rep, "", inFlight)
+		checkReported(t, path, inFlight, stream{"", rep})
 	}
 	t.Logf("%d changes reported by 3 killed writers, all kept", len(rep))
 }

@@ -18,19 +18,26 @@
 //     queue in the process instead of spinning on the lock.
 //   - A highlight is kept whole, with the paragraph it marks (its position
 //     and its text), so that Locate finds it again in a library whose text
-//     changed, and a highlight that can no longer be found is kept and
-//     listed as detached, never dropped.
+//     changed; a highlight that can no longer be found is kept and listed
+//     as detached, never dropped.
 //   - Notes are refused when they hold a control character (an escape code
 //     would reach the terminal that shows them); text read back is stripped
 //     of any that a hand-edited file holds.
 //   - A store that cannot be used never stops reading: Open returns an
-//     *Error that says why nothing will be kept, in words for the status
-//     line, and a file that is not a database, is damaged or was written by
-//     a newer analyst is never written, truncated, moved or deleted. A
-//     failed write returns an *Error that says why (full disk, read-only).
+//     *Error that says, in words for the status line, that nothing will be
+//     kept and why. A file that is not a database, is damaged or was written
+//     by a newer analyst is never written, truncated, moved or deleted:
+//     Open reads the file's header itself before SQLite touches it, and the
+//     whole file is checked (quick_check) before the first change. A failed
+//     change returns an *Error that says why (full disk, read-only).
 //
-// The SQL is kept portable to PostgreSQL (plain types, unix milliseconds,
-// ON CONFLICT upserts); what differs between engines sits in a dialect.
-// Calls may block on the disk for a few milliseconds: a Bubble Tea program
-// makes them from a tea.Cmd, never in Update.
+// A reader starts with Open and Load (places, read marks, the article read
+// last), asks ArticleHighlights for the article it opens, and Highlights
+// for the list of them all. Calls read or write the disk, for a
+// millisecond or so: a Bubble Tea program makes them in a tea.Cmd, never
+// in Update.
+//
+// The SQL is kept to what SQLite and PostgreSQL both take (plain types,
+// unix milliseconds, ON CONFLICT upserts); the few differences sit in a
+// dialect, so that a server can later keep the same schema in PostgreSQL.
 package store

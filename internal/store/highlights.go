@@ -78,7 +78,8 @@ func (s *Store) Counts(ctx context.Context, owner string) (map[string]int, error
 // highlight (and the note on it) when it has one. The paragraph has a
 // highlight when one of the article's highlights is located there today
 // (see LocateIn), wherever it was made. It returns the highlight made
-// (on) or removed (not on: the caller may offer to undo with Annotate).
+// (on) or removed (not on: an undo is Toggle again, or Annotate with its
+// note).
 func (s *Store) Toggle(ctx context.Context, owner string, a *content.Article, section string, paragraph int) (h Highlight, on bool, err error) {
 	anchor, err := anchorAt(a, section, paragraph)
 	if err != nil {
