@@ -16,38 +16,39 @@ const sqliteMagic = "SQLite format 3\x00"
 // prepareFile makes sure path is a file SQLite may open: it creates the
 // folder (0700) and an empty file (0600) when there is none, and refuses,
 // without touching it, a directory, a device or a file that does not start
-// as an SQLite database does. An empty file is a new database.
-func prepareFile(path string) error {
+// as an SQLite database does. An empty file is a new database. wal reports
+// a database already in WAL mode.
+func prepareFile(path string) (wal bool, err error) {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return create(path)
+		return false, create(path)
 	}
 	if err != nil {
-		return fail(opOpen, path, err)
+		return false, fail(opOpen, path, err)
 	}
 	if fi.IsDir() {
-		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
+		return false, &Error{Op: opOpen, Path: path, Problem: Unreadable,
 			Reason: fmt.Sprintf("%s is a directory, not a database file (it is left as it is)", path)}
 	}
 	if !fi.Mode().IsRegular() {
-		return &Error{Op: opOpen, Path: path, Problem: Unreadable,
+		return false, &Error{Op: opOpen, Path: path, Problem: Unreadable,
 			Reason: fmt.Sprintf("%s is not a regular file (it is left as it is)", path)}
 	}
 	if fi.Size() == 0 {
-		return nil
+		return false, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fail(opOpen, path, err)
+		return false, fail(opOpen, path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 100) // the database header
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return fail(opOpen, path, err)
+		return false, fail(opOpen, path, err)
 	}
 	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != sqliteMagic {
-		return &Error{Op: opOpen, Path: path, Problem: Broken,
+		return false, &Error{Op: opOpen, Path: path, Problem: Broken,
 			Reason: leftAsIs(fmt.Sprintf("%s is not an SQLite database", path))}
 	}
 	// SQLite writes whole pages: a file that ends within one was cut short.
@@ -56,10 +57,11 @@ func prepareFile(path string) error {
 		page = 65536
 	}
 	if n < len(head) || page < 512 || page&(page-1) != 0 || fi.Size()%page != 0 {
-		return &Error{Op: opOpen, Path: path, Problem: Broken,
+		return false, &Error{Op: opOpen, Path: path, Problem: Broken,
 			Reason: leftAsIs(fmt.Sprintf("%s is damaged (it ends within a page: cut short?)", path))}
 	}
-	return nil
+	// The header's read and write versions are 2 in WAL mode.
+	return head[18] == 2 && head[19] == 2, nil
 }
 
 // create makes the folder and an empty database file, private to the

@@ -52,12 +52,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // open is Open with a schema's migrations (the tests' own, to migrate).
 func open(ctx context.Context, path string, schema []migration) (*Store, error) {
-	if err := prepareFile(path); err != nil {
+	wal, err := prepareFile(path)
+	if err != nil {
 		return nil, err
 	}
 	s := newStore(sqliteDialect, path, sqliteDSN(path, false))
 	s.schema = schema
-	err := s.start(ctx)
+	err = s.start(ctx, wal)
 	if err == nil {
 		return s, s.ReadOnly()
 	}
@@ -114,13 +115,16 @@ func sqliteDSN(path string, immutable bool) string {
 }
 
 // start opens the first connection, checks that the file is analyst's
-// database, migrates it when behind, and checks that it can be written.
-func (s *Store) start(ctx context.Context) error {
+// database, puts it in WAL mode unless it is (wal), migrates it when
+// behind, and checks that it can be written.
+func (s *Store) start(ctx context.Context, wal bool) error {
 	v, err := s.checkVersion(ctx)
 	if err != nil {
 		return err
 	}
-	s.useWAL(ctx)
+	if !wal {
+		s.useWAL(ctx)
+	}
 	if v < s.latest() {
 		return s.migrate(ctx) // a change like any other: the file is checked first
 	}
@@ -150,10 +154,6 @@ func (s *Store) start(ctx context.Context) error {
 // process switches it, or the next Open does, and until then the rollback
 // journal, with synchronous=FULL, keeps every commit as safely.
 func (s *Store) useWAL(ctx context.Context) {
-	var mode string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode == "wal" {
-		return
-	}
 	s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL")
 }
 
