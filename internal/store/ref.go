@@ -30,19 +30,19 @@ func ParseKey(key string) (r ArticleRef, ok bool) {
 	return ArticleRef{Issue: issue, Article: article}, true
 }
 
-// find returns the article in the library, or nil.
+// find returns the article in the library, or nil. Only its issue's
+// articles are read.
 func (r ArticleRef) find(lib *content.Library) *content.Article {
 	if lib == nil {
 		return nil
 	}
-	for _, is := range lib.Issues {
-		if is.Slug != r.Issue {
-			continue
-		}
-		for _, a := range is.Articles {
-			if a.Slug == r.Article {
-				return a
-			}
+	is := lib.Issue(r.Issue)
+	if is == nil {
+		return nil
+	}
+	for _, a := range is.Articles() {
+		if a.Slug == r.Article {
+			return a
 		}
 	}
 	return nil
