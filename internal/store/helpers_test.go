@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -84,9 +85,12 @@ func openTemp(tb testing.TB) *Store {
 }
 
 // ticker is a clock that starts at t and moves a millisecond each time it
-// is read. One store's writes run one at a time, so it needs no lock.
+// is read, by any goroutine.
 func ticker(t time.Time) func() time.Time {
+	var mu sync.Mutex
 	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
 		t = t.Add(time.Millisecond)
 		return t
 	}
