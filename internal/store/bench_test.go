@@ -82,14 +82,14 @@ func cpuTime(b *testing.B) time.Duration {
 }
 
 // openBench opens the benchmark database, closed at the end.
-func openBench(b *testing.B) (*Store, *Store) {
+func openBench(b *testing.B) *Store {
 	b.Helper()
 	s, err := Open(context.Background(), benchDatabase(b))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	return s, s
+	return s
 }
 
 // openAndLoad opens the store and loads the local reader's places.
@@ -156,7 +156,7 @@ func BenchmarkOpen(b *testing.B) {
 // BenchmarkCounts counts the highlights of each article: 1,000 in 376
 // articles.
 func BenchmarkCounts(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	done := cpuPerOp(b)
 	for b.Loop() {
 		if c, err := s.Counts(ctx, LocalOwner); err != nil || len(c) < 300 {
@@ -168,7 +168,7 @@ func BenchmarkCounts(b *testing.B) {
 
 // BenchmarkHighlights lists 1,000 highlights from an open store.
 func BenchmarkHighlights(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	done := cpuPerOp(b)
 	for b.Loop() {
 		if hs, err := s.Highlights(ctx, LocalOwner); err != nil || len(hs) != benchHighlights {
@@ -181,7 +181,7 @@ func BenchmarkHighlights(b *testing.B) {
 // BenchmarkToggle highlights a paragraph and removes the highlight in
 // turn, each change committed. Target: under 5 ms.
 func BenchmarkToggle(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	a := article(b, loadLibrary(b, nil), "cutler")
 	done := cpuPerOp(b)
 	for b.Loop() {
@@ -194,7 +194,7 @@ func BenchmarkToggle(b *testing.B) {
 
 // BenchmarkAnnotate saves a note, committed. Target: under 5 ms.
 func BenchmarkAnnotate(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	a := article(b, loadLibrary(b, nil), "cutler")
 	n := 0
 	done := cpuPerOp(b)
@@ -209,7 +209,7 @@ func BenchmarkAnnotate(b *testing.B) {
 
 // BenchmarkSavePlace saves a place, committed.
 func BenchmarkSavePlace(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	ref := ArticleRef{Issue: "2026-01", Article: "cutler"}
 	n := 0
 	done := cpuPerOp(b)
@@ -226,7 +226,7 @@ func BenchmarkSavePlace(b *testing.B) {
 // of highlights does: the library's 72 at their place, the others in
 // issues the library does not have.
 func BenchmarkLocateAll(b *testing.B) {
-	s, _ := openBench(b)
+	s := openBench(b)
 	hs, err := s.Highlights(ctx, LocalOwner)
 	if err != nil {
 		b.Fatal(err)

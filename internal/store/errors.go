@@ -54,7 +54,7 @@ var sentinels = [...]error{
 // "the note was not kept: …"; from a read, "cannot read the highlights: …".
 type Error struct {
 	Op      string  // "open", what was being kept ("the highlight", "the note", "the place"), "read …" or "import …"
-	Path    string  // the database file
+	Path    string  // the file concerned: the database, or a state.json being imported
 	Problem Problem // why, for callers that act on it
 	Reason  string  // the why in words, naming the file where it helps
 	Err     error   // the underlying error, when there is one
