@@ -8,6 +8,10 @@
 package ui
 
 import (
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+
 	"analyst/internal/content"
 	"analyst/internal/glossary"
 	"analyst/internal/render"
@@ -34,6 +38,18 @@ type Options struct {
 	// issue list selects at start.
 	Places   map[string]Place
 	LastRead string
+	// Keeper keeps places, read marks, highlights and notes as they are
+	// made. nil keeps them in memory, starting from Places and LastRead.
+	Keeper Keeper
+	// SessionOnly says that the keeper forgets at the end of the session
+	// (an SSH reader's, for now): the first highlight says so.
+	SessionOnly bool
+	// NotKept, when set, says why nothing the reader does will be kept
+	// (a store that cannot be opened); it stays on the notice line.
+	NotKept string
+	// SystemClipboard, when set, also copies to the system's clipboard;
+	// copies always go to the terminal's (OSC 52).
+	SystemClipboard func(string) error
 }
 
 // common is what every part of one program shares.
@@ -48,6 +64,12 @@ type common struct {
 	style         string // the Glamour style in use
 	fixedStyle    bool   // chosen by the reader: the terminal's answer does not change it
 	shortHelp     drawn  // the status line's help, drawn once per change
+
+	profile    colorprofile.Profile // the terminal's colours, as Bubble Tea found them
+	markStyles markStyles           // drawn for isDark and profile; see marks
+	notes      *notebook            // what the reader keeps
+	placeDelay time.Duration        // how long a place waits to be written while the reader scrolls
+	clipboard  func(string) error   // the system clipboard, or nil
 }
 
 // drawn is a piece of the screen kept between frames, with the width it
@@ -65,6 +87,10 @@ func newCommon(opt Options) *common {
 		keys:   DefaultKeyMap(),
 		isDark: true,
 		style:  render.Dark,
+
+		profile:    colorprofile.TrueColor,
+		placeDelay: time.Second,
+		clipboard:  opt.SystemClipboard,
 	}
 	if c.cache == nil {
 		c.cache = render.NewCache(render.DefaultCacheBytes)

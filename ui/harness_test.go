@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -27,9 +28,10 @@ func loadLibrary(tb testing.TB) *content.Library {
 // harness drives a Model as Bubble Tea would, but synchronously: every
 // command runs at once and its message goes back into Update.
 type harness struct {
-	tb   testing.TB
-	m    *Model
-	quit bool
+	tb        testing.TB
+	m         *Model
+	quit      bool
+	clipboard string // what the program last sent to the terminal's clipboard (OSC 52)
 }
 
 var cmdType = reflect.TypeOf(tea.Cmd(nil))
@@ -40,6 +42,7 @@ func newHarness(tb testing.TB, opt Options, w, h int) *harness {
 		opt.Library = loadLibrary(tb)
 	}
 	hs := &harness{tb: tb, m: New(opt)}
+	hs.m.c.placeDelay = 0 // places are written at once, not after a second without scrolling
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
@@ -65,6 +68,10 @@ func (hs *harness) run(cmd tea.Cmd) {
 		}
 		if cmds, ok := batched(msg); ok {
 			queue = append(queue, cmds...)
+			continue
+		}
+		if fmt.Sprintf("%T", msg) == "tea.setClipboardMsg" { // what tea.SetClipboard asks the program to send
+			hs.clipboard = fmt.Sprint(msg)
 			continue
 		}
 		if _, ok := msg.(tea.QuitMsg); ok {

@@ -12,6 +12,7 @@ import (
 // bubbles textinput (and its clipboard dependency) does not earn its place.
 type textInput struct {
 	value string
+	limit int // the most characters it takes; 0 is maxInput
 }
 
 // maxInput bounds what a reader can type in the field.
@@ -38,7 +39,11 @@ func (t *textInput) update(msg tea.KeyPressMsg) {
 // cannot match them, and the field must not send them to the terminal.
 func (t *textInput) insert(s string) {
 	s = content.StripControls(s)
-	if len([]rune(t.value))+len([]rune(s)) <= maxInput {
+	limit := t.limit
+	if limit == 0 {
+		limit = maxInput
+	}
+	if len([]rune(t.value))+len([]rune(s)) <= limit {
 		t.value += s
 	}
 }

@@ -19,6 +19,8 @@ type KeyMap struct {
 	Sidebar, Back, Help, Quit key.Binding
 	// Glossary opens the glossary of the issue on screen.
 	Glossary key.Binding
+	// Reading as work: the paragraph cursor, highlights, notes, quotes.
+	Cursor, Mark, Note, Copy, CopyCitation, Highlights, Delete key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys. They are fixed so that readers
@@ -56,6 +58,14 @@ func DefaultKeyMap() KeyMap {
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		Glossary: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "glossary")),
+
+		Cursor:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "cursor")),
+		Mark:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "highlight")),
+		Note:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy quote")),
+		CopyCitation: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy citation")),
+		Highlights:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "highlights")),
+		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 	}
 }
 
@@ -124,7 +134,7 @@ func (k *KeyMap) setReader(on bool) {
 // ShortHelp is the bottom line's help: the keys a reader needs most, help
 // first, so that it stays when a narrow line cuts the rest.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Quit}
+	return []key.Binding{k.Help, k.Mark, k.Note, k.Copy, k.Cursor, k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Quit, k.Highlights}
 }
 
 // FullHelp is every binding, grouped, for the help screen.
@@ -133,11 +143,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue, k.Glossary},
+		{k.Cursor, k.Mark, k.Note, k.Copy, k.CopyCitation, k.Highlights, k.Delete},
 		{k.Back, k.Help, k.Quit},
 	}
 }
 
 // helpGroupTitles names FullHelp's groups, in the same order.
 func helpGroupTitles() []string {
-	return []string{"Move", "Sections and articles", "Find and open", "General"}
+	return []string{"Move", "Sections and articles", "Find and open", "Highlights and quotes", "General"}
 }

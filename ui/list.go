@@ -246,7 +246,7 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 	if a.Editorial() {
 		t += " *"
 	}
-	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words)
+	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words) + l.c.notes.readState(a)
 	lines := []string{
 		marker + s.Number.Render(fmt.Sprintf("%-3d", a.Number)) + " " + title.Render(ansi.Truncate(t, textW, "…")),
 		marker + "    " + s.Meta.Render(ansi.Truncate(meta, textW, "…")),

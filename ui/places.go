@@ -12,6 +12,8 @@ type Place struct {
 	Section  string  `json:"section"`
 	Fraction float64 `json:"fraction"`
 	End      bool    `json:"end,omitempty"` // at the end of the text, whatever its length on screen
+	// Progress is how far through the article, 0 to 1, for the list.
+	Progress float64 `json:"progress,omitempty"`
 }
 
 // PlaceKey names an article in saved places: "2026-01/cutler".

@@ -36,13 +36,20 @@ type readerModel struct {
 	status        string              // a one-time message for the status line
 	typedAhead    []tea.KeyPressMsg   // keys pressed before the text arrived, replayed then
 	back          bool                // the reader asked for the issue list
+
+	base       *render.Doc                // the cached rendering doc is drawn from, without notes
+	cursor     paraCursor                 // the paragraph cursor
+	editor     noteEditor                 // the note being written
+	tinted     tinted                     // the lines with highlights drawn, for one doc
+	written    map[*content.Article]place // the places last written to the keeper
+	placeTimer bool                       // a place waits to be written
 }
 
 // maxTypedAhead bounds the keys kept while an article renders.
 const maxTypedAhead = 64
 
 func newReaderModel(c *common) readerModel {
-	return readerModel{c: c, places: map[*content.Article]place{}}
+	return readerModel{c: c, places: map[*content.Article]place{}, written: map[*content.Article]place{}}
 }
 
 // place is a reading position that survives re-wrapping at another width:
@@ -106,10 +113,12 @@ func renderCmd(cache *render.Cache, a *content.Article, width int, style string)
 // left it. A cached rendering shows at once; otherwise it is rendered in
 // the background and the previous text stays until it arrives.
 func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
-	r.remember()
+	r.savePlace()
 	if a != r.article {
 		r.search.clear()
 		r.picking = false
+		r.editor = noteEditor{}
+		r.c.notes.lastRead(a)
 	}
 	r.article, r.jumpTo = a, sec
 	r.doc = nil
@@ -192,7 +201,7 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		}
 	}
 	r.relayout = nil
-	r.doc = d
+	r.base, r.doc = d, r.withNotes(d)
 	r.refresh()
 	switch {
 	case r.target != nil:
@@ -206,6 +215,10 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		r.pane.setOffset(0)
 	}
 	r.keepMatchInSight()
+	r.findCursor()
+	if _, ok := r.written[d.Article]; !ok {
+		r.written[d.Article] = r.here() // as kept: nothing to write until the reader moves
+	}
 	keys := r.typedAhead
 	r.typedAhead = nil
 	for _, k := range keys {
@@ -220,7 +233,7 @@ func (r *readerModel) refresh() {
 		return
 	}
 	r.pane.height = r.lay.paneHeight
-	lines := r.doc.Lines
+	lines := r.markedLines()
 	if r.search.active() {
 		r.search.find(r.doc.Plain)
 		lines = r.search.decorate(lines, r.c.styles)
@@ -265,6 +278,7 @@ func (r *readerModel) resize() tea.Cmd {
 		r.relayout = nil
 	}
 	r.keepMatchInSight()
+	r.findCursor()
 	return nil
 }
 
@@ -283,6 +297,9 @@ func (r *readerModel) keepMatchInSight() {
 func (r *readerModel) currentSection() int {
 	if r.doc == nil {
 		return 0
+	}
+	if i, ok := r.cursorSection(); ok {
+		return i // the sidebar follows the cursor
 	}
 	if r.pane.atEnd() {
 		return r.doc.SectionAt(r.pane.real - 1)
@@ -374,6 +391,8 @@ func (r *readerModel) escAction() string {
 		return "clear the search"
 	case r.overlay:
 		return "close the sidebar"
+	case r.cursor.shown:
+		return "hide the cursor"
 	}
 	return "back"
 }
@@ -396,6 +415,9 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if cmd, ok := r.workKey(msg); ok {
+		return cmd
+	}
 	h := r.pane.height
 	switch {
 	case key.Matches(msg, k.Back):
@@ -406,7 +428,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		case r.overlay:
 			r.overlay = false
 		default:
-			r.remember()
+			r.savePlace()
 			r.back = true
 		}
 	case key.Matches(msg, k.Down):
@@ -471,8 +493,7 @@ func (r *readerModel) stepArticle(d int) tea.Cmd {
 		}
 		return nil
 	}
-	r.forget(next) // n and p open at the top
-	return r.open(next, nil)
+	return r.open(next, nil) // where the reader left it, or at its top
 }
 
 // scrollBy scrolls the pane, for the mouse wheel.

@@ -14,6 +14,7 @@ func (r *readerModel) view(w, h int) string {
 	lines = append(lines, r.headerLine(w))
 
 	body := r.pane.view(r.lay.textWidth)
+	r.drawCursor(body)
 	if r.doc == nil {
 		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering…"), r.lay.textWidth)
 	}
@@ -50,6 +51,7 @@ func (r *readerModel) sidebar() sidebar {
 		fraction: r.pane.fraction(),
 		abbrs:    r.abbreviationsOnScreen(),
 		bioFirst: r.bioFirst,
+		marked:   r.c.notes.count(r.article),
 		styles:   r.c.styles,
 	}
 }
@@ -79,6 +81,8 @@ func (r *readerModel) statusLine(w int, withProgress bool) string {
 	switch {
 	case r.search.typing:
 		return promptLine(st, r.search.input.value, "enter search · esc cancel", w)
+	case r.editor.open:
+		return spreadKeepLeft(" "+st.Prompt.Render("Note")+st.Meta.Render(" · enter save · esc cancel · empty removes the note"), right, w)
 	case r.status != "":
 		return spreadKeepLeft(" "+st.Status.Render(r.status), right, w)
 	case r.search.active():

@@ -22,6 +22,7 @@ type sidebar struct {
 	fraction float64        // how much has been read, 0..1
 	abbrs    []glossary.Use // the abbreviations written in the text on screen
 	bioFirst bool           // the bio keeps its room before the abbreviations
+	marked   int            // the article's highlights
 	styles   Styles
 }
 
@@ -57,6 +58,9 @@ func (s sidebar) Render(w, h int) []string {
 		}
 	}
 	progress := []string{st.Progress.Render(ansi.Truncate(progressText(s.article, s.fraction), inner, "…"))}
+	if s.marked > 0 {
+		progress = append(progress, st.Meta.Render(ansi.Truncate(highlightCount(s.marked), inner, "…")))
+	}
 	if s.picking {
 		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc close", inner, "…")))
 	}

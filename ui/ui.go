@@ -18,6 +18,7 @@ const (
 	listScreen screen = iota
 	readerScreen
 	glossaryScreen
+	highlightsScreen
 )
 
 // Model is the reader program's root model: it owns the size, routes keys
@@ -28,6 +29,8 @@ type Model struct {
 	list       listModel
 	reader     readerModel
 	glossary   glossaryModel
+	highlights highlightsModel
+	from       screen // the screen the highlights were opened from
 	help       bool
 	helpOffset int
 	quitting   bool
@@ -44,9 +47,10 @@ type Model struct {
 // opt.Article (and opt.Section) when given.
 func New(opt Options) *Model {
 	c := newCommon(opt)
-	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}}
-	m.reader.restorePlaces(opt.Places)
-	if a := articleByKey(c.lib, opt.LastRead); a != nil {
+	kept := openNotebook(c, opt)
+	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}, highlights: highlightsModel{c: c}}
+	m.reader.restorePlaces(kept.Places)
+	if a := articleByKey(c.lib, kept.LastRead); a != nil {
 		m.list.selectArticle(a)
 	}
 	if opt.Article != nil {
@@ -69,7 +73,8 @@ func (m *Model) Init() tea.Cmd {
 
 // Update handles a message: sizes and renderings go to whoever owns them,
 // keys to the screen in front.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() { cmd = m.settle(cmd) }()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width == m.c.width && msg.Height == m.c.height {
@@ -89,6 +94,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case NoticeMsg:
 		m.notice = string(msg)
+	case tea.ColorProfileMsg, placeDueMsg, savedMsg, tea.PasteMsg:
+		m.work(msg)
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 	case tea.KeyPressMsg:
@@ -102,7 +109,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering
+	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering || m.reader.editor.open || m.highlights.typing()
 	if m.help {
 		switch msg.String() {
 		case "?", "esc":
@@ -126,7 +133,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
+	workCmd, work := m.workKey(msg)
 	switch {
+	case work:
+		cmd = workCmd
 	case !typing && !m.reader.picking && m.screen != glossaryScreen && key.Matches(msg, m.c.keys.Glossary):
 		m.openGlossary()
 	case m.screen == glossaryScreen:
@@ -208,6 +218,7 @@ func (m *Model) setKeys() {
 	default:
 		m.c.keys.forReader(m.reader.escAction())
 	}
+	m.c.keys.forWork(m.screen, m.reader.cursor.shown)
 }
 
 // View draws the screen in front, in the alternate screen, with the mouse
@@ -230,6 +241,8 @@ func (m *Model) View() tea.View {
 	case m.screen == glossaryScreen:
 		v.SetContent(m.withNotice(fitView(m.glossary.view(w, h), w, h), w))
 		v.WindowTitle = "Glossary · " + m.glossary.g.Issue.Title()
+	case m.screen == highlightsScreen:
+		v.SetContent(m.withNotice(fitView(m.highlights.view(w, h), w, h), w))
 	case m.screen == readerScreen && m.reader.article != nil:
 		v.SetContent(m.withNotice(m.reader.view(w, h), w)) // exact by construction: no fitView pass
 		v.WindowTitle = m.reader.article.Title
@@ -244,10 +257,14 @@ func (m *Model) View() tea.View {
 // the header: the bottom line is where the reader types and reads what
 // their keys did, and the notice must stay in sight through both.
 func (m *Model) withNotice(screen string, w int) string {
-	if m.notice == "" {
+	notice := m.notice
+	if notice == "" {
+		notice = m.c.notes.notice()
+	}
+	if notice == "" {
 		return screen
 	}
-	line := spread(" "+m.c.styles.Error.Render(m.notice), "", w)
+	line := spread(" "+m.c.styles.Error.Render(notice), "", w)
 	if i := strings.IndexByte(screen, '\n'); i >= 0 {
 		return line + screen[i:]
 	}

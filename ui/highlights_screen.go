@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/content"
+)
+
+// highlightsModel is the screen of every highlight in the library (H):
+// grouped by issue and article, newest first, each with its first words,
+// its section and its note. / filters, enter opens the article at the
+// paragraph, d deletes after asking, y copies.
+type highlightsModel struct {
+	c         *common
+	cursor    int // index in entries()
+	top       int // first row shown
+	filter    textInput
+	filtering bool
+	confirm   *mark  // d asked about this one: y deletes it
+	status    string // a one-time message
+}
+
+func (h *highlightsModel) typing() bool { return h.filtering }
+
+// open shows the screen, on the newest highlight of the article the
+// reader is in, if it has any.
+func (h *highlightsModel) open(in *content.Article) {
+	h.cursor, h.top, h.confirm, h.status = 0, 0, nil, ""
+	h.filter.reset()
+	h.filtering = false
+	for i, m := range h.entries() {
+		if in != nil && m.article == in {
+			h.cursor = i
+			break
+		}
+	}
+}
+
+// entries are the highlights shown, in order: issues by their newest
+// highlight, then articles the same way, then highlights newest first.
+// Highlights of articles the library no longer has come last.
+func (h *highlightsModel) entries() []*mark {
+	q := content.Fold(strings.TrimSpace(h.filter.value))
+	var out []*mark
+	newest := map[string]int64{} // by article key, and by issue
+	for _, m := range h.c.notes.marks {
+		if q != "" && !strings.Contains(content.Fold(m.h.Quote+" "+m.h.Note+" "+h.articleTitle(m)+" "+h.sectionName(m)), q) {
+			continue
+		}
+		out = append(out, m)
+		t := m.h.Created.UnixNano()
+		newest[m.h.Article] = max(newest[m.h.Article], t)
+		newest[issueKey(m)] = max(newest[issueKey(m)], t)
+	}
+	slices.SortStableFunc(out, func(a, b *mark) int {
+		if (a.article == nil) != (b.article == nil) {
+			if a.article == nil {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(
+			cmp.Compare(newest[issueKey(b)], newest[issueKey(a)]),
+			strings.Compare(issueKey(a), issueKey(b)),
+			cmp.Compare(newest[b.h.Article], newest[a.h.Article]),
+			strings.Compare(a.h.Article, b.h.Article),
+			b.h.Created.Compare(a.h.Created),
+		)
+	})
+	return out
+}
+
+// issueKey groups a highlight by issue: "2026-01/cutler" is in "2026-01".
+func issueKey(m *mark) string {
+	if m.article != nil {
+		return m.article.Issue.Slug
+	}
+	k, _, _ := strings.Cut(m.h.Article, "/")
+	return k
+}
+
+func (h *highlightsModel) articleTitle(m *mark) string {
+	if m.article == nil {
+		return m.h.Article
+	}
+	return fmt.Sprintf("%d · %s · %s", m.article.Number, m.article.Title, m.article.Author)
+}
+
+func (h *highlightsModel) sectionName(m *mark) string {
+	if m.section != nil {
+		return m.section.Name
+	}
+	return m.h.Section
+}
+
+// selected is the highlight under the cursor, or nil.
+func (h *highlightsModel) selected() *mark {
+	e := h.entries()
+	if h.cursor < 0 || h.cursor >= len(e) {
+		return nil
+	}
+	return e[h.cursor]
+}
+
+// updateHighlights handles a key on the highlights screen.
+func (m *Model) updateHighlights(msg tea.KeyPressMsg) tea.Cmd {
+	h, k := &m.highlights, m.c.keys
+	h.status = ""
+	if h.filtering {
+		switch msg.String() {
+		case "enter":
+			h.filtering = false
+		case "esc":
+			h.filtering = false
+			h.filter.reset()
+		case "up", "down":
+			h.move(map[string]int{"up": -1, "down": 1}[msg.String()])
+		default:
+			h.filter.update(msg)
+			h.cursor = 0
+		}
+		return nil
+	}
+	if h.confirm != nil {
+		target := h.confirm
+		h.confirm = nil
+		if s := msg.String(); s == "y" || s == "enter" {
+			m.c.notes.remove(target)
+			h.status = "Highlight deleted."
+			h.move(0)
+		} else {
+			h.status = "Not deleted."
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if h.filter.value != "" {
+			h.filter.reset()
+			return nil
+		}
+		m.screen = m.from
+		if m.screen == readerScreen {
+			m.reader.relayoutNotes() // a highlight of the article may be gone
+		}
+	case key.Matches(msg, k.Down):
+		h.move(1)
+	case key.Matches(msg, k.Up):
+		h.move(-1)
+	case key.Matches(msg, k.Top):
+		h.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		h.cursor = len(h.entries()) - 1
+		h.move(0)
+	case key.Matches(msg, k.Filter):
+		h.filtering = true
+	case key.Matches(msg, k.Delete):
+		if sel := h.selected(); sel != nil {
+			h.confirm = sel
+		}
+	case key.Matches(msg, k.Copy):
+		if sel := h.selected(); sel != nil {
+			cmd, status := copyMark(m.c, sel)
+			h.status = status
+			return cmd
+		}
+	case key.Matches(msg, k.Open):
+		return m.openMark(h.selected())
+	}
+	return nil
+}
+
+// openMark opens a highlight's article with the cursor on its paragraph.
+func (m *Model) openMark(sel *mark) tea.Cmd {
+	switch {
+	case sel == nil:
+		return nil
+	case sel.article == nil || !sel.attached():
+		m.highlights.status = "This highlight's paragraph is no longer in the library."
+		return nil
+	}
+	m.screen = readerScreen
+	m.list.selectArticle(sel.article)
+	m.reader.cursor = paraCursor{shown: true, sec: sel.section, index: sel.h.Paragraph}
+	if m.reader.article == sel.article && m.reader.doc != nil {
+		m.reader.relayoutNotes()
+		m.reader.findCursor()
+		return nil
+	}
+	return m.reader.open(sel.article, nil)
+}
+
+func (h *highlightsModel) move(d int) {
+	h.cursor = max(0, min(h.cursor+d, len(h.entries())-1))
+}
+
+// view draws the screen in w×h cells.
+func (h *highlightsModel) view(w, height int) string {
+	st := h.c.styles
+	entries := h.entries()
+	cw := min(w, maxTextWidth)
+	margin := strings.Repeat(" ", (w-cw)/2)
+	title := fmt.Sprintf("Your highlights · %d", len(h.c.notes.marks))
+	if h.c.notes.sessionOnly {
+		title += " · kept for this session only"
+	}
+	head := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat("─", cw))}
+
+	var rows []string
+	at := -1 // the row of the entry under the cursor
+	lastIssue, lastArticle := "", ""
+	for i, m := range entries {
+		if ik := issueKey(m); ik != lastIssue {
+			lastIssue, lastArticle = ik, ""
+			name := ik
+			if m.article != nil {
+				name = m.article.Issue.Title()
+			}
+			if len(rows) > 0 {
+				rows = append(rows, "")
+			}
+			rows = append(rows, " "+st.SidebarHeading.Render(ansi.Truncate(strings.ToUpper(name), cw-2, "…")))
+		}
+		if m.h.Article != lastArticle {
+			lastArticle = m.h.Article
+			rows = append(rows, " "+st.Title.Render(ansi.Truncate(h.articleTitle(m), cw-2, "…")))
+		}
+		if i == h.cursor {
+			at = len(rows)
+		}
+		rows = append(rows, h.entry(m, i == h.cursor, cw)...)
+	}
+	if len(entries) == 0 {
+		msg := "No highlights yet: in an article, v points at a paragraph and m highlights it."
+		if h.filter.value != "" {
+			msg = fmt.Sprintf("No highlight matches %q.", h.filter.value)
+		}
+		rows = append(rows, " "+st.Meta.Render(ansi.Truncate(msg, cw-2, "…")))
+	}
+	room := max(height-len(head)-1, 1)
+	if at >= 0 {
+		if at < h.top+1 {
+			h.top = max(0, at-2) // the article's name above the first entry
+		}
+		if at+2 >= h.top+room {
+			h.top = at + 3 - room
+		}
+	}
+	h.top = max(0, min(h.top, len(rows)-room))
+	lines := head
+	for i := h.top; i < len(rows) && i < h.top+room; i++ {
+		lines = append(lines, rows[i])
+	}
+	for len(lines) < height-1 {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = margin + l
+	}
+	return strings.Join(lines, "\n") + "\n" + h.statusLine(w)
+}
+
+// entry draws one highlight: its first words and section, then its note.
+func (h *highlightsModel) entry(m *mark, selected bool, w int) []string {
+	st := h.c.styles
+	marker, quote := "  ", st.Teaser
+	if selected {
+		marker, quote = st.Marker.Render("▌")+" ", st.TitleSelected
+	}
+	textW := max(w-8, 4)
+	where := h.sectionName(m)
+	if !m.attached() {
+		where = "detached: no longer in the text"
+	}
+	where += " · " + m.h.Created.Local().Format("2 Jan 2006")
+	first := "“" + ansi.Truncate(printable(m.h.Quote), max(textW-ansi.StringWidth(where)-4, 8), "…") + "”"
+	lines := []string{marker + "  " + quote.Render(first) + "  " + st.Meta.Render(where)}
+	if m.h.Note != "" {
+		lines = append(lines, marker+"    "+h.c.marks().Note.Render(ansi.Truncate(noteSign+printable(m.h.Note), textW, "…")))
+	}
+	return lines
+}
+
+// statusLine is the bottom line: the filter, a question, a message, or
+// the short help.
+func (h *highlightsModel) statusLine(w int) string {
+	st := h.c.styles
+	switch {
+	case h.filtering:
+		return promptLine(st, h.filter.value, "enter done · esc clear", w)
+	case h.confirm != nil:
+		return spreadKeepLeft(" "+st.Error.Render("Delete this highlight and its note?")+st.Meta.Render(" y yes · any other key no"), "", w)
+	case h.status != "":
+		return spread(" "+st.Status.Render(h.status), "", w)
+	case h.filter.value != "":
+		return spreadKeepLeft(" "+st.Status.Render("filter: "+h.filter.value), st.Meta.Render("esc clear")+" ", w)
+	}
+	return spread(" "+shortHelp(h.c, w-2), "", w)
+}

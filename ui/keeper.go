@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"time"
+
+	"analyst/internal/content"
+)
+
+// Keeper keeps what a reader writes: where they left each article, the
+// article read last, the articles read to the end, and their highlights
+// and notes. The local store (SQLite) is one; MemoryKeeper keeps them for
+// one session, as an SSH session does until readers are known by their
+// keys.
+//
+// The reader calls a Keeper from commands, never while it handles a key,
+// one call at a time and in the order the reader acted, so that an
+// implementation may block (on a disk, a lock or a network) and need not
+// be safe for concurrent use by one reader.
+type Keeper interface {
+	// Load returns what was kept for the articles of lib. A highlight
+	// whose paragraph the library's text no longer has comes back
+	// Detached, with its quote and note.
+	Load(lib *content.Library) (Kept, error)
+	// SavePlace keeps where the reader is in an article (by PlaceKey).
+	SavePlace(article string, p Place) error
+	// SaveLastRead keeps which article was read last.
+	SaveLastRead(article string) error
+	// MarkRead keeps that an article was read to its end.
+	MarkRead(article string) error
+	// AddHighlight keeps a new highlight, with its note if it has one,
+	// and returns its id.
+	AddHighlight(h Highlight) (int64, error)
+	// SaveNote replaces a highlight's note; "" removes it.
+	SaveNote(id int64, note string) error
+	// DeleteHighlight removes a highlight and its note.
+	DeleteHighlight(id int64) error
+}
+
+// Kept is what a Keeper returns for a library.
+type Kept struct {
+	Places     map[string]Place // by PlaceKey
+	LastRead   string           // a PlaceKey, or ""
+	Read       map[string]bool  // the articles read to the end, by PlaceKey
+	Highlights []Highlight
+}
+
+// Highlight is a paragraph the reader marked, with their note. It is
+// anchored by position (article, section, paragraph) and by the
+// paragraph's text (Quote), so that a keeper can find it again in a
+// library whose text changed, or keep it Detached when it cannot.
+type Highlight struct {
+	ID        int64     // the keeper's; 0 until kept
+	Article   string    // PlaceKey of its article
+	Section   string    // the section's slug
+	Paragraph int       // index in the section's Paragraphs
+	Quote     string    // the paragraph's text
+	Note      string    // what the reader wrote beside it, or ""
+	Created   time.Time // when it was made
+	Detached  bool      // its paragraph is no longer in the library
+}

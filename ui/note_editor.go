@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/content"
+)
+
+// maxNote bounds what a reader can type in a note: over SSH a stranger
+// types it. A note from the store is drawn whole, whatever its length.
+const maxNote = 2000
+
+// noteEditor is the one-line note editor, drawn under the paragraph it
+// annotates: enter saves, esc cancels, an empty note removes the note.
+type noteEditor struct {
+	open  bool
+	at    paraKey
+	input textInput
+}
+
+// openEditor opens the editor under the cursor's paragraph, with its note
+// if it has one.
+func (r *readerModel) openEditor() {
+	p, ok := r.cursorParagraph()
+	if !ok {
+		return
+	}
+	k := paraKey{r.doc.Sections[p.Section].Section, p.Index}
+	r.editor = noteEditor{open: true, at: k, input: textInput{limit: maxNote}}
+	if m := r.c.notes.at(k.sec, k.index); m != nil {
+		r.editor.input.value = m.h.Note
+	}
+	r.relayoutNotes()
+}
+
+// editorBlock is the editor's lines under the paragraph.
+func (r *readerModel) editorBlock(width int) noteBlock {
+	return noteLines(r.editor.input.value, width, r.c.marks().Editor, noteSign, true)
+}
+
+// updateEditor handles a key while the reader writes a note.
+func (r *readerModel) updateEditor(msg tea.KeyPressMsg) {
+	switch msg.String() {
+	case "enter":
+		r.saveNote(strings.TrimSpace(content.NormalizeSpace(r.editor.input.value)))
+		r.editor = noteEditor{}
+	case "esc":
+		r.editor = noteEditor{}
+		r.status = "Note not changed."
+	default:
+		r.editor.input.update(msg)
+		r.editor.input.value = content.StripControls(r.editor.input.value)
+	}
+	r.relayoutNotes()
+}
+
+// paste takes pasted text into the note being written, as one line.
+func (r *readerModel) paste(text string) {
+	if !r.editor.open {
+		return
+	}
+	r.editor.input.insert(content.StripControls(strings.Join(strings.Fields(text), " ")))
+	r.relayoutNotes()
+}
+
+// saveNote keeps the note written for the editor's paragraph: a note
+// highlights the paragraph, an empty one removes the note and keeps the
+// highlight.
+func (r *readerModel) saveNote(text string) {
+	nb, k := r.c.notes, r.editor.at
+	m := nb.at(k.sec, k.index)
+	switch {
+	case m == nil && text == "":
+		r.status = "No note written."
+	case m == nil:
+		nb.add(r.article, k.sec, k.index, text)
+		r.status = "Note saved; the paragraph is highlighted." + nb.sessionHint()
+	case text == "" && m.h.Note == "":
+		r.status = "No note written."
+	case text == "":
+		nb.setNote(m, "")
+		r.status = "Note removed; the highlight stays."
+	case text != m.h.Note:
+		nb.setNote(m, text)
+		r.status = "Note saved."
+	}
+}

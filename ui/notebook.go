@@ -1,0 +1,225 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"analyst/internal/content"
+)
+
+// notebook is what the reader keeps, as the screens show it: highlights
+// and notes, read marks and progress; every change goes to the Keeper
+// through the saver as it is made.
+type notebook struct {
+	saver    *saver
+	lib      *content.Library
+	marks    []*mark // every highlight of the library, oldest first
+	read     map[*content.Article]bool
+	progress map[*content.Article]float64 // how far into each article, 0..1
+
+	sessionOnly bool   // the keeper forgets at the end of the session: say so, once
+	toldSession bool   // said
+	notKept     string // why nothing will be kept, from the start: on the notice line
+	failed      string // the last write that failed, until one succeeds
+	version     int    // counts changes to the highlights, for what is drawn from them
+}
+
+// mark is one highlight, resolved to the library: its article, section
+// and paragraph, or detached when the library does not have them.
+type mark struct {
+	h       Highlight
+	article *content.Article // nil when the article is not in the library
+	section *content.Section
+	id      *atomic.Int64 // the keeper's id, set when the highlight is written
+}
+
+// attached reports whether the mark points at a paragraph on screen.
+func (m *mark) attached() bool { return m.section != nil }
+
+func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
+	nb := &notebook{
+		saver:    &saver{keeper: keeper},
+		lib:      lib,
+		read:     map[*content.Article]bool{},
+		progress: map[*content.Article]float64{},
+	}
+	byKey := map[string]*content.Article{}
+	for _, a := range lib.Articles() {
+		byKey[PlaceKey(a)] = a
+		if kept.Read[PlaceKey(a)] {
+			nb.read[a] = true
+		}
+		if p, ok := kept.Places[PlaceKey(a)]; ok {
+			nb.progress[a] = p.Progress
+		}
+	}
+	for _, h := range kept.Highlights {
+		m := &mark{h: h, id: new(atomic.Int64)}
+		m.id.Store(h.ID)
+		if a := byKey[h.Article]; a != nil && !h.Detached {
+			m.article = a
+			for _, s := range a.Sections {
+				if s.Slug == h.Section && s.Kind != content.KindBio && h.Paragraph >= 0 && h.Paragraph < len(s.Paragraphs) {
+					m.section = s
+				}
+			}
+		}
+		nb.marks = append(nb.marks, m)
+	}
+	sort.SliceStable(nb.marks, func(i, j int) bool { return nb.marks[i].h.Created.Before(nb.marks[j].h.Created) })
+	return nb
+}
+
+// at returns the highlight of a paragraph, or nil.
+func (nb *notebook) at(sec *content.Section, index int) *mark {
+	for _, m := range nb.marks {
+		if m.section == sec && m.h.Paragraph == index {
+			return m
+		}
+	}
+	return nil
+}
+
+// count is how many highlights an article has.
+func (nb *notebook) count(a *content.Article) int {
+	n := 0
+	for _, m := range nb.marks {
+		if m.article == a && m.attached() {
+			n++
+		}
+	}
+	return n
+}
+
+// add highlights a paragraph, with a note or none.
+func (nb *notebook) add(a *content.Article, sec *content.Section, index int, note string) *mark {
+	m := &mark{
+		h: Highlight{
+			Article: PlaceKey(a), Section: sec.Slug, Paragraph: index,
+			Quote: sec.Paragraphs[index], Note: note, Created: time.Now(),
+		},
+		article: a, section: sec, id: new(atomic.Int64),
+	}
+	nb.marks = append(nb.marks, m)
+	h, id := m.h, m.id
+	nb.version++
+	nb.saver.add(func(k Keeper) error {
+		n, err := k.AddHighlight(h)
+		id.Store(n)
+		return err
+	})
+	return m
+}
+
+// setNote replaces a highlight's note.
+func (nb *notebook) setNote(m *mark, note string) {
+	m.h.Note = note
+	nb.version++
+	id := m.id
+	nb.saver.add(func(k Keeper) error {
+		if id.Load() == 0 {
+			return nil // its highlight was never kept: that failure was reported
+		}
+		return k.SaveNote(id.Load(), note)
+	})
+}
+
+// remove deletes a highlight and its note.
+func (nb *notebook) remove(m *mark) {
+	nb.version++
+	for i, x := range nb.marks {
+		if x == m {
+			nb.marks = append(nb.marks[:i:i], nb.marks[i+1:]...)
+			break
+		}
+	}
+	id := m.id
+	nb.saver.add(func(k Keeper) error {
+		if id.Load() == 0 {
+			return nil
+		}
+		return k.DeleteHighlight(id.Load())
+	})
+}
+
+// savePlace keeps where the reader is in an article and how far through.
+func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
+	nb.progress[a] = progress
+	key, kp := PlaceKey(a), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
+	nb.saver.add(func(k Keeper) error { return k.SavePlace(key, kp) })
+}
+
+// markRead keeps that an article was read to its end; once is enough.
+func (nb *notebook) markRead(a *content.Article) {
+	if nb.read[a] {
+		return
+	}
+	nb.read[a] = true
+	key := PlaceKey(a)
+	nb.saver.add(func(k Keeper) error { return k.MarkRead(key) })
+}
+
+// lastRead keeps which article the reader opened last.
+func (nb *notebook) lastRead(a *content.Article) {
+	key := PlaceKey(a)
+	nb.saver.add(func(k Keeper) error { return k.SaveLastRead(key) })
+}
+
+// saved takes the outcome of a write: a failure stays on the notice line
+// until a write succeeds.
+func (nb *notebook) saved(msg savedMsg) {
+	if msg.err != nil {
+		nb.failed = "Not saved: " + msg.err.Error()
+		return
+	}
+	nb.failed = ""
+}
+
+// notice is what the notice line says about keeping, or "".
+func (nb *notebook) notice() string {
+	if nb.notKept != "" {
+		return nb.notKept
+	}
+	return nb.failed
+}
+
+// openNotebook loads what the keeper holds. A keeper that cannot load is
+// replaced by one in memory, so that reading goes on, and the notice line
+// says that nothing will be kept, and why.
+func openNotebook(c *common, opt Options) Kept {
+	keeper := opt.Keeper
+	if keeper == nil {
+		keeper = NewMemoryKeeper(Kept{Places: opt.Places, LastRead: opt.LastRead})
+	}
+	notKept := opt.NotKept
+	kept, err := keeper.Load(c.lib)
+	if err != nil {
+		keeper, kept = NewMemoryKeeper(Kept{}), Kept{}
+		notKept = "Nothing will be kept: " + err.Error()
+	}
+	c.notes = newNotebook(c.lib, keeper, kept)
+	c.notes.sessionOnly, c.notes.notKept = opt.SessionOnly, notKept
+	return kept
+}
+
+// readState is what the list says of an article the reader opened: " · ✓
+// read" once read to its end, " · 42% read" while in progress.
+func (nb *notebook) readState(a *content.Article) string {
+	switch p, ok := nb.progress[a]; {
+	case nb.read[a]:
+		return " · ✓ read"
+	case ok && p > 0:
+		return fmt.Sprintf(" · %d%% read", min(int(p*100+0.5), 99))
+	}
+	return ""
+}
+
+// highlightCount says how many highlights: "1 highlight", "3 highlights".
+func highlightCount(n int) string {
+	if n == 1 {
+		return "1 highlight"
+	}
+	return fmt.Sprintf("%d highlights", n)
+}

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// workKey handles, before the screens do, the keys of reading as work
+// that belong to no single screen: the note being written has every key,
+// the highlights screen its own, and H opens it from the others.
+func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case m.screen == highlightsScreen:
+		return m.updateHighlights(msg), true
+	case m.screen == readerScreen && m.reader.editor.open:
+		m.reader.status = ""
+		m.reader.updateEditor(msg)
+		return nil, true
+	case m.list.filtering || m.reader.search.typing || m.reader.picking:
+		return nil, false
+	case key.Matches(msg, m.c.keys.Highlights):
+		m.from, m.screen = m.screen, highlightsScreen
+		m.highlights.open(m.reader.article)
+		return nil, true
+	}
+	return nil, false
+}
+
+// work handles the messages of reading as work.
+func (m *Model) work(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.ColorProfileMsg:
+		m.c.profile = msg.Profile
+		m.reader.refresh()
+	case placeDueMsg:
+		m.reader.savePlace()
+	case savedMsg:
+		m.c.notes.saved(msg)
+	case tea.PasteMsg:
+		if m.screen == readerScreen {
+			m.reader.paste(msg.Content)
+		}
+	}
+}
+
+// settle follows every message: the reader keeps its cursor in sight and
+// its place, and whatever the message changed is written to the keeper.
+func (m *Model) settle(cmd tea.Cmd) tea.Cmd {
+	var more tea.Cmd
+	if m.screen == readerScreen {
+		more = m.reader.settle()
+	}
+	if m.c.notes.saver.pending() {
+		return tea.Batch(cmd, more, m.c.notes.saver.writeCmd)
+	}
+	return tea.Batch(cmd, more)
+}
+
+// Flush keeps the place in the article on screen and writes every change
+// not yet written, and returns the last write's error. The command line
+// calls it when the program has ended, however it ended (a quit, SIGHUP,
+// SIGTERM), so that only a change in flight at a kill can be lost.
+func (m *Model) Flush() error {
+	m.reader.savePlace()
+	return m.c.notes.saver.flush()
+}
