@@ -76,19 +76,24 @@ func (r *readerModel) moveCursor(d int) {
 	r.scrollToCursor()
 }
 
-// scrollToCursor scrolls as little as puts the cursor's paragraph on the
-// pane, whole if it fits, and otherwise its first line on the top line.
+// scrollToCursor scrolls as little as puts the cursor's paragraph, and
+// its note or the note being written, on the pane: whole if they fit;
+// otherwise the paragraph's first line on the top line, or, while a note
+// is written, the note's last on the bottom one.
 func (r *readerModel) scrollToCursor() {
 	p, ok := r.cursorParagraph()
 	if !ok {
 		return
 	}
+	end := p.End + r.noteRows[r.cursor.at]
 	top, h := r.pane.offset, r.pane.height
 	switch {
-	case p.First < top || p.End-p.First > h:
+	case end-p.First > h && r.editor.open:
+		r.pane.setOffset(end - h)
+	case p.First < top || end-p.First > h:
 		r.pane.setOffset(p.First)
-	case p.End > top+h:
-		r.pane.setOffset(p.End - h)
+	case end > top+h:
+		r.pane.setOffset(end - h)
 	}
 }
 

@@ -53,6 +53,10 @@ func (r *readerModel) withNotes(base *render.Doc) *render.Doc {
 			inserts[i] = noteLines(marks[k].h.Note, base.Width, r.c.marks().Note, noteSign, false)
 		}
 	}
+	r.noteRows = map[int]int{}
+	for i, b := range inserts {
+		r.noteRows[i] = len(b.lines)
+	}
 	if len(inserts) == 0 {
 		return base
 	}

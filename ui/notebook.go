@@ -35,7 +35,7 @@ type mark struct {
 	id      *atomic.Int64 // the keeper's id, set when the highlight is written
 }
 
-// attached reports whether the mark points at a paragraph on screen.
+// attached reports whether the mark points at a paragraph of the library.
 func (m *mark) attached() bool { return m.section != nil }
 
 func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
@@ -58,9 +58,12 @@ func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 	for _, h := range kept.Highlights {
 		m := &mark{h: h, id: new(atomic.Int64)}
 		m.id.Store(h.ID)
-		if a := byKey[h.Article]; a != nil && !h.Detached {
+		if a := byKey[h.Article]; a != nil {
 			m.article = a
 			for _, s := range a.Sections {
+				if h.Detached {
+					break
+				}
 				if s.Slug == h.Section && s.Kind != content.KindBio && h.Paragraph >= 0 && h.Paragraph < len(s.Paragraphs) {
 					m.section = s
 				}

@@ -40,6 +40,7 @@ type readerModel struct {
 	base       *render.Doc                // the cached rendering doc is drawn from, without notes
 	cursor     paraCursor                 // the paragraph cursor
 	editor     noteEditor                 // the note being written
+	noteRows   map[int]int                // lines laid under each paragraph (by index in doc.Paragraphs)
 	tinted     tinted                     // the lines with highlights drawn, for one doc
 	written    map[*content.Article]place // the places last written to the keeper
 	placeTimer bool                       // a place waits to be written

@@ -76,26 +76,7 @@ func (r *readerModel) relayoutNotes() {
 	r.refresh()
 	r.pane.setOffset(offset)
 	if r.editor.open {
-		r.scrollToEditor()
-	}
-}
-
-// scrollToEditor keeps the paragraph being annotated and the editor under
-// it in sight, as the cursor is kept.
-func (r *readerModel) scrollToEditor() {
-	p, ok := r.cursorParagraph()
-	if !ok {
-		return
-	}
-	end := p.End + len(r.editorBlock(r.doc.Width).lines)
-	top, h := r.pane.offset, r.pane.height
-	switch {
-	case end-p.First > h:
-		r.pane.setOffset(end - h)
-	case p.First < top:
-		r.pane.setOffset(p.First)
-	case end > top+h:
-		r.pane.setOffset(end - h)
+		r.scrollToCursor()
 	}
 }
 
