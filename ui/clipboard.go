@@ -3,6 +3,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"analyst/internal/cite"
 	"analyst/internal/content"
 )
 
@@ -36,7 +37,7 @@ func (r *readerModel) copyQuote() tea.Cmd {
 
 // copyCitation copies the article's citation alone.
 func (r *readerModel) copyCitation() tea.Cmd {
-	text, err := articleCitation(r.article)
+	text, err := cite.Article(r.article, cite.Default)
 	if err != nil {
 		r.status = "Could not cite the article: " + err.Error()
 		return nil
@@ -54,12 +55,12 @@ func copyMark(c *common, m *mark) (tea.Cmd, string) {
 	return copyQuotation(c, m.article, m.section, m.h.Quote)
 }
 
-// copyQuotation copies a paragraph of an article with its citation, and
-// says what was copied.
+// copyQuotation copies a paragraph of an article as a quotation followed
+// by its citation (in the default style), and says what was copied.
 func copyQuotation(c *common, a *content.Article, sec *content.Section, text string) (tea.Cmd, string) {
-	q, words, err := quotation(a, sec, text)
+	q, err := cite.NewQuote(a, sec, text, cite.Default)
 	if err != nil {
 		return nil, "Could not cite the quote: " + err.Error()
 	}
-	return copyCmd(c, q), "Copied the quote (" + words + ") with its citation."
+	return copyCmd(c, q.Plain()), "Copied the quote (" + q.WordsLabel() + ") with its citation."
 }

@@ -93,7 +93,7 @@ func TestHighlightsScreenDeletesAfterAsking(t *testing.T) {
 func TestHighlightsScreenCopies(t *testing.T) {
 	hs := newHarness(t, Options{Keeper: seeded(t)}, 120, 40)
 	hs.keys("H", "y")
-	if !strings.Contains(hs.clipboard, "A paragraph an earlier edition had.") {
+	if !strings.Contains(hs.clipboard, "“A paragraph an earlier edition had.”") || !strings.Contains(hs.clipboard, "Cutler, Robert M. 2026.") {
 		t.Errorf("y copies a detached highlight's quote as it was kept: %.60q", hs.clipboard)
 	}
 	hs.keys("j", "y")
@@ -108,8 +108,9 @@ func TestCopyTheQuoteAndTheCitation(t *testing.T) {
 	hs := newHarness(t, Options{SystemClipboard: func(s string) error { system = append(system, s); return nil }}, 120, 40)
 	hs.keys("2", "v", "j", "y")
 	text, _ := cursorText(hs)
-	if !strings.Contains(hs.clipboard, text) {
-		t.Errorf("y sends the paragraph to the terminal's clipboard: %.60q", hs.clipboard)
+	want := "“" + text + "” (Cutler 2026, sec. Background)\n\nCutler, Robert M. 2026. “The Armenia–Azerbaijan Peace Process Enters 2026.” Central Asia-Caucasus Analyst, January 2026."
+	if hs.clipboard != want {
+		t.Errorf("y sends the paragraph, quoted and cited, to the terminal's clipboard:\n%s\nwant\n%s", hs.clipboard, want)
 	}
 	if len(system) != 1 || system[0] != hs.clipboard {
 		t.Errorf("and to the system's, the same text")
@@ -118,7 +119,7 @@ func TestCopyTheQuoteAndTheCitation(t *testing.T) {
 		t.Errorf("the status line says what was copied: %q", st)
 	}
 	hs.keys("v", "Y")
-	if !strings.Contains(hs.clipboard, "Robert M. Cutler") || strings.Contains(hs.clipboard, text) {
+	if hs.clipboard != "Cutler, Robert M. 2026. “The Armenia–Azerbaijan Peace Process Enters 2026.” Central Asia-Caucasus Analyst, January 2026." {
 		t.Errorf("Y copies the citation alone: %q", hs.clipboard)
 	}
 }
