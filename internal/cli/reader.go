@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -22,10 +24,15 @@ func (a *app) wantsReader(style string) bool {
 // issue list or, when art is given, at that article and section.
 func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.Article, sec *content.Section, style string) error {
 	longRun(100)
+	// Closing the terminal window sends SIGHUP: the reader ends as if it
+	// quit, so that its place is kept (by default the process would die).
+	ctx, stop := notifySignals(ctx, syscall.SIGHUP)
+	defer stop()
 	st := a.loadState()
 	m := ui.New(ui.Options{
 		Library: lib, Style: style, Article: art, Section: sec,
 		Places: st.Places, LastRead: st.LastRead,
+		SystemClipboard: a.systemClipboard(),
 	})
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
@@ -33,6 +40,10 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		tea.WithEnvironment(a.environ),
 	)
 	_, err := p.Run()
+	ferr := m.Flush()
+	if endedBySignal(ctx) {
+		err = nil // the terminal is gone: nothing to say, nothing to fail
+	}
 	// Places of articles in other libraries (--dir) are kept as they were.
 	for k, v := range m.Places() {
 		st.Places[k] = v
@@ -40,7 +51,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	if last := m.LastRead(); last != "" {
 		st.LastRead = last
 	}
-	if serr := a.saveState(st); serr != nil {
+	if serr := errors.Join(ferr, a.saveState(st)); serr != nil {
 		fmt.Fprintf(a.stderr, "analyst: warning: could not save the reading positions: %v\n", serr)
 	}
 	return err

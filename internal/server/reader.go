@@ -40,7 +40,12 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	winch := term.winch
 	why := &endReason{}
 	w := &watch{idle: s.cfg.IdleTimeout}
-	model := ui.New(ui.Options{Library: s.cfg.Library, Cache: s.cfg.Cache, Glossaries: s.cfg.Glossaries, Article: art, Section: sec})
+	// Until readers are known by their keys, what a session marks is kept
+	// in memory for that session (and the reader is told so).
+	model := ui.New(ui.Options{
+		Library: s.cfg.Library, Cache: s.cfg.Cache, Glossaries: s.cfg.Glossaries, Article: art, Section: sec,
+		Keeper: ui.NewMemoryKeeper(ui.Kept{}), SessionOnly: true,
+	})
 	// What bm.MakeOptions gives an emulated PTY, but from the size taken
 	// at the start (see terminal) rather than from sess.Pty() now.
 	envs := append(sess.Environ(), "TERM="+term.pty.Term)
