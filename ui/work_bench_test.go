@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"analyst/internal/content"
+)
+
+// longLibrary is one issue with one article made of every paragraph of
+// the embedded issue's four: long enough for 50 highlights.
+func longLibrary(tb testing.TB) *content.Library {
+	var md strings.Builder
+	md.WriteString("---\ntitle: Every Paragraph\nauthor: Jane Doe\n---\n\nThe lead.\n\n## Everything\n\n")
+	for _, a := range loadLibrary(tb).Articles() {
+		for _, s := range a.Body() {
+			md.WriteString(s.Markdown + "\n\n")
+		}
+	}
+	fsys := fstest.MapFS{
+		"2026-01/issue.md":    {Data: []byte("---\npublication: Central Asia-Caucasus Analyst\ndate: 2026-01\n---\n\nAbout.\n")},
+		"2026-01/01-every.md": {Data: []byte(md.String())},
+	}
+	lib, err := content.Load(fsys, "lib")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lib
+}
+
+// BenchmarkReaderViewHighlights is a frame of the reader at 120x40 in an
+// article with 50 highlights, 10 of them with notes, the cursor shown,
+// in the middle of the article.
+func BenchmarkReaderViewHighlights(b *testing.B) {
+	lib := longLibrary(b)
+	a := lib.Articles()[0]
+	sec := a.Body()[0]
+	if len(sec.Paragraphs) < 60 {
+		b.Fatalf("%d paragraphs: too few for the benchmark", len(sec.Paragraphs))
+	}
+	var hl []Highlight
+	for i := range 50 {
+		h := Highlight{ID: int64(i + 1), Article: PlaceKey(a), Section: sec.Slug, Paragraph: i + 5, Quote: sec.Paragraphs[i+5], Created: time.Now()}
+		if i%5 == 0 {
+			h.Note = fmt.Sprintf("note %d: %s", i, strings.Repeat("worth a second look ", 6))
+		}
+		hl = append(hl, h)
+	}
+	hs := newHarness(b, Options{Library: lib, Keeper: NewMemoryKeeper(Kept{Highlights: hl})}, 120, 40)
+	hs.keys("1", "]", "space", "space", "space", "v", "j")
+	if !strings.Contains(hs.screen(), "50 highlights") || !strings.Contains(hs.screen(), highlightBar) {
+		b.Fatalf("the frame does not show the highlights:\n%s", hs.screen())
+	}
+	for b.Loop() {
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkToggleHighlight is m on a paragraph of that article (Update,
+// the overlay drawn again, the write to an in-memory keeper) and the
+// frame after it.
+func BenchmarkToggleHighlight(b *testing.B) {
+	lib := longLibrary(b)
+	hs := newHarness(b, Options{Library: lib}, 120, 40)
+	hs.keys("1", "]", "space", "v")
+	for b.Loop() {
+		hs.keys("m")
+		_ = hs.m.View()
+	}
+}
