@@ -249,8 +249,8 @@ func (h *highlightsModel) view(w, height int) string {
 		if at < h.top+1 {
 			h.top = max(0, at-2) // the article's name above the first entry
 		}
-		if at+2 >= h.top+room {
-			h.top = at + 3 - room
+		if end := at + len(h.entry(entries[h.cursor], true, cw)); end > h.top+room {
+			h.top = end - room
 		}
 	}
 	h.top = max(0, min(h.top, len(rows)-room))
@@ -267,23 +267,26 @@ func (h *highlightsModel) view(w, height int) string {
 	return strings.Join(lines, "\n") + "\n" + h.statusLine(w)
 }
 
-// entry draws one highlight: its first words and section, then its note.
+// entry draws one highlight: its first words, then its section and
+// date, then its note.
 func (h *highlightsModel) entry(m *mark, selected bool, w int) []string {
 	st := h.c.styles
 	marker, quote := "  ", st.Teaser
 	if selected {
 		marker, quote = st.Marker.Render("▌")+" ", st.TitleSelected
 	}
-	textW := max(w-8, 4)
+	textW := max(w-6, 4)
 	where := h.sectionName(m)
 	if !m.attached() {
 		where = "detached: no longer in the text"
 	}
 	where += " · " + m.h.Created.Local().Format("2 Jan 2006")
-	first := "“" + ansi.Truncate(printable(m.h.Quote), max(textW-ansi.StringWidth(where)-4, 8), "…") + "”"
-	lines := []string{marker + "  " + quote.Render(first) + "  " + st.Meta.Render(where)}
+	lines := []string{
+		marker + "  " + quote.Render("“"+ansi.Truncate(printable(m.h.Quote), textW-2, "…")+"”"),
+		marker + "  " + st.Meta.Render(ansi.Truncate(where, textW, "…")),
+	}
 	if m.h.Note != "" {
-		lines = append(lines, marker+"    "+h.c.marks().Note.Render(ansi.Truncate(noteSign+printable(m.h.Note), textW, "…")))
+		lines = append(lines, marker+"  "+h.c.marks().Note.Render(ansi.Truncate(noteSign+printable(m.h.Note), textW, "…")))
 	}
 	return lines
 }
