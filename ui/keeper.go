@@ -21,12 +21,10 @@ type Keeper interface {
 	// whose paragraph the library's text no longer has comes back
 	// Detached, with its quote and note.
 	Load(lib *content.Library) (Kept, error)
-	// SavePlace keeps where the reader is in an article (by PlaceKey).
+	// SavePlace keeps where the reader is in an article (by PlaceKey),
+	// and makes it the article read last; a place at the end (Progress
+	// 1) marks the article read, and it stays read.
 	SavePlace(article string, p Place) error
-	// SaveLastRead keeps which article was read last.
-	SaveLastRead(article string) error
-	// MarkRead keeps that an article was read to its end.
-	MarkRead(article string) error
 	// AddHighlight keeps a new highlight, with its note if it has one,
 	// and returns its id.
 	AddHighlight(h Highlight) (int64, error)

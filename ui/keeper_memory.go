@@ -54,27 +54,15 @@ func (k *MemoryKeeper) Load(*content.Library) (Kept, error) {
 	return copyKept(k.kept), nil
 }
 
-// SavePlace keeps a place.
+// SavePlace keeps a place, the article read last and a read mark.
 func (k *MemoryKeeper) SavePlace(article string, p Place) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.kept.Places[article] = p
-	return nil
-}
-
-// SaveLastRead keeps the article read last.
-func (k *MemoryKeeper) SaveLastRead(article string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
 	k.kept.LastRead = article
-	return nil
-}
-
-// MarkRead keeps that an article was read to its end.
-func (k *MemoryKeeper) MarkRead(article string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.kept.Read[article] = true
+	if p.End || p.Progress >= 1 {
+		k.kept.Read[article] = true
+	}
 	return nil
 }
 

@@ -154,20 +154,14 @@ func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
 	nb.saver.add(func(k Keeper) error { return k.SavePlace(key, kp) })
 }
 
-// markRead keeps that an article was read to its end; once is enough.
-func (nb *notebook) markRead(a *content.Article) {
+// markRead notes that an article was read to its end; it reports whether
+// that is new, for the place (which keeps it) to be written at once.
+func (nb *notebook) markRead(a *content.Article) bool {
 	if nb.read[a] {
-		return
+		return false
 	}
 	nb.read[a] = true
-	key := PlaceKey(a)
-	nb.saver.add(func(k Keeper) error { return k.MarkRead(key) })
-}
-
-// lastRead keeps which article the reader opened last.
-func (nb *notebook) lastRead(a *content.Article) {
-	key := PlaceKey(a)
-	nb.saver.add(func(k Keeper) error { return k.SaveLastRead(key) })
+	return true
 }
 
 // saved takes the outcome of a write: a failure stays on the notice line

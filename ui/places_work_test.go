@@ -12,8 +12,8 @@ func TestPlacesAreKeptAsTheReaderMoves(t *testing.T) {
 	if kept := loaded(t, keeper); kept.LastRead != "2026-01/cutler" {
 		t.Errorf("opening an article keeps it as the one read last: %q", kept.LastRead)
 	}
-	if _, ok := loaded(t, keeper).Places["2026-01/cutler"]; ok {
-		t.Errorf("opening an article at its top writes no place")
+	if p, ok := loaded(t, keeper).Places["2026-01/cutler"]; !ok || p.Section != "lead" || p.Fraction != 0 {
+		t.Errorf("opening an article writes its place, at the top: %+v", p)
 	}
 	hs.keys("]", "j", "j")
 	p, ok := loaded(t, keeper).Places["2026-01/cutler"]
@@ -77,7 +77,7 @@ func TestFlushWritesThePlace(t *testing.T) {
 	for _, k := range []string{"]", "]"} {
 		hs.m.Update(keyPress(k)) // and its commands never run: the place is not written yet
 	}
-	if _, ok := loaded(t, keeper).Places["2026-01/cornell"]; ok {
+	if p := loaded(t, keeper).Places["2026-01/cornell"]; p.Section != "lead" {
 		t.Fatalf("the place waits for the reader to stop scrolling")
 	}
 	if err := hs.m.Flush(); err != nil {

@@ -44,6 +44,7 @@ type readerModel struct {
 	tinted     tinted                     // the lines with highlights drawn, for one doc
 	written    map[*content.Article]place // the places last written to the keeper
 	placeTimer bool                       // a place waits to be written
+	opened     *content.Article           // the article whose place was written on opening
 }
 
 // maxTypedAhead bounds the keys kept while an article renders.
@@ -119,7 +120,6 @@ func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
 		r.search.clear()
 		r.picking = false
 		r.editor = noteEditor{}
-		r.c.notes.lastRead(a)
 	}
 	r.article, r.jumpTo = a, sec
 	r.doc = nil
@@ -217,8 +217,9 @@ func (r *readerModel) setDoc(d *render.Doc) {
 	}
 	r.keepMatchInSight()
 	r.findCursor()
-	if _, ok := r.written[d.Article]; !ok {
-		r.written[d.Article] = r.here() // as kept: nothing to write until the reader moves
+	if r.opened != d.Article {
+		r.opened = d.Article
+		r.writePlace() // which makes it the article read last
 	}
 	keys := r.typedAhead
 	r.typedAhead = nil

@@ -94,8 +94,8 @@ func (r *readerModel) settle() tea.Cmd {
 		return nil
 	}
 	r.keepCursorInSight()
-	if r.pane.atEnd() && r.pane.real > 0 {
-		r.c.notes.markRead(r.article)
+	if r.pane.atEnd() && r.pane.real > 0 && r.c.notes.markRead(r.article) {
+		r.writePlace() // the read mark goes with the place, at once
 	}
 	if r.placeTimer || r.here() == r.written[r.article] {
 		return nil
@@ -110,12 +110,18 @@ func (r *readerModel) savePlace() {
 	if r.doc == nil || r.article == nil {
 		return
 	}
-	p := r.here()
-	r.places[r.article] = p
-	if r.written[r.article] == p {
+	if p, ok := r.written[r.article]; !ok || p != r.here() {
+		r.writePlace()
+	}
+}
+
+// writePlace writes the place in the article on screen, moved or not.
+func (r *readerModel) writePlace() {
+	if r.doc == nil || r.article == nil {
 		return
 	}
-	r.written[r.article] = p
+	p := r.here()
+	r.places[r.article], r.written[r.article] = p, p
 	r.c.notes.savePlace(r.article, p, r.pane.fraction())
 }
 
