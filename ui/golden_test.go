@@ -38,14 +38,20 @@ func TestGoldenViews(t *testing.T) {
 	lib := loadLibrary(t)
 	cache := sharedCache()
 	for _, c := range cases {
-		for _, size := range goldenSizes {
-			name := fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1])
-			t.Run(name, func(t *testing.T) {
-				hs := newHarness(t, Options{Library: lib, Cache: cache}, size[0], size[1])
-				hs.keys(c.keys...)
-				checkGolden(t, name, hs.screen())
-			})
-		}
+		goldenAtEverySize(t, c.name, c.keys, func(*testing.T) Options { return Options{Library: lib, Cache: cache} })
+	}
+}
+
+// goldenAtEverySize checks the screen that keys lead to, at each golden
+// size, against its golden file; opt makes each run's options.
+func goldenAtEverySize(t *testing.T, name string, keys []string, opt func(*testing.T) Options) {
+	for _, size := range goldenSizes {
+		full := fmt.Sprintf("%s-%dx%d", name, size[0], size[1])
+		t.Run(full, func(t *testing.T) {
+			hs := newHarness(t, opt(t), size[0], size[1])
+			hs.keys(keys...)
+			checkGolden(t, full, hs.screen())
+		})
 	}
 }
 

@@ -1,9 +1,6 @@
 package ui
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // TestGoldenWorkViews checks the screens of reading as work at every
 // golden size: the cursor, a highlight with its note and one without,
@@ -23,13 +20,8 @@ func TestGoldenWorkViews(t *testing.T) {
 	lib := loadLibrary(t)
 	cache := sharedCache()
 	for _, c := range cases {
-		for _, size := range goldenSizes {
-			name := fmt.Sprintf("%s-%dx%d", c.name, size[0], size[1])
-			t.Run(name, func(t *testing.T) {
-				hs := newHarness(t, Options{Library: lib, Cache: cache, Keeper: seeded(t)}, size[0], size[1])
-				hs.keys(c.keys...)
-				checkGolden(t, name, hs.screen())
-			})
-		}
+		goldenAtEverySize(t, c.name, c.keys, func(t *testing.T) Options {
+			return Options{Library: lib, Cache: cache, Keeper: seeded(t)}
+		})
 	}
 }
