@@ -16,8 +16,8 @@ type notebook struct {
 	saver    *saver
 	lib      *content.Library
 	marks    []*mark // every highlight of the library, oldest first
-	read     map[*content.Article]bool
-	progress map[*content.Article]float64 // how far into each article, 0..1
+	read     map[string]bool    // the articles read to their end, by PlaceKey
+	progress map[string]float64 // how far into each article, 0..1, by PlaceKey
 
 	sessionOnly bool   // the keeper forgets at the end of the session: say so, once
 	toldSession bool   // said
@@ -42,29 +42,30 @@ func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 	nb := &notebook{
 		saver:    &saver{keeper: keeper},
 		lib:      lib,
-		read:     map[*content.Article]bool{},
-		progress: map[*content.Article]float64{},
+		read:     map[string]bool{},
+		progress: map[string]float64{},
 	}
+	for key, p := range kept.Places {
+		nb.progress[key] = p.Progress
+	}
+	for key, r := range kept.Read {
+		nb.read[key] = r
+	}
+	// Only the issues that hold highlights are read: a large library's
+	// others wait until the reader opens them.
 	byKey := map[string]*content.Article{}
-	for _, a := range lib.Articles() {
-		byKey[PlaceKey(a)] = a
-		if kept.Read[PlaceKey(a)] {
-			nb.read[a] = true
-		}
-		if p, ok := kept.Places[PlaceKey(a)]; ok {
-			nb.progress[a] = p.Progress
-		}
-	}
 	for _, h := range kept.Highlights {
 		m := &mark{h: h, id: new(atomic.Int64)}
 		m.id.Store(h.ID)
-		if a := byKey[h.Article]; a != nil {
+		a, ok := byKey[h.Article]
+		if !ok {
+			a = articleByKey(lib, h.Article)
+			byKey[h.Article] = a
+		}
+		if a != nil {
 			m.article = a
 			for _, s := range a.Sections {
-				if h.Detached {
-					break
-				}
-				if s.Slug == h.Section && s.Kind != content.KindBio && h.Paragraph >= 0 && h.Paragraph < len(s.Paragraphs) {
+				if !h.Detached && s.Slug == h.Section && s.Kind != content.KindBio && h.Paragraph >= 0 && h.Paragraph < len(s.Paragraphs) {
 					m.section = s
 				}
 			}
@@ -149,7 +150,7 @@ func (nb *notebook) remove(m *mark) {
 
 // savePlace keeps where the reader is in an article and how far through.
 func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
-	nb.progress[a] = progress
+	nb.progress[PlaceKey(a)] = progress
 	key, kp := PlaceKey(a), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
 	nb.saver.add(func(k Keeper) error { return k.SavePlace(key, kp) })
 }
@@ -157,10 +158,10 @@ func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
 // markRead notes that an article was read to its end; it reports whether
 // that is new, for the place (which keeps it) to be written at once.
 func (nb *notebook) markRead(a *content.Article) bool {
-	if nb.read[a] {
+	if nb.read[PlaceKey(a)] {
 		return false
 	}
-	nb.read[a] = true
+	nb.read[PlaceKey(a)] = true
 	return true
 }
 
@@ -204,8 +205,8 @@ func openNotebook(c *common, opt Options) Kept {
 // readState is what the list says of an article the reader opened: " · ✓
 // read" once read to its end, " · 42% read" while in progress.
 func (nb *notebook) readState(a *content.Article) string {
-	switch p, ok := nb.progress[a]; {
-	case nb.read[a]:
+	switch p, ok := nb.progress[PlaceKey(a)]; {
+	case nb.read[PlaceKey(a)]:
 		return " · ✓ read"
 	case ok && p > 0:
 		return fmt.Sprintf(" · %d%% read", min(int(p*100+0.5), 99))

@@ -39,12 +39,6 @@ func (r *readerModel) placeOf(a *content.Article) (place, bool) {
 	return place{section: p.Section, frac: p.Fraction, end: p.End}, ok
 }
 
-// forget drops the place of an article, so that it opens at its top.
-func (r *readerModel) forget(a *content.Article) {
-	delete(r.places, a)
-	delete(r.saved, PlaceKey(a))
-}
-
 // articleByKey finds the article a PlaceKey names, reading its issue
 // only; nil when the library has no such article.
 func articleByKey(lib *content.Library, key string) *content.Article {
