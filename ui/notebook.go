@@ -15,7 +15,7 @@ import (
 type notebook struct {
 	saver    *saver
 	lib      *content.Library
-	marks    []*mark // every highlight of the library, oldest first
+	marks    []*mark            // every highlight of the library, oldest first
 	read     map[string]bool    // the articles read to their end, by PlaceKey
 	progress map[string]float64 // how far into each article, 0..1, by PlaceKey
 
