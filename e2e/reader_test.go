@@ -47,11 +47,12 @@ func shellQuote(s string) string {
 
 // readerCommand is a pane's command: the binary with args, then its exit
 // status, then a pause that keeps the pane open to be read. Its
-// environment is TERM, the extra variables, and ANALYST_STATE naming a
-// file in the test's temporary folder, so that the reader keeps its
-// reading positions there and never in a home folder.
+// environment is TERM, the extra variables, and ANALYST_STATE and
+// ANALYST_DB naming files in the test's temporary folder, so that the
+// reader keeps what it keeps there and never in a home folder.
 func readerCommand(t *testing.T, env []string, args ...string) string {
-	vars := []string{"TERM=xterm-256color", "ANALYST_STATE=" + filepath.Join(t.TempDir(), "state.json")}
+	dir := t.TempDir()
+	vars := []string{"TERM=xterm-256color", "ANALYST_STATE=" + filepath.Join(dir, "state.json"), "ANALYST_DB=" + filepath.Join(dir, "analyst.db")}
 	return paneCommand("EXIT", append(append(vars, env...), analystBin), args...)
 }
 

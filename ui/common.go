@@ -33,13 +33,10 @@ type Options struct {
 	// Article and Section, when set, open the reader there at start.
 	Article *content.Article
 	Section *content.Section
-	// Places are where the reader left articles in an earlier run, by
-	// PlaceKey; LastRead is the key of the article read last, which the
-	// issue list selects at start.
-	Places   map[string]Place
-	LastRead string
 	// Keeper keeps places, read marks, highlights and notes as they are
-	// made. nil keeps them in memory, starting from Places and LastRead.
+	// made, and gives back those of earlier runs: the issue list opens on
+	// the article read last, and an article where the reader left it.
+	// nil keeps them in memory, for this run.
 	Keeper Keeper
 	// SessionOnly says that the keeper forgets at the end of the session
 	// (an SSH reader's, for now): the first highlight says so.

@@ -396,26 +396,6 @@ func TestSwitchIssuesInTheList(t *testing.T) {
 	}
 }
 
-func TestPlacesComeBackInTheNextRun(t *testing.T) {
-	lib := loadLibrary(t)
-	cache := sharedCache()
-	first := newHarness(t, Options{Library: lib, Cache: cache}, 100, 30)
-	first.keys("2", "]", "]", "j", "j", "j")
-	want := first.m.reader.pane.offset
-	places, last := first.m.Places(), first.m.LastRead()
-	if last != "2026-01/cutler" || places[last].Section != "implications" {
-		t.Fatalf("places %v, last %q", places, last)
-	}
-	second := newHarness(t, Options{Library: lib, Cache: cache, Places: places, LastRead: last}, 100, 30)
-	if second.m.list.selected().Slug != "cutler" {
-		t.Errorf("the list must start on the article read last")
-	}
-	second.keys("enter")
-	if got := second.m.reader.pane.offset; got != want {
-		t.Errorf("the article opens where it was left: %d, want %d", got, want)
-	}
-}
-
 func TestDigitsPickSections(t *testing.T) {
 	hs := newHarness(t, Options{}, 100, 30)
 	hs.keys("2", "3")

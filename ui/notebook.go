@@ -189,7 +189,7 @@ func (nb *notebook) notice() string {
 func openNotebook(c *common, opt Options) Kept {
 	keeper := opt.Keeper
 	if keeper == nil {
-		keeper = NewMemoryKeeper(Kept{Places: opt.Places, LastRead: opt.LastRead})
+		keeper = NewMemoryKeeper(Kept{})
 	}
 	notKept := opt.NotKept
 	kept, err := keeper.Load(c.lib)

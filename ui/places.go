@@ -52,21 +52,3 @@ func articleByKey(lib *content.Library, key string) *content.Article {
 	}
 	return nil
 }
-
-// Places returns where the reader is in every article opened, for saving.
-func (m *Model) Places() map[string]Place {
-	m.reader.remember()
-	out := make(map[string]Place, len(m.reader.places))
-	for a, p := range m.reader.places {
-		out[PlaceKey(a)] = Place{Section: p.section, Fraction: p.frac, End: p.end}
-	}
-	return out
-}
-
-// LastRead is the key of the article read last, or "".
-func (m *Model) LastRead() string {
-	if m.reader.article == nil {
-		return ""
-	}
-	return PlaceKey(m.reader.article)
-}

@@ -2,14 +2,15 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/store"
 	"analyst/ui"
 )
 
@@ -28,10 +29,11 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	// quit, so that its place is kept (by default the process would die).
 	ctx, stop := notifySignals(ctx, syscall.SIGHUP)
 	defer stop()
-	st := a.loadState()
+	keeper, notKept, closeStore := a.readerKeeper(ctx)
+	defer closeStore()
 	m := ui.New(ui.Options{
 		Library: lib, Style: style, Article: art, Section: sec,
-		Places: st.Places, LastRead: st.LastRead,
+		Keeper: keeper, NotKept: notKept,
 		SystemClipboard: a.systemClipboard(),
 	})
 	p := tea.NewProgram(m,
@@ -40,19 +42,33 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		tea.WithEnvironment(a.environ),
 	)
 	_, err := p.Run()
-	ferr := m.Flush()
+	if ferr := m.Flush(); ferr != nil && notKept == "" {
+		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", ferr)
+	}
+	if notKept != "" { // it was on the notice line; the terminal keeps it after the reader
+		fmt.Fprintf(a.stderr, "analyst: warning: %s\n", strings.ToLower(notKept[:1])+notKept[1:])
+	}
 	if endedBySignal(ctx) {
 		err = nil // the terminal is gone: nothing to say, nothing to fail
 	}
-	// Places of articles in other libraries (--dir) are kept as they were.
-	for k, v := range m.Places() {
-		st.Places[k] = v
-	}
-	if last := m.LastRead(); last != "" {
-		st.LastRead = last
-	}
-	if serr := errors.Join(ferr, a.saveState(st)); serr != nil {
-		fmt.Fprintf(a.stderr, "analyst: warning: could not save the reading positions: %v\n", serr)
-	}
 	return err
+}
+
+// readerKeeper opens the store for the reader, and imports the state.json
+// of earlier versions into it, once. A store that cannot be opened gives
+// no keeper (the reader keeps things for the session) and the sentence
+// the notice line shows; the store's file is then left as it is.
+func (a *app) readerKeeper(ctx context.Context) (ui.Keeper, string, func()) {
+	st, notKept := a.openStore(ctx)
+	if st == nil {
+		return nil, notKept, func() {}
+	}
+	if path, err := a.statePath(); err == nil {
+		if _, err := st.ImportState(ctx, path); err != nil {
+			fmt.Fprintf(a.stderr, "analyst: warning: %v\n", err)
+		}
+	}
+	// The keeper's writes outlive the signal that ends the program: the
+	// place is written after SIGHUP.
+	return &storeKeeper{st: st, owner: store.LocalOwner, ctx: context.WithoutCancel(ctx)}, notKept, func() { st.Close() }
 }
