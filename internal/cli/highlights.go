@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"analyst/internal/cite"
+	"analyst/internal/content"
+	"analyst/internal/store"
+)
+
+func newHighlightsCmd(a *app) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "highlights",
+		Short: "Print your highlights and notes, with their citations",
+		Long: `Print every paragraph you highlighted in the reader (v, then m), with your
+notes: as Markdown, each quote a blockquote followed by its note and its
+citation (Chicago author-date), grouped by article, newest first; or, with
+--json, as an array of objects.
+
+A highlight whose paragraph a newer edition of the text no longer has is
+kept, and printed as detached, with the quote as you highlighted it.`,
+		Example: `  analyst highlights > notes.md
+  analyst highlights --json | jq -r '.[] | select(.note != "") | .note'`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.library()
+			if err != nil {
+				return err
+			}
+			found, err := a.readHighlights(cmd.Context(), lib)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(highlightsJSON(found))
+			}
+			out := a.output()
+			fmt.Fprint(out, highlightsMarkdown(found))
+			return out.Err()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: an array of highlights")
+	return cmd
+}
+
+// foundHighlight is a stored highlight and where the library has it.
+type foundHighlight struct {
+	store.Highlight
+	at store.Location
+}
+
+// readHighlights reads the local reader's highlights from the store and
+// locates them in the library, newest first.
+func (a *app) readHighlights(ctx context.Context, lib *content.Library) ([]foundHighlight, error) {
+	path, err := store.DefaultPath(a.getenv)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, path)
+	var se *store.Error
+	if st == nil {
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("cannot read your highlights in %s: %s", path, se.Reason)
+		}
+		return nil, err
+	}
+	defer st.Close()
+	hs, err := st.Highlights(ctx, store.LocalOwner)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]foundHighlight, len(hs))
+	for i, h := range hs {
+		out[i] = foundHighlight{h, store.Locate(lib, h)}
+	}
+	return out, nil
+}
+
+// highlightJSON is one highlight in `highlights --json`.
+type highlightJSON struct {
+	ID          int64     `json:"id"`
+	Ref         string    `json:"ref"`
+	Issue       string    `json:"issue"`
+	Slug        string    `json:"slug"`
+	Title       string    `json:"title,omitempty"`
+	TitleSource string    `json:"title_source,omitempty"`
+	Author      string    `json:"author,omitempty"`
+	Section     string    `json:"section"`
+	Paragraph   int       `json:"paragraph"`
+	Status      string    `json:"status"` // here, moved, edited or detached
+	Quote       string    `json:"quote"`
+	Note        string    `json:"note"`
+	Created     time.Time `json:"created"`
+	InText      string    `json:"in_text,omitempty"`   // "(Cutler 2026, sec. Background)"
+	Reference   string    `json:"reference,omitempty"` // the reference-list entry
+}
+
+func highlightsJSON(found []foundHighlight) []highlightJSON {
+	out := []highlightJSON{}
+	for _, f := range found {
+		j := highlightJSON{
+			ID: f.ID, Ref: f.Ref().Key(), Issue: f.Anchor.Issue, Slug: f.Anchor.Article,
+			Section: f.Section, Paragraph: f.Paragraph, Status: f.at.Status.String(),
+			Quote: f.Quote, Note: f.Note, Created: f.Created.UTC(),
+		}
+		if f.at.Found() {
+			j.Section, j.Paragraph = f.at.Section.Slug, f.at.Paragraph
+		}
+		if a := f.at.Article; a != nil {
+			j.Title, j.TitleSource, j.Author = a.Title, a.TitleSource, a.Author
+			if q, err := cite.NewQuote(a, f.at.Section, f.Quote, cite.Default); err == nil {
+				j.InText, j.Reference = q.InText, q.Reference
+			}
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// highlightsMarkdown is the highlights as a Markdown document: a heading
+// for each article (articles by their newest highlight), then each quote
+// as a blockquote with its note and citation, newest first.
+func highlightsMarkdown(found []foundHighlight) string {
+	var b strings.Builder
+	b.WriteString("# Highlights\n\n")
+	if len(found) == 0 {
+		b.WriteString("No highlights yet: in the reader, v points at a paragraph and m highlights it.\n")
+		return b.String()
+	}
+	newest := map[string]time.Time{}
+	for _, f := range found {
+		if k := f.Ref().Key(); f.Created.After(newest[k]) {
+			newest[k] = f.Created
+		}
+	}
+	sorted := slices.Clone(found)
+	slices.SortStableFunc(sorted, func(x, y foundHighlight) int {
+		kx, ky := x.Ref().Key(), y.Ref().Key()
+		return cmp.Or(newest[ky].Compare(newest[kx]), strings.Compare(kx, ky), y.Created.Compare(x.Created))
+	})
+	last := ""
+	for _, f := range sorted {
+		if k := f.Ref().Key(); k != last {
+			last = k
+			b.WriteString("## " + articleHeading(f) + "\n\n")
+		}
+		b.WriteString(quoteMarkdown(f))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// articleHeading names a highlight's article: its author and title, a
+// title written for this edition in square brackets (never passed off as
+// the journal's), and its reference; the reference alone when the library
+// no longer has it.
+func articleHeading(f foundHighlight) string {
+	a := f.at.Article
+	if a == nil {
+		return content.EscapeMarkdown(f.Ref().Key()) + " (not in this library)"
+	}
+	title := content.EscapeMarkdown(a.Title)
+	if a.Editorial() {
+		title = "\\[" + title + "\\]"
+	}
+	return content.EscapeMarkdown(a.Author) + ": " + title + " (" + f.Ref().Key() + ")"
+}
+
+// quoteMarkdown is one highlight: the quote and its note, cited.
+func quoteMarkdown(f foundHighlight) string {
+	var detached string
+	if !f.at.Found() {
+		detached = "*Detached: the paragraph is no longer in the article's text; the quote is as it was highlighted.*\n\n"
+	}
+	if f.at.Article == nil {
+		return detached + "> " + content.EscapeMarkdown(oneLine(f.Quote)) + "\n\n" + noteLine(f.Note)
+	}
+	q, err := cite.NewQuote(f.at.Article, f.at.Section, f.Quote, cite.Default)
+	if err != nil {
+		return detached + "> " + content.EscapeMarkdown(oneLine(f.Quote)) + "\n\n" + noteLine(f.Note)
+	}
+	return detached + q.Markdown(f.Note)
+}
+
+// noteLine is a note as cite.Quote.Markdown writes it, for a quote that
+// cannot be cited.
+func noteLine(note string) string {
+	if note = oneLine(content.StripControls(note)); note == "" {
+		return ""
+	}
+	return "Note: " + content.EscapeMarkdown(note) + "\n"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
