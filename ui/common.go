@@ -41,9 +41,6 @@ type Options struct {
 	// SessionOnly says that the keeper forgets at the end of the session
 	// (an SSH reader's, for now): the first highlight says so.
 	SessionOnly bool
-	// NotKept, when set, says why nothing the reader does will be kept
-	// (a store that cannot be opened); it stays on the notice line.
-	NotKept string
 	// SystemClipboard, when set, also copies to the system's clipboard;
 	// copies always go to the terminal's (OSC 52).
 	SystemClipboard func(string) error

@@ -19,7 +19,10 @@ import (
 type Keeper interface {
 	// Load returns what was kept for the articles of lib. A highlight
 	// whose paragraph the library's text no longer has comes back
-	// Detached, with its quote and note.
+	// Detached, with its quote and note. It is called once, first, from
+	// the program's first command: a keeper may open its store there. An
+	// error says, in a sentence for the notice line, why nothing will be
+	// kept; the reader then keeps things in memory for the session.
 	Load(lib *content.Library) (Kept, error)
 	// SavePlace keeps where the reader is in an article (by PlaceKey),
 	// and makes it the article read last; a place at the end (Progress
@@ -40,6 +43,10 @@ type Kept struct {
 	LastRead   string           // a PlaceKey, or ""
 	Read       map[string]bool  // the articles read to the end, by PlaceKey
 	Highlights []Highlight
+	// Notice, when set, says why what the reader does from now on will
+	// not be kept (a store that can only be read); it stays on the
+	// notice line.
+	Notice string
 }
 
 // Highlight is a paragraph the reader marked, with their note. It is

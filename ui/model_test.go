@@ -287,8 +287,8 @@ func TestBackgroundColourPicksTheStyle(t *testing.T) {
 	if fixed.m.c.style != render.Dark {
 		t.Errorf("--style dark must not follow the terminal")
 	}
-	if fixed.m.Init() != nil {
-		t.Errorf("a fixed style needs no question to the terminal")
+	if _, ok := fixed.m.Init()().(keptMsg); !ok {
+		t.Errorf("a fixed style needs no question to the terminal: Init only loads what the keeper holds")
 	}
 }
 

@@ -24,6 +24,7 @@ type notebook struct {
 	notKept     string // why nothing will be kept, from the start: on the notice line
 	failed      string // the last write that failed, until one succeeds
 	version     int    // counts changes to the highlights, for what is drawn from them
+	loaded      bool   // what the keeper held has come: changes may be written
 }
 
 // mark is one highlight, resolved to the library: its article, section
@@ -183,23 +184,15 @@ func (nb *notebook) notice() string {
 	return nb.failed
 }
 
-// openNotebook loads what the keeper holds. A keeper that cannot load is
-// replaced by one in memory, so that reading goes on, and the notice line
-// says that nothing will be kept, and why.
-func openNotebook(c *common, opt Options) Kept {
+// openNotebook makes the notebook over the reader's keeper, empty until
+// loadCmd's message brings what the keeper holds.
+func openNotebook(c *common, opt Options) {
 	keeper := opt.Keeper
 	if keeper == nil {
 		keeper = NewMemoryKeeper(Kept{})
 	}
-	notKept := opt.NotKept
-	kept, err := keeper.Load(c.lib)
-	if err != nil {
-		keeper, kept = NewMemoryKeeper(Kept{}), Kept{}
-		notKept = "Nothing will be kept: " + err.Error()
-	}
-	c.notes = newNotebook(c.lib, keeper, kept)
-	c.notes.sessionOnly, c.notes.notKept = opt.SessionOnly, notKept
-	return kept
+	c.notes = newNotebook(c.lib, keeper, Kept{})
+	c.notes.sessionOnly = opt.SessionOnly
 }
 
 // readState is what the list says of an article the reader opened: " · ✓

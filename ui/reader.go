@@ -217,7 +217,7 @@ func (r *readerModel) setDoc(d *render.Doc) {
 	}
 	r.keepMatchInSight()
 	r.findCursor()
-	if r.opened != d.Article {
+	if r.opened != d.Article && r.c.notes.loaded {
 		r.opened = d.Article
 		r.writePlace() // which makes it the article read last
 	}

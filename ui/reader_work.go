@@ -94,6 +94,9 @@ func (r *readerModel) settle() tea.Cmd {
 		return nil
 	}
 	r.keepCursorInSight()
+	if !r.c.notes.loaded {
+		return nil // the place on screen may not be the reader's until the keeper answers
+	}
 	if r.pane.atEnd() && r.pane.real > 0 && r.c.notes.markRead(r.article) {
 		r.writePlace() // the read mark goes with the place, at once
 	}
@@ -107,7 +110,7 @@ func (r *readerModel) settle() tea.Cmd {
 // savePlace keeps the place in the article on screen, when it moved.
 func (r *readerModel) savePlace() {
 	r.placeTimer = false
-	if r.doc == nil || r.article == nil {
+	if r.doc == nil || r.article == nil || !r.c.notes.loaded {
 		return
 	}
 	if p, ok := r.written[r.article]; !ok || p != r.here() {

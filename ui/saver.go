@@ -69,3 +69,10 @@ func (s *saver) flush() error {
 		}
 	}
 }
+
+// setKeeper replaces the keeper, between writes.
+func (s *saver) setKeeper(k Keeper) {
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	s.keeper = k
+}

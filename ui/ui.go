@@ -31,6 +31,8 @@ type Model struct {
 	glossary   glossaryModel
 	highlights highlightsModel
 	from       screen // the screen the highlights were opened from
+	touched    bool   // a key was pressed: what the keeper held no longer moves the screens
+	atSection  bool   // the reader was opened at a section: a kept place does not move it
 	help       bool
 	helpOffset int
 	quitting   bool
@@ -47,12 +49,9 @@ type Model struct {
 // opt.Article (and opt.Section) when given.
 func New(opt Options) *Model {
 	c := newCommon(opt)
-	kept := openNotebook(c, opt)
+	openNotebook(c, opt) // what the keeper holds comes in Init's command
 	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}, highlights: highlightsModel{c: c}}
-	m.reader.restorePlaces(kept.Places)
-	if a := articleByKey(c.lib, kept.LastRead); a != nil {
-		m.list.selectArticle(a)
-	}
+	m.atSection = opt.Section != nil
 	if opt.Article != nil {
 		m.screen = readerScreen
 		m.list.selectArticle(opt.Article)
@@ -65,10 +64,11 @@ func New(opt Options) *Model {
 // Init asks the terminal whether its background is dark, unless the
 // reader chose a style.
 func (m *Model) Init() tea.Cmd {
+	load := m.c.notes.loadCmd()
 	if m.c.fixedStyle {
-		return nil
+		return load
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, load)
 }
 
 // Update handles a message: sizes and renderings go to whoever owns them,
@@ -94,7 +94,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	case NoticeMsg:
 		m.notice = string(msg)
-	case tea.ColorProfileMsg, placeDueMsg, savedMsg, tea.PasteMsg:
+	case tea.ColorProfileMsg, placeDueMsg, savedMsg, keptMsg, tea.PasteMsg:
 		m.work(msg)
 	case tea.MouseWheelMsg:
 		m.wheel(msg)

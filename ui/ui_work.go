@@ -9,6 +9,7 @@ import (
 // that belong to no single screen: the note being written has every key,
 // the highlights screen its own, and H opens it from the others.
 func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	m.touched = true
 	switch {
 	case m.screen == highlightsScreen:
 		return m.updateHighlights(msg), true
@@ -36,6 +37,8 @@ func (m *Model) work(msg tea.Msg) {
 		m.reader.savePlace()
 	case savedMsg:
 		m.c.notes.saved(msg)
+	case keptMsg:
+		m.takeKept(msg)
 	case tea.PasteMsg:
 		if m.screen == readerScreen {
 			m.reader.paste(msg.Content)
@@ -50,7 +53,7 @@ func (m *Model) settle(cmd tea.Cmd) tea.Cmd {
 	if m.screen == readerScreen {
 		more = m.reader.settle()
 	}
-	if m.c.notes.saver.pending() {
+	if m.c.notes.saver.pending() && m.c.notes.loaded {
 		return tea.Batch(cmd, more, m.c.notes.saver.writeCmd)
 	}
 	return tea.Batch(cmd, more)
@@ -61,6 +64,6 @@ func (m *Model) settle(cmd tea.Cmd) tea.Cmd {
 // calls it when the program has ended, however it ended (a quit, SIGHUP,
 // SIGTERM), so that only a change in flight at a kill can be lost.
 func (m *Model) Flush() error {
-	m.reader.savePlace()
+	m.reader.savePlace() // not before the keeper answered: the place on screen may not be the reader's yet
 	return m.c.notes.saver.flush()
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"analyst/internal/content"
 	"analyst/internal/store"
@@ -12,12 +14,47 @@ import (
 
 // storeKeeper is the reader's store as ui.Keeper wants it: one owner's
 // places and highlights, in one library. Its calls come from the reader's
-// commands, one at a time.
+// commands, one at a time. The store is opened by the first (Load, from
+// the program's first command), so that the first frame never waits for
+// the disk.
 type storeKeeper struct {
-	st    *store.Store
+	app   *app
 	owner string
 	ctx   context.Context
 	lib   *content.Library
+
+	once     sync.Once
+	st       *store.Store // nil when it could not be opened
+	notice   string       // why nothing (new) will be kept, or ""
+	warnings []string     // for stderr once the reader has ended: an import that failed
+}
+
+// open opens the store, once, and imports the state.json of earlier
+// versions into it, once for good.
+func (k *storeKeeper) open() (*store.Store, error) {
+	k.once.Do(func() {
+		k.st, k.notice = k.app.openStore(k.ctx)
+		if k.st == nil {
+			return
+		}
+		if path, err := k.app.statePath(); err == nil {
+			if _, err := k.st.ImportState(k.ctx, path); err != nil {
+				k.warnings = append(k.warnings, err.Error())
+			}
+		}
+	})
+	if k.st == nil {
+		return nil, errors.New(k.notice)
+	}
+	return k.st, nil
+}
+
+// close closes the store, after the reader (and a Load still running).
+func (k *storeKeeper) close() {
+	k.once.Do(func() {})
+	if k.st != nil {
+		k.st.Close()
+	}
 }
 
 // Load returns the owner's places, read marks and highlights, each
@@ -25,15 +62,19 @@ type storeKeeper struct {
 // (store.Locate), or detached.
 func (k *storeKeeper) Load(lib *content.Library) (ui.Kept, error) {
 	k.lib = lib
-	r, err := k.st.Load(k.ctx, k.owner)
+	st, err := k.open()
 	if err != nil {
 		return ui.Kept{}, err
 	}
-	hs, err := k.st.Highlights(k.ctx, k.owner)
+	r, err := st.Load(k.ctx, k.owner)
 	if err != nil {
 		return ui.Kept{}, err
 	}
-	kept := ui.Kept{Places: map[string]ui.Place{}, Read: map[string]bool{}}
+	hs, err := st.Highlights(k.ctx, k.owner)
+	if err != nil {
+		return ui.Kept{}, err
+	}
+	kept := ui.Kept{Places: map[string]ui.Place{}, Read: map[string]bool{}, Notice: k.notice}
 	if r.Last.Article != "" {
 		kept.LastRead = r.Last.Key()
 	}
@@ -66,7 +107,11 @@ func (k *storeKeeper) SavePlace(article string, p ui.Place) error {
 	if !ok {
 		return fmt.Errorf("no article %q", article)
 	}
-	return k.st.SavePlace(k.ctx, k.owner, ref, store.Place{Section: p.Section, Fraction: p.Fraction, End: p.End}, p.Progress)
+	st, err := k.open()
+	if err != nil {
+		return err
+	}
+	return st.SavePlace(k.ctx, k.owner, ref, store.Place{Section: p.Section, Fraction: p.Fraction, End: p.End}, p.Progress)
 }
 
 // AddHighlight highlights a paragraph, with its note. Should another
@@ -78,31 +123,41 @@ func (k *storeKeeper) AddHighlight(h ui.Highlight) (int64, error) {
 	if a == nil {
 		return 0, fmt.Errorf("no article %q", h.Article)
 	}
+	st, err := k.open()
+	if err != nil {
+		return 0, err
+	}
 	if h.Note != "" {
-		made, err := k.st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, h.Note)
+		made, err := st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, h.Note)
 		return made.ID, err
 	}
-	made, on, err := k.st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
+	made, on, err := st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
 	if err != nil || on {
 		return made.ID, err
 	}
 	if made.Note != "" {
-		made, err = k.st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, made.Note)
+		made, err = st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, made.Note)
 		return made.ID, err
 	}
-	made, _, err = k.st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
+	made, _, err = st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
 	return made.ID, err
 }
 
 // SaveNote replaces a highlight's note.
 func (k *storeKeeper) SaveNote(id int64, note string) error {
-	_, err := k.st.SetNote(k.ctx, k.owner, id, note)
+	st, err := k.open()
+	if err == nil {
+		_, err = st.SetNote(k.ctx, k.owner, id, note)
+	}
 	return err
 }
 
 // DeleteHighlight removes a highlight and its note.
 func (k *storeKeeper) DeleteHighlight(id int64) error {
-	_, err := k.st.Delete(k.ctx, k.owner, id)
+	st, err := k.open()
+	if err == nil {
+		_, err = st.Delete(k.ctx, k.owner, id)
+	}
 	return err
 }
 

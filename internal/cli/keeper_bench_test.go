@@ -19,12 +19,9 @@ func BenchmarkReaderKeeper(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	keeper, notKept, closeStore := a.readerKeeper(b.Context())
-	if notKept != "" {
-		b.Fatal(notKept)
-	}
-	if _, err := keeper.Load(lib); err != nil {
-		b.Fatal(err)
+	keeper := a.readerKeeper(b.Context())
+	if _, err := keeper.Load(lib); err != nil || keeper.notice != "" {
+		b.Fatal(err, keeper.notice)
 	}
 	art := lib.Articles()[3]
 	for i := range 50 {
@@ -33,13 +30,13 @@ func BenchmarkReaderKeeper(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	closeStore()
+	keeper.close()
 	for b.Loop() {
-		keeper, _, closeStore := a.readerKeeper(b.Context())
+		keeper := a.readerKeeper(b.Context())
 		kept, err := keeper.Load(lib)
 		if err != nil || len(kept.Highlights) == 0 {
 			b.Fatal(err)
 		}
-		closeStore()
+		keeper.close()
 	}
 }

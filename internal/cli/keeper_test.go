@@ -45,13 +45,10 @@ func TestKeptHighlightsFollowTheText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	keeper, notKept, closeStore := a.readerKeeper(t.Context())
-	defer closeStore()
-	if notKept != "" {
-		t.Fatal(notKept)
-	}
-	if _, err := keeper.Load(lib); err != nil {
-		t.Fatal(err)
+	keeper := a.readerKeeper(t.Context())
+	defer keeper.close()
+	if _, err := keeper.Load(lib); err != nil || keeper.notice != "" {
+		t.Fatal(err, keeper.notice)
 	}
 	cutler, _ := lib.Find("cutler")
 	quote := cutler.Sections[1].Paragraphs[1]
@@ -95,10 +92,14 @@ func TestABrokenStoreIsSaidInAFewWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := newApp(nil, io.Discard, io.Discard, []string{"HOME=" + home}, nil)
-	keeper, notKept, closeStore := a.readerKeeper(t.Context())
-	defer closeStore()
-	if keeper != nil || !strings.HasPrefix(notKept, "Nothing will be kept: ~/.local/share/analyst/analyst.db ") {
-		t.Errorf("the notice: %q", notKept)
+	keeper := a.readerKeeper(t.Context())
+	defer keeper.close()
+	_, err := keeper.Load(nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "Nothing will be kept: ~/.local/share/analyst/analyst.db ") {
+		t.Errorf("the notice: %v", err)
+	}
+	if err := keeper.SavePlace("2026-01/cutler", ui.Place{Section: "lead"}); err == nil {
+		t.Errorf("a store that could not be opened keeps nothing, and says so")
 	}
 	if got, _ := os.ReadFile(db); string(got) != "not a database" {
 		t.Errorf("the file was changed: %q", got)

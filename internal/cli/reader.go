@@ -29,12 +29,11 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	// quit, so that its place is kept (by default the process would die).
 	ctx, stop := notifySignals(ctx, syscall.SIGHUP)
 	defer stop()
-	keeper, notKept, closeStore := a.readerKeeper(ctx)
-	defer closeStore()
+	keeper := a.readerKeeper(ctx)
+	defer keeper.close()
 	m := ui.New(ui.Options{
 		Library: lib, Style: style, Article: art, Section: sec,
-		Keeper: keeper, NotKept: notKept,
-		SystemClipboard: a.systemClipboard(),
+		Keeper: keeper, SystemClipboard: a.systemClipboard(),
 	})
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
@@ -42,11 +41,15 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		tea.WithEnvironment(a.environ),
 	)
 	_, err := p.Run()
-	if ferr := m.Flush(); ferr != nil && notKept == "" {
-		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", ferr)
+	ferr := m.Flush()
+	// What the notice line said stays in the terminal after the reader.
+	for _, w := range append(keeper.warnings, keeper.notice) {
+		if w != "" {
+			fmt.Fprintf(a.stderr, "analyst: warning: %s\n", strings.ToLower(w[:1])+w[1:])
+		}
 	}
-	if notKept != "" { // it was on the notice line; the terminal keeps it after the reader
-		fmt.Fprintf(a.stderr, "analyst: warning: %s\n", strings.ToLower(notKept[:1])+notKept[1:])
+	if ferr != nil && keeper.notice == "" {
+		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", ferr)
 	}
 	if endedBySignal(ctx) {
 		err = nil // the terminal is gone: nothing to say, nothing to fail
@@ -54,21 +57,13 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	return err
 }
 
-// readerKeeper opens the store for the reader, and imports the state.json
-// of earlier versions into it, once. A store that cannot be opened gives
-// no keeper (the reader keeps things for the session) and the sentence
-// the notice line shows; the store's file is then left as it is.
-func (a *app) readerKeeper(ctx context.Context) (ui.Keeper, string, func()) {
-	st, notKept := a.openStore(ctx)
-	if st == nil {
-		return nil, notKept, func() {}
-	}
-	if path, err := a.statePath(); err == nil {
-		if _, err := st.ImportState(ctx, path); err != nil {
-			fmt.Fprintf(a.stderr, "analyst: warning: %v\n", err)
-		}
-	}
-	// The keeper's writes outlive the signal that ends the program: the
-	// place is written after SIGHUP.
-	return &storeKeeper{st: st, owner: store.LocalOwner, ctx: context.WithoutCancel(ctx)}, notKept, func() { st.Close() }
+// readerKeeper is the reader's keeper over its store, which it opens
+// (at ANALYST_DB, or under $XDG_DATA_HOME/analyst) when the reader first
+// asks, importing the state.json of earlier versions once. A store that
+// cannot be opened keeps nothing: the reader says why on its notice line
+// and keeps things for the session; the file is left as it is. The
+// keeper's writes outlive the signal that ends the program: the place is
+// written after SIGHUP.
+func (a *app) readerKeeper(ctx context.Context) *storeKeeper {
+	return &storeKeeper{app: a, owner: store.LocalOwner, ctx: context.WithoutCancel(ctx)}
 }

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// keptMsg carries what the keeper held when the program started.
+type keptMsg struct {
+	kept Kept
+	err  error
+}
+
+// loadCmd loads what the keeper holds, off the first frame's path: the
+// list and the text show at once, whatever the disk under the store is
+// doing. Nothing is written before it comes (settle holds the changes),
+// so that a place shown before the kept one arrived never replaces it.
+func (nb *notebook) loadCmd() tea.Cmd {
+	keeper, lib := nb.saver.keeper, nb.lib
+	return func() tea.Msg {
+		kept, err := keeper.Load(lib)
+		return keptMsg{kept, err}
+	}
+}
+
+// takeKept takes what the keeper held: highlights, read marks and places
+// join what the reader did meanwhile, and, as long as no key was pressed,
+// the list goes to the article read last and an article opened at start
+// to where the reader left it. A keeper that could not load is replaced
+// by one in memory, and the notice line says why nothing will be kept.
+func (m *Model) takeKept(msg keptMsg) {
+	nb, r := m.c.notes, &m.reader
+	kept := msg.kept
+	if msg.err != nil {
+		nb.saver.setKeeper(NewMemoryKeeper(Kept{}))
+		nb.notKept = notKeptNotice(msg.err)
+		kept = Kept{}
+	}
+	if kept.Notice != "" {
+		nb.notKept = kept.Notice
+	}
+	nb.take(kept)
+	r.restorePlaces(kept.Places)
+	if !m.touched {
+		if a := articleByKey(m.c.lib, kept.LastRead); a != nil && m.screen == listScreen {
+			m.list.selectArticle(a)
+		}
+		if r.doc != nil && !m.atSection {
+			if p, ok := r.placeOf(r.article); ok {
+				r.pane.setOffset(r.lineOf(p))
+			}
+		}
+	}
+	r.relayoutNotes()
+	if r.doc != nil {
+		r.opened = r.article
+		r.writePlace()
+	}
+}
+
+// notKeptNotice is why nothing will be kept, as a sentence that says so.
+func notKeptNotice(err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(strings.ToLower(msg), "nothing") {
+		return strings.ToUpper(msg[:1]) + msg[1:]
+	}
+	return "Nothing will be kept: " + msg
+}
+
+// take adds what the keeper held to the notebook: its highlights before
+// those made meanwhile (not written yet, so not among them), and its read
+// marks and progress under this run's.
+func (nb *notebook) take(kept Kept) {
+	made := nb.marks
+	loaded := newNotebook(nb.lib, nb.saver.keeper, kept)
+	nb.marks = append(loaded.marks, made...)
+	sort.SliceStable(nb.marks, func(i, j int) bool { return nb.marks[i].h.Created.Before(nb.marks[j].h.Created) })
+	for k, v := range loaded.read {
+		nb.read[k] = nb.read[k] || v
+	}
+	for k, v := range loaded.progress {
+		if _, ok := nb.progress[k]; !ok {
+			nb.progress[k] = v
+		}
+	}
+	nb.marks = slices.Clip(nb.marks)
+	nb.loaded = true
+	nb.version++
+}
