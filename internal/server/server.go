@@ -141,6 +141,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMiddleware(s.handle),
 		func(srv *ssh.Server) error {
 			srv.HandshakeTimeout = 20 * time.Second
+			srv.ServerConfigCallback = strongAlgorithms
 			srv.ConnCallback = s.admit
 			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": refuseExtras}
 			return nil
