@@ -22,6 +22,8 @@ type Cache struct {
 	order    *list.List // of *Doc, most recently used at the front
 	items    map[docKey]*list.Element
 	inflight map[docKey]*pending
+	hits     int64 // lookups that found their rendering, made or under way
+	misses   int64 // renderings made
 }
 
 type docKey struct {
@@ -53,6 +55,7 @@ func (c *Cache) Peek(a *content.Article, width int, style string) (*Doc, bool) {
 	defer c.mu.Unlock()
 	if el, ok := c.items[docKey{a, width, style}]; ok {
 		c.order.MoveToFront(el)
+		c.hits++
 		return el.Value.(*Doc), true
 	}
 	return nil, false
@@ -64,16 +67,19 @@ func (c *Cache) Get(a *content.Article, width int, style string) (*Doc, error) {
 	c.mu.Lock()
 	if el, ok := c.items[key]; ok {
 		c.order.MoveToFront(el)
+		c.hits++
 		c.mu.Unlock()
 		return el.Value.(*Doc), nil
 	}
 	if p, ok := c.inflight[key]; ok {
+		c.hits++
 		c.mu.Unlock()
 		<-p.done
 		return p.doc, p.err
 	}
 	p := &pending{done: make(chan struct{})}
 	c.inflight[key] = p
+	c.misses++
 	c.mu.Unlock()
 
 	p.doc, p.err = RenderDoc(a, width, style)
@@ -107,4 +113,22 @@ func (c *Cache) Len() (int, int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.order.Len(), c.size
+}
+
+// CacheStats is what a cache has done since it was made, and what it holds.
+type CacheStats struct {
+	// Hits are lookups that found their rendering, in the cache or under
+	// way for another caller; a Peek that finds nothing is not counted,
+	// as the Get that follows it is.
+	Hits    int64
+	Misses  int64 // renderings made
+	Entries int
+	Bytes   int64
+}
+
+// Stats returns the cache's counts.
+func (c *Cache) Stats() CacheStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return CacheStats{Hits: c.hits, Misses: c.misses, Entries: c.order.Len(), Bytes: c.size}
 }
