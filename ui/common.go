@@ -44,6 +44,9 @@ type Options struct {
 	// SystemClipboard, when set, also copies to the system's clipboard;
 	// copies always go to the terminal's (OSC 52).
 	SystemClipboard func(string) error
+	// Opened, when set, is told of every article the reader opens (the
+	// one it starts at too): the server counts them.
+	Opened func(*content.Article)
 }
 
 // common is what every part of one program shares.
@@ -51,6 +54,7 @@ type common struct {
 	lib           *content.Library
 	cache         *render.Cache
 	glossaries    *glossary.Library
+	opened        func(*content.Article) // Options.Opened, never nil
 	width, height int
 	keys          KeyMap
 	styles        Styles
@@ -78,6 +82,7 @@ func newCommon(opt Options) *common {
 	c := &common{
 		lib:    opt.Library,
 		cache:  opt.Cache,
+		opened: opt.Opened,
 		keys:   DefaultKeyMap(),
 		isDark: true,
 		style:  render.Dark,
@@ -91,6 +96,9 @@ func newCommon(opt Options) *common {
 	}
 	if c.glossaries = opt.Glossaries; c.glossaries == nil {
 		c.glossaries = glossary.NewLibrary(opt.Library)
+	}
+	if c.opened == nil {
+		c.opened = func(*content.Article) {}
 	}
 	switch opt.Style {
 	case "", render.Auto:

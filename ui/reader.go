@@ -122,6 +122,7 @@ func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
 		r.editor = noteEditor{}
 	}
 	r.article, r.jumpTo = a, sec
+	r.c.opened(a)
 	r.doc = nil
 	r.typedAhead = r.typedAhead[:0]
 	return r.load()

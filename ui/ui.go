@@ -56,6 +56,7 @@ func New(opt Options) *Model {
 		m.screen = readerScreen
 		m.list.selectArticle(opt.Article)
 		m.reader.article, m.reader.jumpTo = opt.Article, opt.Section
+		c.opened(opt.Article)
 	}
 	m.setKeys()
 	return m
