@@ -37,14 +37,17 @@ func fitWindow(w, h int) (int, int) {
 // quits, the connection drops, a timeout ends it or the server goes down.
 // The program gets the client's size, TERM and colour profile.
 func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article, sec *content.Section, sent *atomic.Int64) int {
+	s.begin(sess, commandReader)
 	winch := term.winch
 	why := &endReason{}
 	w := &watch{idle: s.cfg.IdleTimeout}
 	// Until readers are known by their keys, what a session marks is kept
 	// in memory for that session (and the reader is told so).
+	lib := s.servedLibraryOf(sess)
 	model := ui.New(ui.Options{
-		Library: s.cfg.Library, Cache: s.cfg.Cache, Glossaries: s.cfg.Glossaries, Article: art, Section: sec,
+		Library: lib.lib, Cache: s.cfg.Cache, Glossaries: lib.glossaries, Article: art, Section: sec,
 		Keeper: ui.NewMemoryKeeper(ui.Kept{}), SessionOnly: true,
+		Opened: func(a *content.Article) { s.metrics.articleServed(a.Slug) },
 	})
 	// What bm.MakeOptions gives an emulated PTY, but from the size taken
 	// at the start (see terminal) rather than from sess.Pty() now.
@@ -97,7 +100,9 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	cancel()
 	<-resized // later window changes are drained by handle
 
+	endedBy(sess, why.kind())
 	if errors.Is(err, tea.ErrProgramPanic) {
+		endedBy(sess, endPanic)
 		s.log.Error("reader panicked", "remote", sess.RemoteAddr().String(), "err", err)
 		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, msgApology)
 		return 1
@@ -121,11 +126,11 @@ func (w *watch) start(p *tea.Program, why *endReason, longest time.Duration) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.idleTimer = time.AfterFunc(w.idle, func() {
-		why.set(fmt.Sprintf("Session closed after %s without a key press.", w.idle))
+		why.set(endIdle, fmt.Sprintf("Session closed after %s without a key press.", w.idle))
 		p.Quit()
 	})
 	w.maxTimer = time.AfterFunc(longest, func() {
-		why.set(fmt.Sprintf("Session closed: sessions last at most %s.", longest))
+		why.set(endMaxTime, fmt.Sprintf("Session closed: sessions last at most %s.", longest))
 		p.Quit()
 	})
 }

@@ -20,18 +20,26 @@ type registry struct {
 }
 
 // endReason is why the server ended a session, said to the reader after
-// the program has restored the terminal.
+// the program has restored the terminal; why is its label in the metrics.
 type endReason struct {
 	mu   sync.Mutex
+	why  string
 	text string
 }
 
-func (r *endReason) set(text string) {
+func (r *endReason) set(why, text string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.text == "" {
-		r.text = text
+		r.why, r.text = why, text
 	}
+}
+
+// kind is the label of why the server ended the session, or "".
+func (r *endReason) kind() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.why
 }
 
 func (r *endReason) get() string {
@@ -86,7 +94,7 @@ func (g *registry) notify(text string) {
 
 // endAll quits every program, giving the reason for the reader to see.
 func (g *registry) endAll(text string) {
-	for _, p := range g.list(func(why *endReason) { why.set(text) }) {
+	for _, p := range g.list(func(why *endReason) { why.set(endShutdown, text) }) {
 		go p.Quit()
 	}
 }

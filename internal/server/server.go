@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
+	proxyproto "github.com/pires/go-proxyproto"
 	gossh "golang.org/x/crypto/ssh"
 
 	"analyst/internal/content"
@@ -49,6 +51,15 @@ type Config struct {
 	// A connection with no session for this long is closed: counted from
 	// the client's login, and again from whenever its last session ends.
 	NoSessionTimeout time.Duration
+
+	// ProxyProtocol are the networks trusted to send a PROXY header (the
+	// balancers'): see proxyPolicy. None: no connection may send one.
+	ProxyProtocol []netip.Prefix
+	// ProxyHeaderTimeout is how long a trusted connection has to send its
+	// header (0: defaultProxyHeaderTimeout).
+	ProxyHeaderTimeout time.Duration
+	// Metrics, when set, counts what the server does (see ServeMetrics).
+	Metrics *Metrics
 }
 
 // Defaults for a Config's zero fields.
@@ -83,6 +94,12 @@ type Server struct {
 	closing  atomic.Bool  // Shutdown has begun
 	log      *log.Logger
 
+	lib       atomic.Pointer[servedLibrary] // what new sessions read
+	reloading sync.Mutex                    // one Reload at a time
+	metrics   *Metrics                      // nil: metrics off
+	http      httpServers                   // metrics and health
+	proxy     proxyproto.ConnPolicyFunc     // PROXY protocol policy, nil without trusted networks
+
 	// hurried ends when Hurry is called: the shutdown's grace ends then,
 	// and what is left of it has hurriedWait.
 	hurried     context.Context
@@ -111,9 +128,19 @@ func New(cfg Config) (*Server, error) {
 		cfg:     cfg,
 		limiter: newRateLimiter(cfg.RatePerSecond, cfg.RateBurst, maxRateAddrs),
 		log:     cfg.Logger,
+		metrics: cfg.Metrics,
 
 		execTimeout: defaultExecTimeout,
 		hurriedWait: defaultHurriedWait,
+	}
+	s.lib.Store(&servedLibrary{lib: cfg.Library, glossaries: cfg.Glossaries})
+	s.metrics.watchCache(cfg.Cache)
+	if len(cfg.ProxyProtocol) > 0 {
+		policy, err := proxyPolicy(cfg.ProxyProtocol)
+		if err != nil {
+			return nil, fmt.Errorf("server: %w", err)
+		}
+		s.proxy = policy
 	}
 	s.hurried, s.hurry = context.WithCancel(context.Background())
 	s.sessions.init()
@@ -182,6 +209,9 @@ func setDefaults(cfg *Config) {
 	if cfg.Glossaries == nil {
 		cfg.Glossaries = glossary.NewLibrary(cfg.Library)
 	}
+	if cfg.ProxyHeaderTimeout <= 0 {
+		cfg.ProxyHeaderTimeout = defaultProxyHeaderTimeout
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = log.New(io.Discard)
 	}
@@ -201,8 +231,8 @@ func (s *Server) ListenAndServe() error {
 func (s *Server) Serve(ln net.Listener) error {
 	s.log.Info("serving", "addr", ln.Addr().String(), "max_sessions", s.cfg.MaxSessions,
 		"idle_timeout", s.cfg.IdleTimeout, "max_session", s.cfg.MaxSession,
-		"no_session_timeout", s.cfg.NoSessionTimeout)
-	return s.ssh.Serve(ln)
+		"no_session_timeout", s.cfg.NoSessionTimeout, "proxy_protocol", fmt.Sprint(s.cfg.ProxyProtocol))
+	return s.ssh.Serve(s.proxyListener(ln))
 }
 
 // admit decides whether a new TCP connection may start a handshake: not
@@ -212,21 +242,31 @@ func (s *Server) Serve(ln net.Listener) error {
 // goes NoSessionTimeout without a session; the login and the sessions find
 // it in ctx (see loggedIn and handle).
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
+	// Behind a balancer, the address is the one its PROXY header gives.
+	if err := s.readProxyHeader(conn); err != nil {
+		s.log.Warn("refused", "remote", rawRemote(conn).String(), "reason", err.Error())
+		s.metrics.refuse(refusedProxyHeader)
+		return nil
+	}
 	addr := conn.RemoteAddr()
 	switch {
 	case s.closing.Load():
 		s.log.Info("refused", "remote", addr.String(), "reason", "shutting down")
+		s.metrics.refuse(refusedShutdown)
 		return nil
 	case !s.limiter.allow(addr):
 		s.log.Warn("refused", "remote", addr.String(), "reason", "rate limit")
+		s.metrics.refuse(refusedRateLimit)
 		return nil
 	}
 	timeout := s.cfg.NoSessionTimeout
 	tc := newTrackedConn(conn, &s.conns, timeout, func() {
 		s.log.Info("closed", "remote", addr.String(), "reason", fmt.Sprintf("no session for %s", timeout))
+		s.metrics.refuse(refusedNoSession)
 	})
 	if reason := s.conns.add(tc, 2*s.cfg.MaxSessions+16); reason != "" {
 		s.log.Warn("refused", "remote", addr.String(), "reason", reason)
+		s.metrics.refuse(connRefusal(reason))
 		return nil
 	}
 	ctx.SetValue(connKey{}, tc)
@@ -246,6 +286,8 @@ func (s *Server) loggedIn(ctx ssh.Context) {
 // ctx bounds the whole wait; Hurry cuts it short.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
+	s.metrics.shutdownBegan()
+	defer s.http.closeAll() // last: /healthz says 503 until the end
 	s.log.Info("shutting down", "sessions", s.active.Load(), "grace", s.cfg.ShutdownGrace)
 	listenersClosed := make(chan struct{})
 	go func() {

@@ -29,6 +29,7 @@ var commands = []string{"list", "read", "search"}
 // to end, logs it, and sets its exit status. Nothing runs after it.
 func (s *Server) handle(ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		sess = s.serving(sess)
 		// Shutdown waits for this, so that it does not close the
 		// connection before the exit status is sent.
 		s.sessions.enter()
@@ -65,6 +66,7 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 			"bytes", sent.Load(),
 			"exit", code,
 		)
+		s.sessionDone(sess, time.Since(start), sent.Load())
 		_ = sess.Exit(code)
 	}
 }
@@ -87,16 +89,19 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("panic", "remote", sess.RemoteAddr().String(), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			endedBy(sess, endPanic)
 			fmt.Fprintln(stderr, msgApology)
 			code = 1
 		}
 	}()
 	if s.closing.Load() {
+		s.metrics.refuse(refusedShutdown)
 		fmt.Fprintln(stderr, msgClosing)
 		return 1
 	}
 	if s.active.Add(1) > int64(s.cfg.MaxSessions) {
 		s.active.Add(-1)
+		s.metrics.refuse(refusedBusy)
 		fmt.Fprintln(stderr, msgBusy)
 		return 1
 	}
@@ -117,7 +122,7 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 		return 1
 	case len(args) == 0:
 		return s.runReader(sess, term, nil, nil, sent)
-	case len(args) == 1 && !isCommand(args[0]) && s.isArticle(args[0]):
+	case len(args) == 1 && !isCommand(args[0]) && s.isArticle(sess, args[0]):
 		// An article alone, as with the local `analyst 2`: the reader
 		// there, or the article printed without a terminal.
 		if drawable {
@@ -146,9 +151,10 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 	if term.ok {
 		width = term.pty.Window.Width
 	}
+	s.begin(sess, commandLabel(args))
 	done := make(chan int, 1)
 	go func() {
-		done <- s.cfg.Exec(sess.Context(), args, width, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
+		done <- s.cfg.Exec(execContext(sess), args, width, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
 	}()
 	timer := time.NewTimer(s.execTimeout)
 	defer timer.Stop()
@@ -157,6 +163,7 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 		return code
 	case <-timer.C:
 		s.log.Warn("command timed out", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand())
+		endedBy(sess, endIdle)
 		_ = sess.Close()
 		<-done
 		return 1
@@ -165,7 +172,7 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 
 // readAt opens the reader at "REF[#section]", or says why it cannot.
 func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomic.Int64) int {
-	art, err := s.cfg.Library.Find(ref)
+	art, err := s.libraryOf(sess).Find(ref)
 	var sec *content.Section
 	if _, secRef, _ := strings.Cut(ref, "#"); err == nil && secRef != "" {
 		sec, err = art.Section(secRef)
@@ -179,8 +186,8 @@ func (s *Server) readAt(sess ssh.Session, term terminal, ref string, sent *atomi
 
 // isArticle says whether ref names one article (as "2", "cutler" or
 // "2#implications" do).
-func (s *Server) isArticle(ref string) bool {
-	_, err := s.cfg.Library.Find(ref)
+func (s *Server) isArticle(sess ssh.Session, ref string) bool {
+	_, err := s.libraryOf(sess).Find(ref)
 	return err == nil
 }
 
