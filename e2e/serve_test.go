@@ -29,6 +29,10 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{nil, []string{"serve", "extra"}, "serve takes no arguments"},
 		{nil, []string{"serve", "--addr", "nonsense"}, `--addr "nonsense" must be HOST:PORT`},
 		{[]string{"ANALYST_ADDR=localhost:99999"}, []string{"serve"}, `--addr "localhost:99999" must be HOST:PORT`},
+		{nil, []string{"serve", "--proxy-protocol", "10.0.0.0/33"}, `--proxy-protocol: "10.0.0.0/33" is not a network`},
+		{[]string{"ANALYST_PROXY_PROTOCOL=10.0.0.0/8,fe80::/10,nonsense"}, []string{"serve"}, `--proxy-protocol: "nonsense" is not a network`},
+		{nil, []string{"serve", "--metrics-addr", "9234"}, `--metrics-addr "9234" must be HOST:PORT`},
+		{[]string{"ANALYST_METRICS_ADDR=localhost:99999"}, []string{"serve"}, `--metrics-addr "localhost:99999" must be HOST:PORT`},
 	} {
 		key := filepath.Join(t.TempDir(), "key")
 		r := runner{env: c.env}.analyst(t, append(c.args, "--host-key", key)...)

@@ -21,9 +21,10 @@ type app struct {
 	embedded       fs.FS  // the library the binary carries
 	dir            string // --dir: read the library from this folder instead
 	lib            *content.Library
-	warnPending    bool   // lib was opened lazily: its problems are not reported yet (warnLate)
-	prog           string // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
-	fitWidth       int    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
+	warnPending    bool                   // lib was opened lazily: its problems are not reported yet (warnLate)
+	prog           string                 // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
+	fitWidth       int                    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
+	printed        func(*content.Article) // when set, told of every article read prints (the server counts them)
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {

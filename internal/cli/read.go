@@ -61,7 +61,13 @@ name two different sections.`,
 			if a.wantsReader(style) && !cmd.Flags().Changed("width") {
 				return a.runReader(cmd.Context(), lib, art, sec, style)
 			}
-			return a.printArticle(art, sec, style, width)
+			if err := a.printArticle(art, sec, style, width); err != nil {
+				return err
+			}
+			if a.printed != nil {
+				a.printed(art)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&section, "section", "s", "", "print only the section NAME")

@@ -12,9 +12,11 @@ import (
 
 func newServeCmd(a *app) *cobra.Command {
 	var (
-		cfg       server.Config
-		hostKey   string
-		logFormat string
+		cfg         server.Config
+		hostKey     string
+		logFormat   string
+		proxyNets   []string
+		metricsAddr string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -33,15 +35,25 @@ environment variable named in its help (the global --dir with ANALYST_DIR). SIGI
 connections, tells readers, waits up to 10s (--shutdown-grace), then
 closes and exits 0. A second SIGINT or SIGTERM during that wait ends the
 sessions at once (with their goodbye, if it takes under a second) and
-exits 1.`,
-		Example: "  analyst serve\n  analyst serve --addr :23234 --max-sessions 500\n  ANALYST_ADDR=0.0.0.0:2222 analyst serve",
-		Args:    noArgs,
+exits 1.
+
+With --dir, SIGHUP reloads the library for the sessions that begin from
+then on; a library with any problem is refused, and the one before it
+served on. Behind a load balancer, --proxy-protocol takes the readers'
+addresses from its PROXY headers; --metrics-addr serves Prometheus metrics
+at /metrics and /healthz (503 once a shutdown begins) for it.`,
+		Example: "  analyst serve\n  analyst serve --addr :23234 --max-sessions 500\n  ANALYST_ADDR=0.0.0.0:2222 analyst serve\n" +
+			"  analyst serve --dir /srv/analyst/articles --proxy-protocol 10.0.0.0/24 --metrics-addr 10.0.0.5:9234",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := applyEnv(cmd, a); err != nil {
 				return err
 			}
 			logger, err := newLogger(a.stderr, logFormat)
 			if err != nil {
+				return usagef(cmd, "%v", err)
+			}
+			if cfg.ProxyProtocol, err = parseNetworks(proxyNets); err != nil {
 				return usagef(cmd, "%v", err)
 			}
 			lib, err := a.library()
@@ -53,6 +65,14 @@ exits 1.`,
 			if err != nil {
 				return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 			}
+			extras := serveExtras{dir: a.dir}
+			if metricsAddr != "" {
+				if extras.metrics, err = net.Listen("tcp", metricsAddr); err != nil {
+					ln.Close()
+					return fmt.Errorf("cannot listen on %s for metrics: %w", metricsAddr, err)
+				}
+				cfg.Metrics = server.NewMetrics()
+			}
 			if hostKey == "" {
 				hostKey, err = server.DefaultHostKeyPath()
 			}
@@ -63,6 +83,9 @@ exits 1.`,
 			}
 			if err != nil {
 				ln.Close()
+				if extras.metrics != nil {
+					extras.metrics.Close()
+				}
 				return err
 			}
 			if created {
@@ -71,7 +94,7 @@ exits 1.`,
 			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
 			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
 			cfg.Exec = execCommand(lib)
-			return serve(cmd.Context(), cfg, ln)
+			return serve(cmd.Context(), cfg, ln, extras)
 		},
 	}
 	f := cmd.Flags()
@@ -84,6 +107,8 @@ exits 1.`,
 	f.Float64Var(&cfg.RatePerSecond, "rate", server.DefaultRatePerSecond, "new connections per second from one address; 0 turns the limit off [ANALYST_RATE]")
 	f.IntVar(&cfg.RateBurst, "rate-burst", server.DefaultRateBurst, "new connections one address may open at once [ANALYST_RATE_BURST]")
 	f.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", server.DefaultShutdownGrace, "on SIGINT or SIGTERM, how long readers have before their sessions end [ANALYST_SHUTDOWN_GRACE]")
+	f.StringSliceVar(&proxyNets, "proxy-protocol", nil, "take the reader's address from a PROXY header (v1 or v2), required from these networks (CIDR[,CIDR...]: your load balancers') and refused from any other [ANALYST_PROXY_PROTOCOL]")
+	f.StringVar(&metricsAddr, "metrics-addr", "", "serve Prometheus metrics at /metrics and health at /healthz on HOST:PORT (off by default; keep it off the internet) [ANALYST_METRICS_ADDR]")
 	f.StringVar(&logFormat, "log-format", "text", "log as text, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
 	return cmd
 }

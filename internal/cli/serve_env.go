@@ -20,6 +20,8 @@ var serveEnv = [][2]string{
 	{"rate-burst", "ANALYST_RATE_BURST"},
 	{"shutdown-grace", "ANALYST_SHUTDOWN_GRACE"},
 	{"log-format", "ANALYST_LOG_FORMAT"},
+	{"proxy-protocol", "ANALYST_PROXY_PROTOCOL"},
+	{"metrics-addr", "ANALYST_METRICS_ADDR"},
 	{"dir", "ANALYST_DIR"},
 }
 
@@ -49,6 +51,9 @@ func validateServe(cmd *cobra.Command) error {
 	f := cmd.Flags()
 	if addr, _ := f.GetString("addr"); !validAddr(addr) {
 		return usagef(cmd, "--addr %q must be HOST:PORT, such as localhost:23234 or :23234", addr)
+	}
+	if addr, _ := f.GetString("metrics-addr"); addr != "" && !validAddr(addr) {
+		return usagef(cmd, "--metrics-addr %q must be HOST:PORT, such as localhost:9234", addr)
 	}
 	if n, _ := f.GetInt("max-sessions"); n < 1 {
 		return usagef(cmd, "--max-sessions must be at least 1 (got %d)", n)

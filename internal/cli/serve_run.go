@@ -13,16 +13,21 @@ import (
 	"analyst/internal/server"
 )
 
-// serve runs the server on ln until ctx ends (SIGINT or SIGTERM), then shuts it
-// down gracefully; a second signal during the shutdown hurries it, and
-// makes serve return an error (exit status 1).
-func serve(ctx context.Context, cfg server.Config, ln net.Listener) error {
+// serve runs the server on ln, with its extras (metrics, reload), until
+// ctx ends (SIGINT or SIGTERM), then shuts it down gracefully; a second
+// signal during the shutdown hurries it, and makes serve return an error
+// (exit status 1).
+func serve(ctx context.Context, cfg server.Config, ln net.Listener, extras serveExtras) error {
 	longRun(serverGCPercent)
 	srv, err := server.New(cfg)
 	if err != nil {
 		ln.Close()
+		if extras.metrics != nil {
+			extras.metrics.Close()
+		}
 		return err
 	}
+	defer extras.start(srv, cfg.Logger)()
 	// The signals that end ctx (see run) come here too, so that a second
 	// one can be told from the first.
 	sigs := make(chan os.Signal, 2)

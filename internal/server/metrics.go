@@ -138,7 +138,9 @@ func (m *Metrics) Registry() *prometheus.Registry { return m.registry }
 
 // handler serves the metrics in Prometheus's exposition format.
 func (m *Metrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+	// A collector that fails (the process collector, where /proc is
+	// hidden) costs its own metrics, not the whole scrape.
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry, ErrorHandling: promhttp.ContinueOnError})
 }
 
 // watchCache reports the render cache's counts at each scrape.

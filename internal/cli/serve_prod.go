@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+
+	"charm.land/log/v2"
+
+	"analyst/internal/server"
+)
+
+// parseNetworks reads --proxy-protocol: networks such as 10.0.0.0/8, or
+// single addresses. The error names the first value that is neither.
+func parseNetworks(values []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(v); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		if a, err := netip.ParseAddr(v); err == nil && a.Zone() == "" {
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		return nil, fmt.Errorf("--proxy-protocol: %q is not a network such as 10.0.0.0/8 or fd00::/8, nor an address", v)
+	}
+	return out, nil
+}
+
+// serveExtras are what runs beside the SSH server: the metrics and health
+// listener (nil when off) and the reload on SIGHUP of the --dir library
+// (dir "" for the embedded one, which cannot change).
+type serveExtras struct {
+	metrics net.Listener
+	dir     string
+}
+
+// start runs the extras for srv; the returned stop ends them and waits.
+// SIGHUP is caught from here on, so that it never ends the server.
+func (x serveExtras) start(srv *server.Server, logger *log.Logger) (stop func()) {
+	var wg sync.WaitGroup
+	if x.metrics != nil {
+		wg.Go(func() {
+			err := srv.ServeMetrics(x.metrics)
+			if !errors.Is(err, http.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
+				// The readers are still served; only the metrics are gone.
+				logger.Error("metrics and health stopped; still serving readers", "err", err)
+			}
+		})
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	done := make(chan struct{})
+	wg.Go(func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-hup:
+				x.reload(srv, logger)
+			}
+		}
+	})
+	return func() {
+		signal.Stop(hup)
+		close(done)
+		if x.metrics != nil {
+			_ = x.metrics.Close() // if the shutdown has not closed it
+		}
+		wg.Wait()
+	}
+}
+
+// reload loads the --dir library again, on SIGHUP.
+func (x serveExtras) reload(srv *server.Server, logger *log.Logger) {
+	if x.dir == "" {
+		logger.Warn("SIGHUP: nothing to reload: the library is the one built in (serve with --dir to reload one)")
+		return
+	}
+	logger.Info("SIGHUP: reloading the library", "dir", x.dir)
+	// Reload logs what it does, and every problem of a library it refuses.
+	_ = srv.Reload(os.DirFS(x.dir), x.dir)
+}
