@@ -63,6 +63,13 @@ func freePort(t *testing.T) int {
 // server is killed when the test ends, if it is still running.
 func startServer(t *testing.T, extra ...string) *sshServer {
 	t.Helper()
+	return startServerWith(t, nil, extra...)
+}
+
+// startServerWith is startServer with variables ("KEY=value") added to the
+// server's environment.
+func startServerWith(t *testing.T, env []string, extra ...string) *sshServer {
+	t.Helper()
 	key := filepath.Join(t.TempDir(), "ssh_host_key")
 	// Another process may take the free port before the server does:
 	// then try another.
@@ -70,7 +77,7 @@ func startServer(t *testing.T, extra ...string) *sshServer {
 		s := &sshServer{port: freePort(t), log: &syncBuffer{}, done: make(chan struct{})}
 		args := append([]string{"serve", "--addr", fmt.Sprintf("127.0.0.1:%d", s.port), "--host-key", key}, extra...)
 		s.cmd = exec.Command(analystBin, args...)
-		s.cmd.Env = cleanEnv()
+		s.cmd.Env = append(cleanEnv(), env...)
 		s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 		if err := s.cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -191,11 +198,17 @@ func (s *sshServer) sshTerm(t *testing.T, command ...string) *pane {
 // sshTermSized is sshTerm in a w×h pane.
 func (s *sshServer) sshTermSized(t *testing.T, w, h int, command ...string) *pane {
 	t.Helper()
+	return s.sshTermWith(t, nil, w, h, command...)
+}
+
+// sshTermWith is sshTermSized with more options for the client.
+func (s *sshServer) sshTermWith(t *testing.T, opts []string, w, h int, command ...string) *pane {
+	t.Helper()
 	ssh, err := exec.LookPath("ssh")
 	if err != nil {
 		needTools(t, "ssh")
 	}
-	prog := append([]string{"TERM=xterm-256color", ssh}, s.sshArgs("-t")...)
+	prog := append([]string{"TERM=xterm-256color", ssh}, s.sshArgs(append([]string{"-t"}, opts...)...)...)
 	return startPane(t, w, h, "SSHEXIT", paneCommand("SSHEXIT", prog, command...))
 }
 
