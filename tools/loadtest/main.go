@@ -57,6 +57,11 @@ The run, in phases:
            reader must still get a screen; SIGTERM must stop the server
            with exit status 0
 
+With -metrics 1s the server also serves Prometheus metrics (--metrics-addr
+on another free port) and loadtest scrapes /metrics every second from the
+ramp to the end of the keys, parsing each scrape, as a busy Prometheus
+would: run it alternately with and without to see what metrics cost.
+
 Memory per session is (RSS loaded - RSS warm) / readers connected: what a
 reader costs beyond the shared render cache. With -gctrace the server runs
 with GODEBUG=gctrace=1 and the report adds the live heap after the last GC
@@ -88,6 +93,7 @@ type config struct {
 	timeout       time.Duration
 	jsonOut       bool
 	gctrace       bool
+	metrics       time.Duration // scrape the server's /metrics this often; 0: metrics off
 	keep          bool
 	seed          uint64
 	progress      io.Writer
@@ -149,6 +155,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 30*time.Second, "limit for each step of a reader: connecting, a screen settling, quitting")
 	fs.BoolVar(&cfg.jsonOut, "json", false, "print the report as a JSON object")
 	fs.BoolVar(&cfg.gctrace, "gctrace", false, "run the server with GODEBUG=gctrace=1 and report its live heap too")
+	fs.DurationVar(&cfg.metrics, "metrics", 0, "run the server with --metrics-addr and scrape its /metrics this often, from the ramp to the quits (0: metrics off)")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the temporary directory (binary, host key, server log)")
 	fs.Uint64Var(&cfg.seed, "seed", 0, "seed for the readers' random phases (0: from the clock)")
 	if err := fs.Parse(args); err != nil {
@@ -171,6 +178,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return fail("-n must be at least 1")
 	case cfg.bin != "" && cfg.addr != "":
 		return fail("-bin and -addr exclude each other: -addr loads a server already running")
+	case cfg.metrics < 0 || (cfg.metrics > 0 && cfg.addr != ""):
+		return fail("-metrics must not be negative, and needs the server loadtest starts (no -addr)")
 	case cfg.interval <= 0 || cfg.duration <= 0 || cfg.settle <= 0 || cfg.timeout <= 0 || cfg.ramp < 0 || cfg.idle < 0:
 		return fail("-interval, -duration, -settle and -timeout must be positive; -ramp and -idle not negative")
 	case len(cfg.open) != 1 || cfg.open[0] < '1' || cfg.open[0] > '9':
@@ -258,7 +267,7 @@ func loadTest(cfg config) (rep *report, err error) {
 			}
 		}
 		rep.Binary = bin
-		if srv, err = startServer(bin, dir, cfg.n+10, cfg.gctrace); err != nil {
+		if srv, err = startServer(bin, dir, cfg.n+10, cfg.gctrace, cfg.metrics > 0); err != nil {
 			return rep, err
 		}
 		defer func() {
@@ -302,6 +311,10 @@ func loadTest(cfg config) (rep *report, err error) {
 	var ready, done sync.WaitGroup
 	var counts liveCounts
 	begin := make(chan time.Time, cfg.n) // the start of the key phase, once per reader
+	var scrapes *scraper
+	if srv != nil && srv.metricsAddr != "" {
+		scrapes = startScraper(srv.metricsAddr, cfg.metrics)
+	}
 	cfg.logf("ramp: %d readers over %s", cfg.n, cfg.ramp)
 	rampStart := time.Now()
 	ccfg := clientConfig(cfg.timeout)
@@ -346,6 +359,9 @@ func loadTest(cfg config) (rep *report, err error) {
 		time.Sleep(cfg.duration)
 	}
 	rep.CPU.ClientKeysPct = pct(selfCPU()-clientCPU0, time.Since(t0))
+	if scrapes != nil {
+		rep.Metrics = scrapes.finish()
+	}
 	cfg.logf("keys done; quitting every reader")
 	done.Wait()
 	rep.addResults(results)

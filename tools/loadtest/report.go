@@ -39,7 +39,8 @@ type report struct {
 	BytesPerJ   byteStats     `json:"bytes_per_j"`
 	BytesPerK   byteStats     `json:"bytes_per_k"`
 
-	Memory *memoryReport `json:"memory,omitempty"`
+	Memory  *memoryReport  `json:"memory,omitempty"`
+	Metrics *metricsReport `json:"metrics,omitempty"` // with -metrics
 
 	CPU struct {
 		ServerIdlePct float64 `json:"server_idle_pct,omitempty"` // % of one core, readers connected and still
@@ -151,6 +152,9 @@ func (r *report) addResults(results []result) {
 // ok reports whether the run found nothing wrong.
 func (r *report) ok() bool {
 	s := r.Server
+	if r.Metrics != nil && (r.Metrics.Errors > 0 || r.Metrics.Scrapes == 0) {
+		return false
+	}
 	return r.Sessions.Dropped == 0 && r.Sessions.UncleanQuits == 0 && r.Unanswered == 0 &&
 		s.AliveAfterQuits && (s.ExitCode == nil || *s.ExitCode == 0) && s.StopError == "" && s.NonZeroExits == 0
 }
@@ -185,6 +189,13 @@ func (r *report) print(w io.Writer) {
 	} else {
 		p("memory     not measured: external server (-addr)")
 		p("cpu        load generator %.1f%% of one core", r.CPU.ClientKeysPct)
+	}
+	if m := r.Metrics; m != nil {
+		p("metrics    scraped every %s: %d scrapes, %d errors, %d bytes, p50 %.1fms max %.1fms; server counted %.0f readers started, %.0f open",
+			m.Every, m.Scrapes, m.Errors, m.Bytes, m.P50ms, m.Maxms, m.ReadersStarted, m.ReadersOpen)
+		for _, e := range m.FirstErrors {
+			p("           ! %s", e)
+		}
 	}
 	sv := r.Server
 	alive := "yes"

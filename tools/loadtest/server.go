@@ -39,11 +39,12 @@ func buildAnalyst(dir string) (string, error) {
 // serverProc is `analyst serve` running as a child process. Its stderr (the
 // log, and the GC trace with -gctrace) goes to a file and is watched.
 type serverProc struct {
-	cmd     *exec.Cmd
-	addr    string
-	logPath string
-	exited  chan struct{} // closed when the process has exited
-	waitErr error
+	cmd         *exec.Cmd
+	addr        string
+	metricsAddr string // --metrics-addr, or "" with metrics off
+	logPath     string
+	exited      chan struct{} // closed when the process has exited
+	waitErr     error
 
 	mu          sync.Mutex
 	gc          gcTrace // the last GC trace line
@@ -54,14 +55,19 @@ type serverProc struct {
 }
 
 // startServer starts `bin serve` on a free loopback port with a new host
-// key in dir, room for maxSessions and no rate limit, and waits until it
-// takes connections.
-func startServer(bin, dir string, maxSessions int, gctrace bool) (*serverProc, error) {
+// key in dir, room for maxSessions and no rate limit, with metrics on
+// another free port if asked, and waits until it takes connections.
+func startServer(bin, dir string, maxSessions int, gctrace, metrics bool) (*serverProc, error) {
 	addr, err := freePort()
 	if err != nil {
 		return nil, err
 	}
 	s := &serverProc{addr: addr, logPath: filepath.Join(dir, "server.log"), exited: make(chan struct{})}
+	if metrics {
+		if s.metricsAddr, err = freePort(); err != nil {
+			return nil, err
+		}
+	}
 	logFile, err := os.Create(s.logPath)
 	if err != nil {
 		return nil, err
@@ -74,6 +80,9 @@ func startServer(bin, dir string, maxSessions int, gctrace bool) (*serverProc, e
 		"--idle-timeout", "1h",
 		"--log-format", "logfmt",
 	)
+	if s.metricsAddr != "" {
+		s.cmd.Args = append(s.cmd.Args, "--metrics-addr", s.metricsAddr)
+	}
 	s.cmd.Dir = dir
 	s.cmd.Env = serverEnv(os.Environ(), gctrace)
 	stderr, err := s.cmd.StderrPipe()
