@@ -27,7 +27,8 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener, extras serve
 		}
 		return err
 	}
-	defer extras.start(srv, cfg.Logger)()
+	stopExtras := extras.start(srv, cfg.Logger) // SIGHUP is caught from here on
+	defer stopExtras()
 	// The signals that end ctx (see run) come here too, so that a second
 	// one can be told from the first.
 	sigs := make(chan os.Signal, 2)
