@@ -25,10 +25,8 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 	}
 	art, err := lib.Find(artRef)
 	if err != nil {
-		if cmd.Parent() == nil {
-			if s := cmd.SuggestionsFor(artRef); len(s) > 0 {
-				return nil, nil, usagef(cmd, "%q is neither a command nor an article; did you mean `%s %s`?", artRef, a.prog, s[0])
-			}
+		if s := a.commandSuggestion(cmd, artRef); s != nil {
+			return nil, nil, s
 		}
 		return nil, nil, a.notFound(lib, artRef, err)
 	}
@@ -47,6 +45,19 @@ func (a *app) resolve(cmd *cobra.Command, lib *content.Library, ref, section str
 		sec = s
 	}
 	return art, sec, nil
+}
+
+// commandSuggestion is the usage error for a first word that is not an
+// article but looks like a mistyped command ("did you mean `analyst
+// search`?"), or nil.
+func (a *app) commandSuggestion(cmd *cobra.Command, word string) error {
+	if cmd.Parent() != nil {
+		return nil
+	}
+	if s := cmd.SuggestionsFor(word); len(s) > 0 {
+		return usagef(cmd, "%q is neither a command nor an article; did you mean `%s %s`?", word, a.prog, s[0])
+	}
+	return nil
 }
 
 // notFound adds to an article that cannot be found where to see them all,

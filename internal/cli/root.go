@@ -32,7 +32,7 @@ article.`,
   analyst list
   analyst read cutler | less
   analyst search "Abraham Accords"`,
-		Args:              maxArgs(1, "at most one article reference"),
+		Args:              rootArgs(a),
 		ValidArgsFunction: completeRefs(a),
 		SilenceUsage:      true,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -1,0 +1,29 @@
+package e2e
+
+// What the command line says when it is used wrongly or given odd input:
+// each message names what went wrong and what would work.
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMistypedCommandWithArguments: a first word that is neither a
+// command nor an article gets "did you mean", with or without more words.
+func TestMistypedCommandWithArguments(t *testing.T) {
+	for _, args := range [][]string{{"serach", "x"}, {"serach", "abraham", "accords"}, {"lsit"}} {
+		r := analyst(t, args...)
+		r.wantCode(t, 2)
+		r.wantNoStdout(t)
+		r.wantStderr(t, "did you mean")
+		want := map[string]string{"serach": "analyst search", "lsit": "analyst list"}[args[0]]
+		r.wantStderr(t, want)
+		if strings.Contains(r.stderr, "too many arguments") {
+			t.Errorf("analyst %q counts arguments instead of suggesting a command:\n%s", args, r.stderr)
+		}
+	}
+	// An article with a word after it is still too many arguments.
+	r := analyst(t, "cutler", "x")
+	r.wantCode(t, 2)
+	r.wantStderr(t, "at most one article reference")
+}
