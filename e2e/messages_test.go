@@ -27,3 +27,11 @@ func TestMistypedCommandWithArguments(t *testing.T) {
 	r.wantCode(t, 2)
 	r.wantStderr(t, "at most one article reference")
 }
+
+// TestCompletionForAnUnknownShell is a usage error naming the shells.
+func TestCompletionForAnUnknownShell(t *testing.T) {
+	r := analyst(t, "completion", "tcsh")
+	r.wantCode(t, 2)
+	r.wantNoStdout(t)
+	r.wantStderr(t, `"tcsh"`, "bash", "zsh", "fish", "powershell")
+}

@@ -90,6 +90,7 @@ article.`,
 		newServeCmd(a),
 		newVersionCmd(a),
 	)
+	fixCompletionCmd(root)
 	return root
 }
 
