@@ -35,3 +35,13 @@ func TestCompletionForAnUnknownShell(t *testing.T) {
 	r.wantNoStdout(t)
 	r.wantStderr(t, `"tcsh"`, "bash", "zsh", "fish", "powershell")
 }
+
+// TestReadInAnIssueThatDoesNotExist names the issue and those there are.
+func TestReadInAnIssueThatDoesNotExist(t *testing.T) {
+	for _, ref := range []string{"2027-01/2", "2027-01/cutler"} {
+		r := analyst(t, "read", ref)
+		r.wantCode(t, 1)
+		r.wantNoStdout(t)
+		r.wantStderr(t, "no issue 2027-01", "2026-01")
+	}
+}

@@ -73,6 +73,9 @@ func (a *app) notFound(lib *content.Library, ref string, err error) error {
 	is, num := lib.Latest(), ref
 	if slug, rest, ok := strings.Cut(ref, "/"); ok {
 		is, num = lib.Issue(slug), rest
+		if is == nil {
+			return noIssue(lib, slug, seeList)
+		}
 	}
 	if is == nil || len(is.Articles()) == 0 || num == "" || strings.Trim(num, "0123456789") != "" {
 		return fmt.Errorf("%w\nrun %s to see every article", err, seeList)
@@ -96,4 +99,19 @@ func (a *app) notFound(lib *content.Library, ref string, err error) error {
 		articles = "article"
 	}
 	return fmt.Errorf("no article %s: %s has %d %s (%s); see %s", num, which, len(nums), articles, numbers, seeList)
+}
+
+// noIssue says that a reference names an issue the library does not
+// have, and which issues it has: "no issue 2027-01: the library has
+// 2026-01".
+func noIssue(lib *content.Library, slug, seeList string) error {
+	var have []string
+	for _, is := range lib.Issues {
+		have = append(have, is.Slug)
+	}
+	issues := "issue"
+	if len(have) > 1 {
+		issues = "issues"
+	}
+	return fmt.Errorf("no issue %s: the library has the %s %s; see %s", slug, issues, strings.Join(have, ", "), seeList)
 }
