@@ -45,3 +45,17 @@ func TestReadInAnIssueThatDoesNotExist(t *testing.T) {
 		r.wantStderr(t, "no issue 2027-01", "2026-01")
 	}
 }
+
+// TestHelpHasNoPadding: in a pipe, help lines end with their text: no
+// trailing spaces, no padding to a width.
+func TestHelpHasNoPadding(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"read", "--help"}, {"search", "--help"}, {"import", "--help"}, {"help", "list"}} {
+		out := ok(t, args...)
+		for i, line := range strings.Split(out, "\n") {
+			if strings.TrimRight(line, " ") != line {
+				t.Errorf("analyst %q: line %d ends with spaces: %q", args, i+1, line)
+				break
+			}
+		}
+	}
+}

@@ -33,12 +33,14 @@ func run(ctx context.Context, args []string, a *app) int {
 	ctx, stop := notifySignals(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	out := a.output() // cobra's output: help and --version, whose failed writes fang does not report
-	root := newRootCmd(a, out)
+	help := newHelpWriter(out)
+	root := newRootCmd(a, help)
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printError(w, err) }),
 	)
+	help.Flush()
 	if err == nil && out.Err() != nil {
 		err = out.Err()
 		printError(a.stderr, err)
