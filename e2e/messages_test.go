@@ -59,3 +59,15 @@ func TestHelpHasNoPadding(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageLineWritesTheSectionAsTyped: REF#section has no space before
+// the #, in the usage line as in the real syntax.
+func TestUsageLineWritesTheSectionAsTyped(t *testing.T) {
+	out := ok(t, "read", "--help")
+	if !strings.Contains(out, "analyst read REF[#section]") {
+		t.Errorf("read --help does not show `analyst read REF[#section]`:\n%s", out)
+	}
+	if strings.Contains(out, "REF [#section]") {
+		t.Errorf("read --help puts a space in REF[#section]:\n%s", out)
+	}
+}

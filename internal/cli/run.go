@@ -35,6 +35,7 @@ func run(ctx context.Context, args []string, a *app) int {
 	out := a.output() // cobra's output: help and --version, whose failed writes fang does not report
 	help := newHelpWriter(out)
 	root := newRootCmd(a, help)
+	help.fixUsageLines(root)
 	root.SetArgs(args)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
