@@ -71,3 +71,25 @@ func TestUsageLineWritesTheSectionAsTyped(t *testing.T) {
 		t.Errorf("read --help puts a space in REF[#section]:\n%s", out)
 	}
 }
+// few, says how many more there were, and that the file is not text.
+func TestImportOfBinaryData(t *testing.T) {
+	data := make([]byte, 200<<10)
+	x := uint32(2463534242)
+	for i := range data {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		data[i] = byte(x)
+	}
+	file := t.TempDir() + "/noise.bin"
+	writeFile(t, file, string(data))
+	r := analyst(t, importArgs(file, t.TempDir())...)
+	r.wantCode(t, 1)
+	r.wantStderr(t, "does not look like text", "more lines")
+	if n := strings.Count(r.stderr, "not UTF-8"); n > 6 {
+		t.Errorf("import lists %d lines that are not UTF-8; a few say it:\n%.2000s", n, r.stderr)
+	}
+	if lines := strings.Count(r.stderr, "\n"); lines > 12 {
+		t.Errorf("import of binary data says %d lines:\n%.2000s", lines, r.stderr)
+	}
+}

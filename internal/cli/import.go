@@ -78,10 +78,7 @@ editor to rewrite. Then check the result with 'analyst --dir DIR check'.`,
 				}
 			}
 			if probs := importer.Problems(is, opt); len(probs) > 0 {
-				for _, n := range probs {
-					fmt.Fprintf(a.stderr, "%s\n", importer.Describe(name, n))
-				}
-				return fmt.Errorf("import of %s stopped: %d problem(s) above; nothing was written", name, len(probs))
+				return a.importProblems(name, raw, probs)
 			}
 			for num := range opt.Titles {
 				if num > len(is.Articles) {
@@ -162,4 +159,29 @@ func droppedSummary(is *importer.Issue) string {
 		parts[i] = fmt.Sprintf("%d %s", counts[w], w)
 	}
 	return "dropped: " + strings.Join(parts, ", ")
+}
+
+// binaryProblemsShown is how many problems of a file that is not text are
+// listed: enough to see why, not one for each of its lines.
+const binaryProblemsShown = 5
+
+// importProblems lists what stopped an import, and returns its error. A
+// file that does not look like text gets a few of its problems and a
+// count of the rest.
+func (a *app) importProblems(name, raw string, probs []importer.Note) error {
+	text := importer.LooksLikeText(raw)
+	shown := probs
+	if !text && len(probs) > binaryProblemsShown {
+		shown = probs[:binaryProblemsShown]
+	}
+	for _, n := range shown {
+		fmt.Fprintf(a.stderr, "%s\n", importer.Describe(name, n))
+	}
+	if !text {
+		if more := len(probs) - len(shown); more > 0 {
+			fmt.Fprintf(a.stderr, "%s: and %d more lines like these\n", name, more)
+		}
+		return fmt.Errorf("import of %s stopped: the file does not look like text (is it the issue's text, saved as UTF-8?); nothing was written", name)
+	}
+	return fmt.Errorf("import of %s stopped: %d problem(s) above; nothing was written", name, len(probs))
 }

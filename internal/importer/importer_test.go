@@ -225,3 +225,25 @@ func short(s string) string {
 	}
 	return s
 }
+
+func TestLooksLikeText(t *testing.T) {
+	seed, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]struct {
+		raw  string
+		want bool
+	}{
+		"the seed text":                {string(seed), true},
+		"empty":                        {"", true},
+		"a NUL byte":                   {"By Someone\x00\nText", false},
+		"one line of Windows-1252":     {"By Someone\nIt\x92s text.\nMore.\nAnd more.\n", true},
+		"mostly not UTF-8":             {"\xff\xfe\n\x92\x93\nok\n", false},
+		"UTF-16 read as bytes, no NUL": {"\xff\xfeA\n\xd8\x3d\n", false},
+	} {
+		if got := importer.LooksLikeText(c.raw); got != c.want {
+			t.Errorf("%s: LooksLikeText = %v, want %v", name, got, c.want)
+		}
+	}
+}
