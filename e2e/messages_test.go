@@ -71,6 +71,8 @@ func TestUsageLineWritesTheSectionAsTyped(t *testing.T) {
 		t.Errorf("read --help puts a space in REF[#section]:\n%s", out)
 	}
 }
+
+// TestImportOfBinaryData stops listing lines that are not UTF-8 after a
 // few, says how many more there were, and that the file is not text.
 func TestImportOfBinaryData(t *testing.T) {
 	data := make([]byte, 200<<10)
