@@ -25,6 +25,7 @@ type app struct {
 	prog           string                 // how the reader runs the commands, for messages: "analyst", or "ssh HOST"
 	fitWidth       int                    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
 	printed        func(*content.Article) // when set, told of every article read prints (the server counts them)
+	saidDumb       bool                   // the reader was told why TERM=dumb prints instead
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {

@@ -17,8 +17,19 @@ import (
 // wantsReader reports whether a command should open the reader rather than
 // print: only when its output is a terminal that can show one, and the
 // style asked for is not the Markdown source.
+// A dumb terminal (TERM=dumb) gets printed text, and is told why, once.
 func (a *app) wantsReader(style string) bool {
-	return a.stdoutIsTerminal() && a.getenv("TERM") != "dumb" && style != render.Markdown
+	if !a.stdoutIsTerminal() || style == render.Markdown {
+		return false
+	}
+	if a.getenv("TERM") == "dumb" {
+		if !a.saidDumb {
+			a.saidDumb = true
+			fmt.Fprintf(a.stderr, "analyst: TERM=dumb: this terminal cannot draw the reader, so the text is printed instead; set TERM (such as TERM=xterm-256color) to read in the reader\n")
+		}
+		return false
+	}
+	return true
 }
 
 // runReader runs the reader in the terminal until the reader quits, at the
