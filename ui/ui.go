@@ -111,6 +111,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	}
 	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering || m.reader.editor.open || m.highlights.typing()
+	if m.tooSmall() {
+		return m.keyTooSmall(msg, typing)
+	}
 	if m.help {
 		switch msg.String() {
 		case "?", "esc":
@@ -235,7 +238,7 @@ func (m *Model) View() tea.View {
 	switch {
 	case w <= 0 || h <= 0:
 		// No size yet: nothing to draw.
-	case w < minWidth || h < minHeight:
+	case m.tooSmall():
 		v.SetContent(tooSmall(w, h))
 	case m.help:
 		v.SetContent(m.withNotice(fitView(helpView(m.c, w, h, m.helpOffset), w, h), w))
