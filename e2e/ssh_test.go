@@ -313,7 +313,7 @@ func TestSSH(t *testing.T) {
 		s = tm.waitFor("] to bring the next section to the top", func(s screen) bool {
 			return s.top() == "## Background"
 		})
-		if !strings.Contains(s.header(), "Background · 2/4") {
+		if !strings.Contains(s.header(), "Article 2 of 4 · Background") {
 			t.Errorf("the header does not name the section: %q", s.header())
 		}
 		tm.quit()

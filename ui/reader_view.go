@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -56,17 +55,15 @@ func (r *readerModel) sidebar() sidebar {
 	}
 }
 
-// headerLine names the publication and issue on the left, and the article's
-// place in the issue and the section on screen on the right.
+// headerLine names the publication and issue on the left, and the
+// article's place in the issue and the section on screen on the right
+// (header.go fits them to the width).
 func (r *readerModel) headerLine(w int) string {
-	st := r.c.styles
-	is := r.article.Issue
-	right := fmt.Sprintf("%d/%d", r.article.Number, len(is.Articles()))
+	section := ""
 	if r.doc != nil {
-		right = r.doc.Sections[r.currentSection()].Section.Name + " · " + right
+		section = r.doc.Sections[r.currentSection()].Section.Name
 	}
-	left := is.Publication + " · " + is.Title()
-	return spread(" "+st.Header.Render(left), st.HeaderDim.Render(right)+" ", w)
+	return fitHeader(r.c.styles, r.article, section, w)
 }
 
 // statusLine is the bottom line: the search being typed, a message, or the
