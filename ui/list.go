@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // entryLines is how many lines one article takes in the list: title,
@@ -242,22 +243,27 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 		marker, title = s.Marker.Render("▌")+" ", s.TitleSelected
 	}
 	textW := max(w-6, 1)
-	t := a.Title
+	mark := ""
 	if a.Editorial() {
-		t += " *"
+		mark = " *" // kept when the title is cut: it says whose title it is
 	}
-	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words) + l.c.notes.readState(a)
+	t := render.CutWords(a.Title, max(textW-len(mark), 1), "…") + mark
+	read := l.c.notes.readState(a)
+	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words) + read
+	if ansi.StringWidth(meta) > textW {
+		meta = fmt.Sprintf("%s · %d min", a.Author, a.Minutes()) + read // parts go whole
+	}
 	lines := []string{
-		marker + s.Number.Render(fmt.Sprintf("%-3d", a.Number)) + " " + title.Render(ansi.Truncate(t, textW, "…")),
-		marker + "    " + s.Meta.Render(ansi.Truncate(meta, textW, "…")),
+		marker + s.Number.Render(fmt.Sprintf("%-3d", a.Number)) + " " + title.Render(ansi.Truncate(t, textW, "")),
+		marker + "    " + s.Meta.Render(render.CutWords(meta, textW, "…")),
 	}
 	teaser := strings.Split(ansi.Wordwrap(a.Teaser(), textW, ""), "\n")
 	if len(teaser) > 2 {
+		teaser[1] = render.CutWords(teaser[1]+" "+teaser[2], textW, " …")
 		teaser = teaser[:2]
-		teaser[1] = ansi.Truncate(teaser[1]+" …", textW, "…")
 	}
 	for _, t := range teaser {
-		lines = append(lines, marker+"    "+s.Teaser.Render(ansi.Truncate(t, textW, "…")))
+		lines = append(lines, marker+"    "+s.Teaser.Render(render.CutWords(t, textW, "…")))
 	}
 	for len(lines) < entryLines {
 		lines = append(lines, "")

@@ -69,8 +69,9 @@ func articleList(lib *content.Library) []articleJSON {
 
 // printList writes the table of contents of every issue, aligned in
 // columns; a title written for this edition is marked with "*". In a
-// terminal the table fits its width: the sections, words and reference
-// columns go first, then titles and authors are cut.
+// terminal the table fits its width: the sections, words and minutes
+// columns go first, then titles and authors are cut after a word; the
+// reference stays.
 func (a *app) printList(lib *content.Library) error {
 	out := a.output()
 	width := a.fitToWidth()
@@ -94,7 +95,8 @@ func (a *app) printList(lib *content.Library) error {
 				strconv.Itoa(art.Words), strconv.Itoa(art.Minutes()), lib.Ref(art))
 		}
 		if width > 0 {
-			t.fit(width, []string{"SECTIONS", "WORDS", "REF"}, "TITLE", map[string]int{"TITLE": 16, "AUTHOR": 10})
+			// REF stays: it is what to type to read the article.
+			t.fit(width, []string{"SECTIONS", "WORDS", "MIN"}, "TITLE", map[string]int{"TITLE": 16, "AUTHOR": 10})
 		}
 		if err := t.write(out, "TITLE"); err != nil {
 			return err

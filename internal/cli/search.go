@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // errNoMatches makes search exit 1 when nothing matched, as grep does.
@@ -155,13 +156,14 @@ func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 }
 
 // fitAround cuts text (which may hold escape codes) to room cells, keeping
-// the cell at and a little before it in sight, with … where it cut.
+// the cell at and a little before it in sight, with … where it cut; cuts
+// fall between words.
 func fitAround(text string, at, room int) string {
 	if room < 1 || ansi.StringWidth(text) <= room {
 		return text
 	}
-	if cut := at - room/3; cut > 0 {
-		text = ansi.TruncateLeft(text, cut, "…")
+	if drop := at - room/3; drop > 0 {
+		text = render.CutWordsLeft(text, drop, "…")
 	}
-	return ansi.Truncate(text, room, "…")
+	return render.CutWords(text, room, "…")
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/render"
 )
 
 // table is a plain-text table with a header row, aligned in columns two
@@ -83,7 +85,7 @@ func (t *table) fit(width int, drop []string, markCol string, shrink map[string]
 			if i == mc {
 				room -= ansi.StringWidth(t.marks[r])
 			}
-			row[i] = ansi.Truncate(row[i], max(room, 1), "…")
+			row[i] = render.CutWords(row[i], max(room, 1), "…")
 		}
 	}
 }

@@ -22,8 +22,8 @@ func TestTableFits(t *testing.T) {
 	}{
 		{80, "#  TITLE                         AUTHOR             EXTRA", "1  A Title Long Enough To Cut *  Somebody Longname  x"},
 		{50, "#  TITLE                         AUTHOR", "1  A Title Long Enough To Cut *  Somebody Longname"},
-		{40, "#  TITLE               AUTHOR", "1  A Title Long En… *  Somebody Longname"},
-		{24, "#  TITLE     AUTHOR", "1  A Tit… *  Somebody L…"},
+		{40, "#  TITLE            AUTHOR", "1  A Title Long… *  Somebody Longname"},
+		{24, "#  TITLE  AUTHOR", "1  A… *   Somebody…"},
 	} {
 		tb := build()
 		tb.fit(c.width, []string{"EXTRA"}, "TITLE", map[string]int{"TITLE": 8, "AUTHOR": 7})

@@ -1,0 +1,74 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// CutWords cuts s (which may hold escape codes) to at most width cells,
+// after a whole word, and adds tail ("…") where it cut. Only a first word
+// wider than the room is cut inside, as it must be. s that fits is
+// returned as it is.
+func CutWords(s string, width int, tail string) string {
+	plain := ansi.Strip(s)
+	if ansi.StringWidth(plain) <= width {
+		return s
+	}
+	room := width - ansi.StringWidth(tail)
+	if room <= 0 {
+		return ansi.Truncate(tail, max(width, 0), "")
+	}
+	cut, cell := 0, 0
+	for _, r := range plain {
+		if cell > room {
+			break
+		}
+		if r == ' ' && cell > 0 {
+			cut = cell
+		}
+		cell += ansi.StringWidth(string(r))
+	}
+	if cell <= room { // the room ends at the end of a word
+		cut = room
+	}
+	if cut == 0 {
+		return ansi.Truncate(s, width, tail)
+	}
+	kept := ansi.Truncate(s, cut, "")
+	return strings.TrimRight(kept, " ") + tail
+}
+
+// CutWordsLeft drops about drop cells from the start of s (which may
+// hold escape codes) and puts head ("…") where it cut. The cut falls at
+// the start of a word: the last one within reach, so that what the
+// caller wants kept after drop stays; failing that the next one; a
+// single long word is cut where it must be.
+func CutWordsLeft(s string, drop int, head string) string {
+	if drop <= 0 {
+		return s
+	}
+	need := drop + ansi.StringWidth(head)
+	plain := ansi.Strip(s)
+	before, after := 0, 0 // the last word start at or before need, the first after it
+	cell, prevSpace := 0, false
+	for _, r := range plain {
+		if prevSpace && r != ' ' {
+			if cell <= need {
+				before = cell
+			} else if after == 0 {
+				after = cell
+				break
+			}
+		}
+		prevSpace = r == ' '
+		cell += ansi.StringWidth(string(r))
+	}
+	switch {
+	case before > 0:
+		return head + ansi.TruncateLeft(s, before, "")
+	case after > 0:
+		return head + ansi.TruncateLeft(s, after, "")
+	}
+	return ansi.TruncateLeft(s, need, head)
+}
