@@ -26,7 +26,7 @@ func TestListCutsAtWords(t *testing.T) {
 	for _, w := range []int{80, 60, 44} {
 		hs := newHarness(t, Options{Cache: sharedCache()}, w, 40)
 		screen := hs.screen()
-		for _, a := range hs.m.c.lib.Latest().Articles {
+		for _, a := range hs.m.c.lib.Latest().Articles() {
 			title, teaser := titleRow(screen, a), teaserEnd(screen, a)
 			if title == "" || teaser == "" {
 				t.Fatalf("at %d columns article %d is not on the list:\n%s", w, a.Number, screen)

@@ -21,6 +21,8 @@ type KeyMap struct {
 	Glossary key.Binding
 	// Reading as work: the paragraph cursor, highlights, notes, quotes.
 	Cursor, Mark, Note, Copy, CopyCitation, Highlights, Delete key.Binding
+	// Bio shows the author's bio whole.
+	Bio key.Binding
 }
 
 // DefaultKeyMap returns the reader's keys. They are fixed so that readers
@@ -53,6 +55,7 @@ func DefaultKeyMap() KeyMap {
 		PrevIssue: key.NewBinding(key.WithKeys("[", "left"), key.WithHelp("[", "previous issue")),
 
 		Sidebar: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sidebar")),
+		Bio:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "the author's bio")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -125,7 +128,7 @@ func (k *KeyMap) setReader(on bool) {
 	for _, b := range []*key.Binding{
 		&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp, &k.Top, &k.Bottom,
 		&k.NextSection, &k.PrevSection, &k.PickSection, &k.NextArticle, &k.PrevArticle, &k.Number,
-		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar,
+		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar, &k.Bio,
 	} {
 		b.SetEnabled(on)
 	}
@@ -141,7 +144,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar},
+		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar, k.Bio},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue, k.Glossary},
 		{k.Cursor, k.Mark, k.Note, k.Copy, k.CopyCitation, k.Highlights, k.Delete},
 		{k.Back, k.Help, k.Quit},

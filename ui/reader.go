@@ -31,6 +31,7 @@ type readerModel struct {
 	search        searchModel
 	abbrs         screenAbbreviations // the abbreviations on screen, for the sidebar
 	bioFirst      bool                // the reader was sent to the bio: the sidebar shows it before the abbreviations
+	bio           bioView             // the bio shown whole, in the text's place
 	matchInSight  bool                // the current match was on screen before a resize
 	relayout      *place              // where the reader was when the size changed, until the text is laid out again
 	status        string              // a one-time message for the status line
@@ -120,6 +121,7 @@ func (r *readerModel) open(a *content.Article, sec *content.Section) tea.Cmd {
 		r.search.clear()
 		r.picking = false
 		r.editor = noteEditor{}
+		r.bio = bioView{}
 	}
 	r.article, r.jumpTo = a, sec
 	r.c.opened(a)
@@ -319,8 +321,7 @@ func (r *readerModel) jumpToSection(sec *content.Section) {
 		}
 	}
 	if sec.Kind == content.KindBio {
-		r.showSidebar()
-		r.status = "The author's bio is in the sidebar."
+		r.bio = bioView{open: true}
 		r.bioFirst = true
 	}
 }
@@ -390,6 +391,8 @@ func (r *readerModel) escAction() string {
 	switch {
 	case r.picking:
 		return "close the picker"
+	case r.bio.open:
+		return "close the bio"
 	case r.search.active():
 		return "clear the search"
 	case r.overlay:
@@ -410,6 +413,9 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if r.picking {
 		return r.updatePicker(msg)
+	}
+	if r.bio.open {
+		return r.updateBio(msg)
 	}
 	if r.doc == nil && !key.Matches(msg, k.Back, k.NextArticle, k.PrevArticle, k.Sidebar) {
 		// The text is still rendering: keep the key for when it arrives.
@@ -473,6 +479,8 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		r.stepMatch(-1)
 	case key.Matches(msg, k.Sidebar):
 		return r.toggleSidebar()
+	case key.Matches(msg, k.Bio):
+		r.bio = bioView{open: true}
 	default:
 		if n, ok := numberKey(msg, k.Number); ok {
 			if n > len(r.doc.Sections) {

@@ -14,7 +14,9 @@ func (r *readerModel) view(w, h int) string {
 
 	body := r.pane.view(r.lay.textWidth)
 	r.drawCursor(body)
-	if r.doc == nil {
+	if r.bio.open {
+		body = r.bioBody(r.lay.textWidth, len(body))
+	} else if r.doc == nil {
 		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering…"), r.lay.textWidth)
 	}
 	showSidebar := r.lay.sidebarSide || r.overlay

@@ -32,7 +32,7 @@ type sidebar struct {
 func (s sidebar) Render(w, h int) []string {
 	st := s.styles
 	inner := max(w-2, 1)
-	top := []string{st.Author.Render(ansi.Truncate(s.article.Author, inner, "…"))}
+	top := []string{st.Author.Render(render.CutWords(s.article.Author, inner, "…"))}
 	var bio []string
 	if b := s.article.Bio(); b != nil {
 		for _, p := range b.Paragraphs {
@@ -48,7 +48,7 @@ func (s sidebar) Render(w, h int) []string {
 			if i == s.current {
 				mark, style = "▸ ", st.SectionCurrent
 			}
-			label := ansi.Truncate(fmt.Sprintf("%d %s", i+1, ds.Section.Name), inner-2, "…")
+			label := render.CutWords(fmt.Sprintf("%d %s", i+1, ds.Section.Name), inner-2, "…")
 			if s.picking && i == s.pick {
 				label = st.SectionPicked.Render(label)
 			} else {
@@ -62,7 +62,9 @@ func (s sidebar) Render(w, h int) []string {
 		progress = append(progress, st.Meta.Render(ansi.Truncate(highlightCount(s.marked), inner, "…")))
 	}
 	if s.picking {
-		progress = append(progress, st.Meta.Render(ansi.Truncate("↑↓ choose · enter go · esc close", inner, "…")))
+		for _, l := range render.JoinParts([]string{"↑↓ choose", "enter go", "esc close"}, " · ", inner) {
+			progress = append(progress, st.Meta.Render(l))
+		}
 	}
 
 	// The abbreviations on screen come before the bio, past its first
@@ -78,7 +80,7 @@ func (s sidebar) Render(w, h int) []string {
 		bio = nil
 	case len(bio) > room:
 		bio = bio[:room]
-		bio[room-1] = st.Bio.Render(ansi.Truncate(ansi.Strip(bio[room-1])+" …", inner, "…"))
+		bio[room-1] = st.Meta.Render(render.CutWords("… i full bio", inner, "…"))
 	}
 	var lines []string
 	for _, part := range [][]string{top, bio, {""}, sections, abbrs, {""}, progress} {

@@ -72,3 +72,27 @@ func CutWordsLeft(s string, drop int, head string) string {
 	}
 	return ansi.TruncateLeft(s, need, head)
 }
+
+// JoinParts joins parts with sep into lines of at most width cells,
+// breaking only between parts, never inside one (a part wider than a
+// line is cut after a word).
+func JoinParts(parts []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line+sep+p) <= width:
+			line += sep + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	lines = append(lines, line)
+	for i, l := range lines {
+		lines[i] = CutWords(l, width, "…")
+	}
+	return lines
+}

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -49,6 +50,24 @@ func TestCutWordsLeft(t *testing.T) {
 		got := render.CutWordsLeft(c.s, c.drop, "…")
 		if ansi.Strip(got) != ansi.Strip(c.want) {
 			t.Errorf("CutWordsLeft(%q, %d) = %q, want %q", c.s, c.drop, got, c.want)
+		}
+	}
+}
+
+func TestJoinParts(t *testing.T) {
+	parts := []string{"↑↓ choose", "enter go", "esc close"}
+	for _, c := range []struct {
+		width int
+		want  []string
+	}{
+		{40, []string{"↑↓ choose · enter go · esc close"}},
+		{28, []string{"↑↓ choose · enter go", "esc close"}},
+		{12, []string{"↑↓ choose", "enter go", "esc close"}},
+		{6, []string{"↑↓…", "enter…", "esc…"}},
+	} {
+		got := render.JoinParts(parts, " · ", c.width)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("JoinParts at %d = %q, want %q", c.width, got, c.want)
 		}
 	}
 }
