@@ -61,6 +61,7 @@ type common struct {
 	isDark        bool
 	style         string // the Glamour style in use
 	fixedStyle    bool   // chosen by the reader: the terminal's answer does not change it
+	glyphs        Glyphs // what the chrome is drawn with: ASCII in the ascii style
 	shortHelp     drawn  // the status line's help, drawn once per change
 
 	profile    colorprofile.Profile // the terminal's colours, as Bubble Tea found them
@@ -107,8 +108,20 @@ func newCommon(opt Options) *common {
 	default:
 		c.style, c.fixedStyle = opt.Style, true
 	}
-	c.styles = NewStyles(c.isDark)
+	c.glyphs = unicodeGlyphs()
+	if c.style == render.ASCII {
+		c.glyphs = asciiGlyphs()
+	}
+	c.keys.up, c.keys.down = c.glyphs.Up, c.glyphs.Down
+	c.restyle()
 	return c
+}
+
+// restyle builds the styles for the background, with the style's glyphs.
+func (c *common) restyle() {
+	c.styles = NewStyles(c.isDark)
+	c.styles.G = c.glyphs
+	c.shortHelp = drawn{}
 }
 
 // setDark follows the terminal's background, unless the style was chosen.
@@ -118,8 +131,7 @@ func (c *common) setDark(dark bool) bool {
 		return false
 	}
 	c.isDark = dark
-	c.styles = NewStyles(dark)
-	c.shortHelp = drawn{}
+	c.restyle()
 	c.style = render.Light
 	if dark {
 		c.style = render.Dark

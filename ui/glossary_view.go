@@ -22,14 +22,15 @@ func (gm *glossaryModel) view(w, h int) string {
 	cw := min(w, maxTextWidth)
 	margin := strings.Repeat(" ", (w-cw)/2)
 	is := gm.g.Issue
-	whose := " · " + is.Publication + " · " + is.Title()
+	sep := st.G.Sep
+	whose := sep + is.Publication + sep + is.Title()
 	if len(" Glossary")+ansi.StringWidth(whose) > cw {
-		whose = " · " + is.Title()
+		whose = sep + is.Title()
 	}
 	lines := []string{
 		" " + st.Header.Render("Glossary") + st.HeaderDim.Render(whose),
-		" " + st.HeaderDim.Render(ansi.Truncate(glossaryCounts(gm.g), cw-2, "…")),
-		st.SidebarBorder.Render(strings.Repeat("─", cw)),
+		" " + st.HeaderDim.Render(ansi.Truncate(glossaryCounts(gm.g, sep), cw-2, st.G.Ellipsis)),
+		st.SidebarBorder.Render(strings.Repeat(st.G.HRule, cw)),
 	}
 	room := gm.room(h)
 	var body []string
@@ -71,15 +72,15 @@ func (gm *glossaryModel) view(w, h int) string {
 }
 
 // glossaryCounts says how many abbreviations the issue defines and uses.
-func glossaryCounts(g *glossary.Glossary) string {
+func glossaryCounts(g *glossary.Glossary, sep string) string {
 	spelled := 0
 	for _, e := range g.Entries() {
 		if e.SpelledOut() {
 			spelled++
 		}
 	}
-	return fmt.Sprintf("%s of %s · %d more not spelled out",
-		plural(len(g.Definitions()), "definition"), plural(spelled, "abbreviation"), len(g.Entries())-spelled)
+	return fmt.Sprintf("%s of %s%s%d more not spelled out",
+		plural(len(g.Definitions()), "definition"), plural(spelled, "abbreviation"), sep, len(g.Entries())-spelled)
 }
 
 // glossaryAbbrWidth is the width of the abbreviations' column: the
@@ -98,22 +99,22 @@ func (gm *glossaryModel) item(it glossary.Item, selected bool, abbrW, w int) []s
 	st := gm.c.styles
 	marker, long := "  ", st.Title
 	if selected {
-		marker, long = st.Marker.Render("▌")+" ", st.TitleSelected
+		marker, long = st.Marker.Render(st.G.Selected)+" ", st.TitleSelected
 	}
 	textW := max(w-abbrW-5, 1)
-	abbr := st.HelpKey.Render(ansi.Truncate(it.Entry.Abbr, abbrW, "…"))
-	pad := strings.Repeat(" ", abbrW-ansi.StringWidth(ansi.Truncate(it.Entry.Abbr, abbrW, "…"))+1)
+	abbr := st.HelpKey.Render(ansi.Truncate(it.Entry.Abbr, abbrW, st.G.Ellipsis))
+	pad := strings.Repeat(" ", abbrW-ansi.StringWidth(ansi.Truncate(it.Entry.Abbr, abbrW, st.G.Ellipsis))+1)
 	var first []string
 	var second string
 	switch d := it.Definition; {
 	case d != nil:
-		first = styled(wrapLines(d.Long, textW, 3), long)
-		second = fmt.Sprintf("defined in %s · %s · %s", articleName(d.Article), d.Section.Name, usedTimes(it.Uses, true))
+		first = styled(wrapLines(d.Long, textW, 3, st.G.Ellipsis), long)
+		second = strings.Join([]string{"defined in " + articleName(d.Article), d.Section.Name, usedTimes(it.Uses, true)}, st.G.Sep)
 	case it.Entry.SpelledOut():
-		first = styled(wrapLines("several meanings, none defined where these are used", textW, 2), st.Meta)
+		first = styled(wrapLines("several meanings, none defined where these are used", textW, 2, st.G.Ellipsis), st.Meta)
 		second = usedTimes(it.Uses, false) + ", in " + articleNumbers(it.Articles)
 	default:
-		first = styled(wrapLines("not spelled out in this issue", textW, 2), st.Meta)
+		first = styled(wrapLines("not spelled out in this issue", textW, 2, st.G.Ellipsis), st.Meta)
 		second = usedTimes(it.Uses, false) + ", in " + articleNumbers(it.Articles)
 	}
 	indent := marker + strings.Repeat(" ", abbrW+1)
@@ -121,19 +122,19 @@ func (gm *glossaryModel) item(it glossary.Item, selected bool, abbrW, w int) []s
 	for _, l := range first[1:] {
 		out = append(out, indent+l)
 	}
-	for _, l := range wrapLines(second, textW, 2) {
+	for _, l := range wrapLines(second, textW, 2, st.G.Ellipsis) {
 		out = append(out, indent+st.Meta.Render(l))
 	}
 	return out
 }
 
-// wrapLines wraps text to width on at most n lines, the last cut with "…"
-// when the text is longer.
-func wrapLines(text string, width, n int) []string {
+// wrapLines wraps text to width on at most n lines, the last cut with
+// ell ("…") when the text is longer.
+func wrapLines(text string, width, n int, ell string) []string {
 	lines := strings.Split(ansi.Wrap(text, width, ""), "\n")
 	if len(lines) > n {
 		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1]+" …", width, "…")
+		lines[n-1] = ansi.Truncate(lines[n-1]+" "+ell, width, ell)
 	}
 	return lines
 }
@@ -179,11 +180,11 @@ func (gm *glossaryModel) statusLine(w int) string {
 	st := gm.c.styles
 	switch {
 	case gm.filtering:
-		return promptLine(st, gm.filter.value, "enter done · esc clear", w)
+		return promptLine(st, gm.filter.value, "enter done"+st.G.Sep+"esc clear", w)
 	case gm.status != "":
-		return spread(" "+st.Status.Render(gm.status), "", w)
+		return spread(st, " "+st.Status.Render(gm.status), "", w)
 	case gm.filter.value != "":
-		return spreadKeepLeft(" "+st.Status.Render("filter: "+gm.filter.value), st.Meta.Render("esc clear")+" ", w)
+		return spreadKeepLeft(st, " "+st.Status.Render("filter: "+gm.filter.value), st.Meta.Render("esc clear")+" ", w)
 	}
-	return spread(" "+shortHelp(gm.c, w-2), "", w)
+	return spread(st, " "+shortHelp(gm.c, w-2), "", w)
 }

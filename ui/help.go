@@ -16,6 +16,7 @@ func shortHelp(c *common, width int) string {
 	}
 	h := help.New()
 	h.Styles = c.styles.Help
+	h.ShortSeparator, h.Ellipsis = c.glyphs.Bullet, c.glyphs.Ellipsis
 	h.SetWidth(width)
 	c.shortHelp = drawn{width: width, text: h.ShortHelpView(c.keys.ShortHelp()), ok: true}
 	return c.shortHelp.text
@@ -31,7 +32,7 @@ func helpView(c *common, w, h, offset int) string {
 	st := c.styles
 	body := helpBody(c, w)
 	header := []string{" " + st.Header.Render("Keys"), ""}
-	footer := " " + st.Meta.Render("? or esc close · j/k scroll · q quit")
+	footer := " " + st.Meta.Render(strings.Join([]string{"? or esc close", "j/k scroll", "q quit"}, st.G.Sep))
 	room := helpRoom(h)
 	offset = max(0, min(offset, len(body)-room))
 	body = body[offset:min(len(body), offset+room)]
@@ -100,5 +101,5 @@ func helpBody(c *common, w int) []string {
 // helpRow is one binding: its keys, then what it does.
 func helpRow(st Styles, b key.Binding) string {
 	k := b.Help().Key
-	return st.HelpKey.Render(ansi.Truncate(k, 10, "…")) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(b.Help().Desc)
+	return st.HelpKey.Render(ansi.Truncate(k, 10, st.G.Ellipsis)) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(b.Help().Desc)
 }

@@ -299,11 +299,11 @@ func (h *highlightsModel) statusLine(w int) string {
 	case h.filtering:
 		return promptLine(st, h.filter.value, "enter done · esc clear", w)
 	case h.confirm != nil:
-		return spreadKeepLeft(" "+st.Error.Render("Delete this highlight and its note?")+st.Meta.Render(" y yes · any other key no"), "", w)
+		return spreadKeepLeft(st, " "+st.Error.Render("Delete this highlight and its note?")+st.Meta.Render(" y yes"+st.G.Sep+"any other key no"), "", w)
 	case h.status != "":
-		return spread(" "+st.Status.Render(h.status), "", w)
+		return spread(st, " "+st.Status.Render(h.status), "", w)
 	case h.filter.value != "":
-		return spreadKeepLeft(" "+st.Status.Render("filter: "+h.filter.value), st.Meta.Render("esc clear")+" ", w)
+		return spreadKeepLeft(st, " "+st.Status.Render("filter: "+h.filter.value), st.Meta.Render("esc clear")+" ", w)
 	}
-	return spread(" "+shortHelp(h.c, w-2), "", w)
+	return spread(st, " "+shortHelp(h.c, w-2), "", w)
 }

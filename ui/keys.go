@@ -23,6 +23,8 @@ type KeyMap struct {
 	Cursor, Mark, Note, Copy, CopyCitation, Highlights, Delete key.Binding
 	// Bio shows the author's bio whole.
 	Bio key.Binding
+
+	up, down string // how help writes the arrow keys: "↑" or, in ASCII, "up"
 }
 
 // DefaultKeyMap returns the reader's keys. They are fixed so that readers
@@ -69,6 +71,8 @@ func DefaultKeyMap() KeyMap {
 		CopyCitation: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy citation")),
 		Highlights:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "highlights")),
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		up:           "↑",
+		down:         "↓",
 	}
 }
 
@@ -80,8 +84,8 @@ func (k *KeyMap) forList(issues int, filtered bool) {
 		b.SetEnabled(true)
 	}
 	k.Number.SetHelp("1-9", "read article N")
-	k.Down.SetHelp("j/↓", "next article")
-	k.Up.SetHelp("k/↑", "previous article")
+	k.Down.SetHelp("j/"+k.down, "next article")
+	k.Up.SetHelp("k/"+k.up, "previous article")
 	k.NextIssue.SetEnabled(issues > 1)
 	k.PrevIssue.SetEnabled(issues > 1)
 	k.Back.SetEnabled(filtered)
@@ -101,8 +105,8 @@ func (k *KeyMap) forGlossary(esc string) {
 	}
 	k.NextIssue.SetEnabled(false)
 	k.PrevIssue.SetEnabled(false)
-	k.Down.SetHelp("j/↓", "next abbreviation")
-	k.Up.SetHelp("k/↑", "prev. abbreviation")
+	k.Down.SetHelp("j/"+k.down, "next abbreviation")
+	k.Up.SetHelp("k/"+k.up, "prev. abbreviation")
 	k.Open.SetHelp("enter", "go to definition")
 	k.Filter.SetHelp("/", "filter")
 	k.Glossary.SetHelp("A", "close the glossary")
@@ -112,8 +116,8 @@ func (k *KeyMap) forGlossary(esc string) {
 // forReader enables the reader's bindings; esc says what it does now.
 func (k *KeyMap) forReader(esc string) {
 	k.setReader(true)
-	k.Down.SetHelp("j/↓", "down a line")
-	k.Up.SetHelp("k/↑", "up a line")
+	k.Down.SetHelp("j/"+k.down, "down a line")
+	k.Up.SetHelp("k/"+k.up, "up a line")
 	k.Number.SetHelp("1-9", "go to section N")
 	for _, b := range []*key.Binding{&k.Open, &k.Filter, &k.NextIssue, &k.PrevIssue} {
 		b.SetEnabled(false)

@@ -178,14 +178,15 @@ func (l *listModel) view(w, h int) string {
 	cw := min(w, maxTextWidth)
 	margin := strings.Repeat(" ", (w-cw)/2)
 	var lines []string
-	issueLine := fmt.Sprintf("%s · %d articles", is.Title(), len(is.Articles()))
+	sep := s.G.Sep
+	issueLine := fmt.Sprintf("%s%s%d articles", is.Title(), sep, len(is.Articles()))
 	if n := len(l.c.lib.Issues); n > 1 {
-		issueLine += fmt.Sprintf(" · issue %d of %d ([ ] to switch)", l.issue+1, n)
+		issueLine += fmt.Sprintf("%sissue %d of %d ([ ] to switch)", sep, l.issue+1, n)
 	}
 	lines = append(lines,
 		" "+s.Header.Render(is.Publication),
 		" "+s.HeaderDim.Render(issueLine),
-		s.SidebarBorder.Render(strings.Repeat("─", cw)),
+		s.SidebarBorder.Render(strings.Repeat(s.G.HRule, cw)),
 	)
 
 	room := max(h-4, 1) // the three header lines and the status line
@@ -240,30 +241,31 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 	s := l.c.styles
 	marker, title := "  ", s.Title
 	if selected {
-		marker, title = s.Marker.Render("▌")+" ", s.TitleSelected
+		marker, title = s.Marker.Render(s.G.Selected)+" ", s.TitleSelected
 	}
 	textW := max(w-6, 1)
 	mark := ""
 	if a.Editorial() {
 		mark = " *" // kept when the title is cut: it says whose title it is
 	}
-	t := render.CutWords(a.Title, max(textW-len(mark), 1), "…") + mark
+	ell, sep := s.G.Ellipsis, s.G.Sep
+	t := render.CutWords(a.Title, max(textW-len(mark), 1), ell) + mark
 	read := l.c.notes.readState(a)
-	meta := fmt.Sprintf("%s · %d min · %d words", a.Author, a.Minutes(), a.Words) + read
+	meta := fmt.Sprintf("%s%s%d min%s%d words", a.Author, sep, a.Minutes(), sep, a.Words) + read
 	if ansi.StringWidth(meta) > textW {
-		meta = fmt.Sprintf("%s · %d min", a.Author, a.Minutes()) + read // parts go whole
+		meta = fmt.Sprintf("%s%s%d min", a.Author, sep, a.Minutes()) + read // parts go whole
 	}
 	lines := []string{
 		marker + s.Number.Render(fmt.Sprintf("%-3d", a.Number)) + " " + title.Render(ansi.Truncate(t, textW, "")),
-		marker + "    " + s.Meta.Render(render.CutWords(meta, textW, "…")),
+		marker + "    " + s.Meta.Render(render.CutWords(meta, textW, ell)),
 	}
 	teaser := strings.Split(ansi.Wordwrap(a.Teaser(), textW, ""), "\n")
 	if len(teaser) > 2 {
-		teaser[1] = render.CutWords(teaser[1]+" "+teaser[2], textW, " …")
+		teaser[1] = render.CutWords(teaser[1]+" "+teaser[2], textW, " "+ell)
 		teaser = teaser[:2]
 	}
 	for _, t := range teaser {
-		lines = append(lines, marker+"    "+s.Teaser.Render(render.CutWords(t, textW, "…")))
+		lines = append(lines, marker+"    "+s.Teaser.Render(render.CutWords(t, textW, ell)))
 	}
 	for len(lines) < entryLines {
 		lines = append(lines, "")

@@ -102,7 +102,7 @@ func (l *listModel) passagesHeading(w int) string {
 	var what string
 	switch {
 	case f.Query == "" && l.found.pending:
-		what = "searching the library…"
+		what = "searching the library" + st.G.Ellipsis
 	case f.Total == 0 && !l.found.pending:
 		what = "none in the library"
 	case f.Total > len(f.Best):
@@ -111,9 +111,9 @@ func (l *listModel) passagesHeading(w int) string {
 		what = fmt.Sprintf("%d in %s", f.Total, plural(f.Issues, "issue"))
 	}
 	if f.Query != "" && l.found.pending {
-		what += " · searching…"
+		what += st.G.Sep + "searching" + st.G.Ellipsis
 	}
-	return " " + st.SidebarHeading.Render("PASSAGES") + st.Meta.Render(ansi.Truncate(" · "+what, max(w-10, 0), "…"))
+	return " " + st.SidebarHeading.Render("PASSAGES") + st.Meta.Render(ansi.Truncate(st.G.Sep+what, max(w-10, 0), st.G.Ellipsis))
 }
 
 // plural is "1 issue" or "3 issues".
@@ -130,36 +130,45 @@ func (l *listModel) drawPassage(p content.Passage, selected bool, w int) []strin
 	st := l.c.styles
 	marker, title := "  ", st.Title
 	if selected {
-		marker, title = st.Marker.Render("▌")+" ", st.TitleSelected
+		marker, title = st.Marker.Render(st.G.Selected)+" ", st.TitleSelected
 	}
-	textW := max(w-4, 1)
+	textW, g := max(w-4, 1), st.G
 	t := p.Article.Title
 	if p.Article.Editorial() {
 		t += " *"
 	}
-	where := " · " + p.Section.Name
+	where := g.Sep + p.Section.Name
 	if len(l.c.lib.Issues) > 1 {
-		where += " · " + p.Article.Issue.Title()
+		where += g.Sep + p.Article.Issue.Title()
 	}
 	titleW := max(textW-ansi.StringWidth(where), min(textW, 12))
-	head := title.Render(ansi.Truncate(t, titleW, "…")) + st.Meta.Render(ansi.Truncate(where, max(textW-min(ansi.StringWidth(t), titleW), 0), "…"))
-	before, match, after := fitAround(p.Context, p.InContext[0], p.InContext[1], max(w-6, 1))
+	head := title.Render(ansi.Truncate(t, titleW, g.Ellipsis)) + st.Meta.Render(ansi.Truncate(where, max(textW-min(ansi.StringWidth(t), titleW), 0), g.Ellipsis))
+	ctx, from, to := p.Context, p.InContext[0], p.InContext[1]
+	if g.Ellipsis != "…" { // the search marks a context it cut with "…"
+		if rest, ok := strings.CutPrefix(ctx, "…"); ok {
+			ctx, from, to = g.Ellipsis+rest, from-len("…")+len(g.Ellipsis), to-len("…")+len(g.Ellipsis)
+		}
+		if rest, ok := strings.CutSuffix(ctx, "…"); ok && len(rest) >= to {
+			ctx = rest + g.Ellipsis
+		}
+	}
+	before, match, after := fitAround(ctx, from, to, max(w-6, 1), g.Ellipsis)
 	context := st.Teaser.Render(before) + st.Match.Render(match) + st.Teaser.Render(after)
 	return []string{marker + head, marker + "    " + context, ""}
 }
 
 // fitAround cuts a line of context to width cells, keeping the match at
 // [start, end) in sight with some of the text on either side, and marks
-// what it cut with "…". It returns the parts before, of, and after the
-// match.
-func fitAround(line string, start, end, width int) (before, match, after string) {
+// what it cut with ell ("…"). It returns the parts before, of, and after
+// the match.
+func fitAround(line string, start, end, width int, ell string) (before, match, after string) {
 	before, match, after = line[:start], line[start:end], line[end:]
 	bw, mw, aw := ansi.StringWidth(before), ansi.StringWidth(match), ansi.StringWidth(after)
 	if bw+mw+aw <= width {
 		return before, match, after
 	}
 	if mw >= width {
-		return "", ansi.Truncate(match, width, "…"), ""
+		return "", ansi.Truncate(match, width, ell), ""
 	}
 	room := width - mw
 	left := min(bw, max(room/3, room-aw)) // a third of the room before the match, more if the rest is short
@@ -167,19 +176,19 @@ func fitAround(line string, start, end, width int) (before, match, after string)
 		full := before
 		before = ""
 		if left > 0 {
-			before = ansi.TruncateLeft(full, bw-left+1, "")
+			before = ansi.TruncateLeft(full, bw-left+ansi.StringWidth(ell), "")
 			if i := strings.IndexByte(before, ' '); i >= 0 && i+1 < len(before) {
 				before = before[i+1:] // a word cut at its start is dropped
 			}
-			before = "…" + before
+			before = ell + before
 		}
 	}
 	if rest := room - ansi.StringWidth(before); ansi.StringWidth(after) > rest {
-		after = ansi.Truncate(after, max(rest-1, 0), "")
+		after = ansi.Truncate(after, max(rest-ansi.StringWidth(ell), 0), "")
 		if i := strings.LastIndexByte(after, ' '); i > 0 {
 			after = after[:i] // a word cut at its end is dropped
 		}
-		after += "…"
+		after += ell
 	}
 	return before, match, after
 }

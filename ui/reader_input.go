@@ -35,7 +35,7 @@ func (r *readerModel) stepMatch(d int) {
 		return
 	}
 	if len(r.search.matches) == 0 {
-		r.status = r.search.summary()
+		r.status = r.search.summary(r.c.glyphs)
 		return
 	}
 	r.search.step(d)
@@ -59,7 +59,7 @@ func (r *readerModel) showMatch() {
 		return
 	}
 	if len(r.search.matches) == 0 {
-		r.status = r.search.summary()
+		r.status = r.search.summary(r.c.glyphs)
 		return
 	}
 	offset := r.pane.offset

@@ -17,7 +17,7 @@ func (r *readerModel) view(w, h int) string {
 	if r.bio.open {
 		body = r.bioBody(r.lay.textWidth, len(body))
 	} else if r.doc == nil {
-		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering…"), r.lay.textWidth)
+		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering"+r.c.glyphs.Ellipsis), r.lay.textWidth)
 	}
 	showSidebar := r.lay.sidebarSide || r.overlay
 	var side []string
@@ -75,45 +75,46 @@ func (r *readerModel) statusLine(w int, withProgress bool) string {
 	st := r.c.styles
 	right := ""
 	if withProgress && r.doc != nil {
-		right = st.Progress.Render(progressText(r.article, r.pane.fraction())) + " "
+		right = st.Progress.Render(progressText(r.article, r.pane.fraction(), st.G.Sep)) + " "
 	}
 	switch {
 	case r.search.typing:
-		return promptLine(st, r.search.input.value, "enter search · esc cancel", w)
+		return promptLine(st, r.search.input.value, "enter search"+st.G.Sep+"esc cancel", w)
 	case r.editor.open:
-		return spreadKeepLeft(" "+st.Prompt.Render("Note")+st.Meta.Render(" · enter save · esc cancel · empty removes the note"), right, w)
+		return spreadKeepLeft(st, " "+st.Prompt.Render("Note")+st.Meta.Render(st.G.Sep+strings.Join([]string{"enter save", "esc cancel", "empty removes the note"}, st.G.Sep)), right, w)
 	case r.status != "":
-		return spreadKeepLeft(" "+st.Status.Render(r.status), right, w)
+		return spreadKeepLeft(st, " "+st.Status.Render(r.status), right, w)
 	case r.search.active():
-		left := " " + st.Status.Render(r.search.summary())
-		if hint := st.Meta.Render(" · ctrl+n next · ctrl+p prev · esc clear"); ansi.StringWidth(left+hint+right) < w {
+		left := " " + st.Status.Render(r.search.summary(st.G))
+		if hint := st.Meta.Render(st.G.Sep + strings.Join([]string{"ctrl+n next", "ctrl+p prev", "esc clear"}, st.G.Sep)); ansi.StringWidth(left+hint+right) < w {
 			left += hint
 		}
-		return spreadKeepLeft(left, right, w)
+		return spreadKeepLeft(st, left, right, w)
 	}
-	return spread(" "+shortHelp(r.c, max(w-ansi.StringWidth(right)-2, 0)), right, w)
+	return spread(st, " "+shortHelp(r.c, max(w-ansi.StringWidth(right)-2, 0)), right, w)
 }
 
 // promptLine is the status line while the reader types: the prompt and
 // the text, its end (and the cursor) kept in sight, and the hint on the
 // right when there is room.
 func promptLine(st Styles, typed, hint string, w int) string {
-	text := typed + "█"
+	text := typed + st.G.Cursor
 	if over := ansi.StringWidth(text) - (w - 3); over > 0 {
-		text = "…" + ansi.TruncateLeft(text, over+1, "")
+		ell := st.G.Ellipsis
+		text = ell + ansi.TruncateLeft(text, over+ansi.StringWidth(ell), "")
 	}
-	return spreadKeepLeft(" "+st.Prompt.Render("/")+text, st.Meta.Render(hint)+" ", w)
+	return spreadKeepLeft(st, " "+st.Prompt.Render("/")+text, st.Meta.Render(hint)+" ", w)
 }
 
 // spread puts left and right on one line of exactly w cells; the left part
 // is cut first when both do not fit, keeping a space between them.
-func spread(left, right string, w int) string {
+func spread(st Styles, left, right string, w int) string {
 	rw := ansi.StringWidth(right)
 	if rw > w {
 		return fitLine(right, w)
 	}
 	if ansi.StringWidth(left)+rw > w {
-		left = ansi.Truncate(left, max(w-rw-1, 0), "…")
+		left = ansi.Truncate(left, max(w-rw-1, 0), st.G.Ellipsis)
 	}
 	gap := w - rw - ansi.StringWidth(left)
 	return left + strings.Repeat(" ", gap) + right
@@ -121,9 +122,9 @@ func spread(left, right string, w int) string {
 
 // spreadKeepLeft is spread for a line whose left part matters more: the
 // right part is dropped when both do not fit.
-func spreadKeepLeft(left, right string, w int) string {
+func spreadKeepLeft(st Styles, left, right string, w int) string {
 	if ansi.StringWidth(left)+1+ansi.StringWidth(right) > w {
 		right = ""
 	}
-	return spread(left, right, w)
+	return spread(st, left, right, w)
 }

@@ -137,9 +137,10 @@ func highlight(line string, parts []styledPart) string {
 
 // summary is the status of the search: "2 of 7: “Baku”" or "no match
 // for “Baku”"; the count comes first, so that a narrow line cuts the query.
-func (s *searchModel) summary() string {
+func (s *searchModel) summary(g Glyphs) string {
+	q := g.OpenQuote + s.query + g.CloseQuote
 	if len(s.matches) == 0 {
-		return fmt.Sprintf("no match for “%s”", s.query)
+		return "no match for " + q
 	}
-	return fmt.Sprintf("%d of %d: “%s”", s.current+1, len(s.matches), s.query)
+	return fmt.Sprintf("%d of %d: %s", s.current+1, len(s.matches), q)
 }

@@ -32,12 +32,13 @@ type sidebar struct {
 func (s sidebar) Render(w, h int) []string {
 	st := s.styles
 	inner := max(w-2, 1)
-	top := []string{st.Author.Render(render.CutWords(s.article.Author, inner, "…"))}
+	g := st.G
+	top := []string{st.Author.Render(render.CutWords(s.article.Author, inner, g.Ellipsis))}
 	var bio []string
 	if b := s.article.Bio(); b != nil {
 		for _, p := range b.Paragraphs {
 			for _, l := range strings.Split(ansi.Wordwrap(p, inner, ""), "\n") {
-				bio = append(bio, st.Bio.Render(ansi.Truncate(l, inner, "…")))
+				bio = append(bio, st.Bio.Render(ansi.Truncate(l, inner, g.Ellipsis)))
 			}
 		}
 	}
@@ -46,9 +47,9 @@ func (s sidebar) Render(w, h int) []string {
 		for i, ds := range s.doc.Sections {
 			mark, style := "  ", st.Section
 			if i == s.current {
-				mark, style = "▸ ", st.SectionCurrent
+				mark, style = g.Current, st.SectionCurrent
 			}
-			label := render.CutWords(fmt.Sprintf("%d %s", i+1, ds.Section.Name), inner-2, "…")
+			label := render.CutWords(fmt.Sprintf("%d %s", i+1, ds.Section.Name), inner-2, g.Ellipsis)
 			if s.picking && i == s.pick {
 				label = st.SectionPicked.Render(label)
 			} else {
@@ -57,12 +58,12 @@ func (s sidebar) Render(w, h int) []string {
 			sections = append(sections, mark+label)
 		}
 	}
-	progress := []string{st.Progress.Render(ansi.Truncate(progressText(s.article, s.fraction), inner, "…"))}
+	progress := []string{st.Progress.Render(render.CutWords(progressText(s.article, s.fraction, g.Sep), inner, g.Ellipsis))}
 	if s.marked > 0 {
-		progress = append(progress, st.Meta.Render(ansi.Truncate(highlightCount(s.marked), inner, "…")))
+		progress = append(progress, st.Meta.Render(ansi.Truncate(highlightCount(s.marked), inner, g.Ellipsis)))
 	}
 	if s.picking {
-		for _, l := range render.JoinParts([]string{"↑↓ choose", "enter go", "esc close"}, " · ", inner) {
+		for _, l := range render.JoinParts([]string{g.UpDown + " choose", "enter go", "esc close"}, g.Sep, inner) {
 			progress = append(progress, st.Meta.Render(l))
 		}
 	}
@@ -80,7 +81,7 @@ func (s sidebar) Render(w, h int) []string {
 		bio = nil
 	case len(bio) > room:
 		bio = bio[:room]
-		bio[room-1] = st.Meta.Render(render.CutWords("… i full bio", inner, "…"))
+		bio[room-1] = st.Meta.Render(render.CutWords(g.Ellipsis+" i full bio", inner, g.Ellipsis))
 	}
 	var lines []string
 	for _, part := range [][]string{top, bio, {""}, sections, abbrs, {""}, progress} {
@@ -93,7 +94,7 @@ func (s sidebar) Render(w, h int) []string {
 		}
 	}
 
-	rule := st.SidebarBorder.Render("│")
+	rule := st.SidebarBorder.Render(g.Rule)
 	out := make([]string, h)
 	for i := range out {
 		text := ""
@@ -110,11 +111,11 @@ func (s sidebar) Render(w, h int) []string {
 const sidebarMinBio = 3
 
 // progressText says how far the reader is: "42% read · 4 min left".
-func progressText(a *content.Article, fraction float64) string {
+func progressText(a *content.Article, fraction float64, sep string) string {
 	pct := int(fraction*100 + 0.5)
 	left := int(float64(a.Words)*(1-fraction)/content.WordsPerMinute + 0.999)
 	if left <= 0 {
-		return fmt.Sprintf("%d%% read · done", pct)
+		return fmt.Sprintf("%d%% read%sdone", pct, sep)
 	}
-	return fmt.Sprintf("%d%% read · %d min left", pct, left)
+	return fmt.Sprintf("%d%% read%s%d min left", pct, sep, left)
 }

@@ -64,13 +64,13 @@ func (s sidebar) abbreviations(inner, room int) []string {
 	abbrW = min(abbrW, max(inner/3, 4))
 	longW := max(inner-abbrW-1, 1)
 	draw := func(u glossary.Use, lines int) []string {
-		abbr := ansi.Truncate(u.Entry.Abbr, abbrW, "…")
+		abbr := ansi.Truncate(u.Entry.Abbr, abbrW, st.G.Ellipsis)
 		head := st.Author.Render(abbr) + strings.Repeat(" ", abbrW-ansi.StringWidth(abbr)+1)
 		long, style := sidebarLongForm(u), st.Bio
 		if u.Definition == nil {
 			style = st.Meta
 		}
-		wrapped := wrapLines(long, longW, lines)
+		wrapped := wrapLines(long, longW, lines, st.G.Ellipsis)
 		out := []string{head + style.Render(wrapped[0])}
 		for _, l := range wrapped[1:] {
 			out = append(out, strings.Repeat(" ", abbrW+1)+style.Render(l))
@@ -97,7 +97,7 @@ func (s sidebar) abbreviations(inner, room int) []string {
 		out = append(out, draw(u, 1)...)
 	}
 	more := fmt.Sprintf("+%d more (A: glossary)", len(s.abbrs)-fit)
-	return append(out, st.Meta.Render(ansi.Truncate(more, inner, "…")))
+	return append(out, st.Meta.Render(ansi.Truncate(more, inner, st.G.Ellipsis)))
 }
 
 // sidebarLongForm is what the sidebar says an abbreviation stands for.

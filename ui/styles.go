@@ -37,6 +37,7 @@ type Styles struct {
 	HelpKey        lipgloss.Style
 	HelpDesc       lipgloss.Style
 	Help           help.Styles
+	G              Glyphs // the characters drawn around the text
 }
 
 // NewStyles builds the styles for a dark or light background.
@@ -82,6 +83,7 @@ func NewStyles(isDark bool) Styles {
 		HelpKey:      base.Bold(true).Foreground(text),
 		HelpDesc:     base.Foreground(dim),
 		Help:         helpStyles(dim, rule),
+		G:            unicodeGlyphs(),
 	}
 }
 

@@ -239,7 +239,7 @@ func (m *Model) View() tea.View {
 	case w <= 0 || h <= 0:
 		// No size yet: nothing to draw.
 	case m.tooSmall():
-		v.SetContent(tooSmall(w, h))
+		v.SetContent(tooSmall(w, h, m.c.glyphs))
 	case m.help:
 		v.SetContent(m.withNotice(fitView(helpView(m.c, w, h, m.helpOffset), w, h), w))
 	case m.screen == glossaryScreen:
@@ -268,7 +268,7 @@ func (m *Model) withNotice(screen string, w int) string {
 	if notice == "" {
 		return screen
 	}
-	line := spread(" "+m.c.styles.Error.Render(notice), "", w)
+	line := spread(m.c.styles, " "+m.c.styles.Error.Render(notice), "", w)
 	if i := strings.IndexByte(screen, '\n'); i >= 0 {
 		return line + screen[i:]
 	}
@@ -280,20 +280,20 @@ func (m *Model) listStatus(w int) string {
 	st := m.c.styles
 	switch {
 	case m.list.filtering:
-		return promptLine(st, m.list.filter.value, m.list.enterHint()+" · esc clear", w)
+		return promptLine(st, m.list.filter.value, m.list.enterHint()+st.G.Sep+"esc clear", w)
 	case m.list.filter.value != "":
-		return spreadKeepLeft(" "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
+		return spreadKeepLeft(st, " "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
 	}
-	return spread(" "+shortHelp(m.c, w-2), "", w)
+	return spread(st, " "+shortHelp(m.c, w-2), "", w)
 }
 
 // tooSmall asks for a bigger terminal in whatever room there is, its
 // words wrapped to the width.
-func tooSmall(w, h int) string {
+func tooSmall(w, h int, g Glyphs) string {
 	if w < 1 || h < 1 {
 		return ""
 	}
-	msg := fmt.Sprintf("Terminal too small: need %d×%d, have %d×%d", minWidth, minHeight, w, h)
+	msg := fmt.Sprintf("Terminal too small: need %d%s%d, have %d%s%d", minWidth, g.Times, minHeight, w, g.Times, h)
 	lines := strings.Split(ansi.Wrap(msg, w, ""), "\n")
 	return strings.Join(lines[:min(len(lines), h)], "\n")
 }

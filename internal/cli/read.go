@@ -96,11 +96,7 @@ func (a *app) printArticle(art *content.Article, sec *content.Section, style str
 			width = min(w, maxReadWidth)
 		}
 	}
-	md := render.ArticleMarkdown(art, true)
-	if sec != nil {
-		md = render.SectionMarkdown(sec) + "\n"
-	}
-	out, err := render.Document(md, style, width)
+	out, err := render.Article(art, sec, style, width)
 	if err != nil {
 		return fmt.Errorf("rendering %s: %w", art.Slug, err)
 	}

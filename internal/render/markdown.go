@@ -31,12 +31,17 @@ func ArticleMarkdown(a *content.Article, withBio bool) string {
 
 // Byline is the line under the title: author, issue and reading time.
 func Byline(a *content.Article) string {
+	return strings.Join(bylineParts(a), bylineSep)
+}
+
+// bylineParts are the byline's parts: the author, the publication and
+// issue, the reading time.
+func bylineParts(a *content.Article) []string {
 	parts := []string{"By " + content.EscapeMarkdown(a.Author)}
 	if a.Issue != nil {
 		parts = append(parts, content.EscapeMarkdown(a.Issue.Publication)+", "+a.Issue.Title())
 	}
-	parts = append(parts, minutes(a.Minutes())+" read")
-	return strings.Join(parts, " · ")
+	return append(parts, minutes(a.Minutes())+" read")
 }
 
 // SectionMarkdown is one section as Markdown: its "##" heading (none for the

@@ -97,3 +97,27 @@ func benchmarkRender(b *testing.B, style string) {
 // width 80, as `analyst read N --width 80` does.
 func BenchmarkRenderLongestNoTTY(b *testing.B) { benchmarkRender(b, render.NoTTY) }
 func BenchmarkRenderLongestDark(b *testing.B)  { benchmarkRender(b, render.Dark) }
+
+// TestASCIIStyleIsASCII: in the ascii style, every character that is not
+// the article's own is ASCII (the byline's separator too).
+func TestASCIIStyleIsASCII(t *testing.T) {
+	for _, a := range loadLibrary(t).Articles() {
+		var own strings.Builder
+		own.WriteString(a.Title + a.Author)
+		for _, s := range a.Sections {
+			own.WriteString(s.Markdown)
+		}
+		for _, width := range []int{40, 80} {
+			out, err := render.Article(a, nil, render.ASCII, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range out {
+				if r > 127 && !strings.ContainsRune(own.String(), r) {
+					t.Errorf("%s at %d: the ascii style draws %q", a.Slug, width, r)
+					break
+				}
+			}
+		}
+	}
+}
