@@ -47,6 +47,9 @@ type Options struct {
 	// Opened, when set, is told of every article the reader opens (the
 	// one it starts at too): the server counts them.
 	Opened func(*content.Article)
+	// Warnings are problems found before the reader started; the first
+	// frame shows them, until a key is pressed.
+	Warnings []string
 }
 
 // common is what every part of one program shares.

@@ -36,7 +36,8 @@ type Model struct {
 	help       bool
 	helpOffset int
 	quitting   bool
-	notice     string // from outside the program; shown until a key is pressed
+	notice     string // from outside the program; shown until another replaces it
+	warning    string // from the start; shown until a key is pressed
 	// fromPassage is set while the reader shows a passage picked in the
 	// list's search: going back shows the search again.
 	fromPassage bool
@@ -50,7 +51,7 @@ type Model struct {
 func New(opt Options) *Model {
 	c := newCommon(opt)
 	openNotebook(c, opt) // what the keeper holds comes in Init's command
-	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}, highlights: highlightsModel{c: c}}
+	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}, highlights: highlightsModel{c: c}, warning: warningNotice(opt.Warnings)}
 	m.atSection = opt.Section != nil
 	if opt.Article != nil {
 		m.screen = readerScreen
@@ -110,6 +111,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
+	m.warning = ""
 	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering || m.reader.editor.open || m.highlights.typing()
 	if m.tooSmall() {
 		return m.keyTooSmall(msg, typing)
@@ -262,6 +264,9 @@ func (m *Model) View() tea.View {
 // their keys did, and the notice must stay in sight through both.
 func (m *Model) withNotice(screen string, w int) string {
 	notice := m.notice
+	if notice == "" {
+		notice = m.warning
+	}
 	if notice == "" {
 		notice = m.c.notes.notice()
 	}

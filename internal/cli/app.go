@@ -26,6 +26,8 @@ type app struct {
 	fitWidth       int                    // a terminal's width that output should fit, known otherwise than from stdout (ssh -t)
 	printed        func(*content.Article) // when set, told of every article read prints (the server counts them)
 	saidDumb       bool                   // the reader was told why TERM=dumb prints instead
+	holdWarnings   bool                   // the reader will show the library's warnings, and print them when it ends
+	warnings       []string               // the library's problems, while they are held
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {
@@ -79,6 +81,13 @@ func (a *app) readerLibrary(lazy bool) (*content.Library, error) {
 		return a.keepWhole(lib, name) // nothing to show at once: decide as library does
 	}
 	a.lib, a.warnPending = lib, true
+	if a.holdWarnings {
+		// The reader shows the problems of what it opens with at once;
+		// warnLate prints all of them when the command ends.
+		for _, p := range lib.IssueProblems(lib.Latest()) {
+			a.warnings = append(a.warnings, p.Error())
+		}
+	}
 	return lib, nil
 }
 
@@ -91,10 +100,15 @@ func (a *app) warnLate() {
 	}
 }
 
-// warn prints a library's problems as warnings on stderr.
+// warn prints a library's problems as warnings on stderr, or holds them
+// for the reader to show (printWarnings prints them when it ends).
 func (a *app) warn(problems content.Problems) {
 	for _, p := range problems {
-		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", p)
+		if a.holdWarnings {
+			a.warnings = append(a.warnings, p.Error())
+		} else {
+			fmt.Fprintf(a.stderr, "analyst: warning: %v\n", p)
+		}
 	}
 }
 

@@ -49,16 +49,19 @@ name two different sections.`,
 			if cmd.Flags().Changed("width") && (width < render.MinWidth || width > maxWidthFlag) {
 				return usagef(cmd, "--width must be between %d and %d (got %d)", render.MinWidth, maxWidthFlag, width)
 			}
-			lib, err := a.readerLibrary(a.wantsReader(style) && !cmd.Flags().Changed("width"))
+			reader := !cmd.Flags().Changed("width") && a.wantsReader(style)
+			a.holdWarnings = reader
+			lib, err := a.readerLibrary(reader)
 			if err != nil {
 				return err
 			}
 			defer a.warnLate()
 			art, sec, err := a.resolve(cmd, lib, args[0], section)
 			if err != nil {
+				a.printWarnings()
 				return err
 			}
-			if a.wantsReader(style) && !cmd.Flags().Changed("width") {
+			if reader {
 				return a.runReader(cmd.Context(), lib, art, sec, style)
 			}
 			if err := a.printArticle(art, sec, style, width); err != nil {

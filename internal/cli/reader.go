@@ -45,6 +45,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	m := ui.New(ui.Options{
 		Library: lib, Style: style, Article: art, Section: sec,
 		Keeper: keeper, SystemClipboard: a.systemClipboard(),
+		Warnings: a.warnings,
 	})
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
@@ -52,6 +53,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		tea.WithEnvironment(a.environ),
 	)
 	_, err := p.Run()
+	a.printWarnings() // the reader showed them; they stay in the terminal
 	ferr := m.Flush()
 	// What the notice line said stays in the terminal after the reader.
 	for _, w := range append(keeper.warnings, keeper.notice) {

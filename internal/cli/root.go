@@ -39,7 +39,9 @@ article.`,
 			if err := render.CheckStyle(style); err != nil {
 				return usagef(cmd, "%v", err)
 			}
-			lib, err := a.readerLibrary(a.wantsReader(style))
+			reader := a.wantsReader(style)
+			a.holdWarnings = reader
+			lib, err := a.readerLibrary(reader)
 			if err != nil {
 				return err
 			}
@@ -50,11 +52,12 @@ article.`,
 			)
 			if len(args) > 0 {
 				if art, sec, err = a.resolve(cmd, lib, args[0], ""); err != nil {
+					a.printWarnings()
 					return err
 				}
 			}
 			switch {
-			case a.wantsReader(style):
+			case reader:
 				return a.runReader(cmd.Context(), lib, art, sec, style)
 			case art == nil:
 				return a.printList(lib)

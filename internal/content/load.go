@@ -141,6 +141,20 @@ func (l *Library) LoadAll() Problems {
 	return problems
 }
 
+// IssueProblems returns the problems of one issue: of its issue.md and
+// of its articles, which it reads if they are not read yet.
+func (l *Library) IssueProblems(is *Issue) Problems {
+	is.Articles()
+	var problems Problems
+	for _, f := range l.folders {
+		if f.issue == is {
+			problems = append(problems, f.problems...)
+			problems = append(problems, is.src.problems...)
+		}
+	}
+	return problems
+}
+
 // loadAll reads the articles of every issue.
 func (l *Library) loadAll() {
 	if l != nil {
