@@ -24,7 +24,7 @@ func TestReaderShowsListAndAnswersKeys(t *testing.T) {
 	m := s.out.mark()
 	s.press(t, "2")
 	s.out.waitFor(t, m, "Cutler")
-	s.out.waitFor(t, m, "2/4") // the status line: article 2 of 4
+	s.out.waitFor(t, m, "Article 2 of 4") // the header
 
 	s.press(t, "q")
 	if code := s.exitStatus(t); code != 0 {
