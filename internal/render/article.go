@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strings"
-
 	"analyst/internal/content"
 )
 
@@ -15,18 +13,13 @@ func Article(a *content.Article, sec *content.Section, style string, width int) 
 	if style == Markdown {
 		return ArticleMarkdown(a, true), nil
 	}
-	return Document(composeMarkdown(a, true, style), style, width)
+	return renderArticle(a, true, style, width)
 }
 
-// composeMarkdown is ArticleMarkdown for rendering in a style: the
-// byline's parts are joined with the style's separator (ASCII in the
-// ascii style).
-func composeMarkdown(a *content.Article, withBio bool, style string) string {
-	md := ArticleMarkdown(a, withBio)
-	if sep := separator(style); sep != bylineSep {
-		md = strings.Replace(md, Byline(a), strings.Join(bylineParts(a), sep), 1)
-	}
-	return md
+// textWidth is the room for text in a document rendered at width: what
+// the margins leave.
+func textWidth(width int) int {
+	return max(width, MinWidth) - 2*documentMargin
 }
 
 // bylineSep joins the byline's parts.

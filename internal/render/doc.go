@@ -33,8 +33,7 @@ type DocSection struct {
 // RenderDoc renders the reading pane's document for an article: title,
 // byline, lead and named sections (the bio goes to the sidebar).
 func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
-	md := composeMarkdown(a, false, style)
-	out, err := Document(md, style, width)
+	out, err := renderArticle(a, false, style, width)
 	if err != nil {
 		return nil, err
 	}

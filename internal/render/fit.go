@@ -77,6 +77,16 @@ func CutWordsLeft(s string, drop int, head string) string {
 // breaking only between parts, never inside one (a part wider than a
 // line is cut after a word).
 func JoinParts(parts []string, sep string, width int) []string {
+	lines := layParts(parts, sep, width)
+	for i, l := range lines {
+		lines[i] = CutWords(l, width, "…")
+	}
+	return lines
+}
+
+// layParts is JoinParts without the cut: a part wider than a line is a
+// line of its own, as wide as it is.
+func layParts(parts []string, sep string, width int) []string {
 	var lines []string
 	line := ""
 	for _, p := range parts {
@@ -90,9 +100,5 @@ func JoinParts(parts []string, sep string, width int) []string {
 			line = p
 		}
 	}
-	lines = append(lines, line)
-	for i, l := range lines {
-		lines[i] = CutWords(l, width, "…")
-	}
-	return lines
+	return append(lines, line)
 }

@@ -31,15 +31,15 @@ func ArticleMarkdown(a *content.Article, withBio bool) string {
 
 // Byline is the line under the title: author, issue and reading time.
 func Byline(a *content.Article) string {
-	return strings.Join(bylineParts(a), bylineSep)
+	return strings.Join(bylineParts(a, content.EscapeMarkdown), bylineSep)
 }
 
 // bylineParts are the byline's parts: the author, the publication and
-// issue, the reading time.
-func bylineParts(a *content.Article) []string {
-	parts := []string{"By " + content.EscapeMarkdown(a.Author)}
+// issue, the reading time; escaped for Markdown, or as text.
+func bylineParts(a *content.Article, escape func(string) string) []string {
+	parts := []string{"By " + escape(a.Author)}
 	if a.Issue != nil {
-		parts = append(parts, content.EscapeMarkdown(a.Issue.Publication)+", "+a.Issue.Title())
+		parts = append(parts, escape(a.Issue.Publication)+", "+a.Issue.Title())
 	}
 	return append(parts, minutes(a.Minutes())+" read")
 }

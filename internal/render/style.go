@@ -34,6 +34,10 @@ func CheckStyle(s string) error {
 	return fmt.Errorf("unknown style %q (styles: %s)", s, strings.Join(StyleNames, ", "))
 }
 
+// documentMargin is the margin Glamour's standard styles put on each
+// side of the text.
+const documentMargin = 2
+
 // MinWidth is the narrowest wrap width rendering accepts; narrower asks are
 // raised to it so that no word is split into a column of letters.
 const MinWidth = 20
