@@ -311,7 +311,7 @@ func TestSSH(t *testing.T) {
 		}
 		tm.keys("]")
 		s = tm.waitFor("] to bring the next section to the top", func(s screen) bool {
-			return s.top() == "## Background"
+			return s.top() == "Background"
 		})
 		if !strings.Contains(s.header(), "Article 2 of 4 · Background") {
 			t.Errorf("the header does not name the section: %q", s.header())
@@ -322,7 +322,7 @@ func TestSSH(t *testing.T) {
 	t.Run("read at a section with a terminal", func(t *testing.T) {
 		tm := srv.sshTerm(t, "read", "2#implications")
 		s := tm.waitFor("the reader at Implications", func(s screen) bool {
-			return readerAt(2)(s) && s.top() == "## Implications"
+			return readerAt(2)(s) && s.top() == "Implications"
 		})
 		if !strings.Contains(s.sidebar(), "▸ 3 Implications") {
 			t.Errorf("the sidebar does not mark the section:\n%s", s.sidebar())

@@ -43,22 +43,22 @@ func TestSectionJumpsPutTheHeadingOnTop(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
 		hs := newHarness(t, Options{}, size[0], size[1])
 		hs.keys("2")
-		for _, want := range []string{"## Background", "## Implications", "## Conclusions"} {
+		for _, want := range []string{"Background", "Implications", "Conclusions"} {
 			hs.keys("]")
 			if got := hs.topLine(); got != want {
 				t.Errorf("%dx%d: ] put %q on the top line, want %q", size[0], size[1], got, want)
 			}
 		}
 		hs.keys("]")
-		if hs.m.reader.status == "" || hs.topLine() != "## Conclusions" {
+		if hs.m.reader.status == "" || hs.topLine() != "Conclusions" {
 			t.Errorf("] after the last section must stay and say so; status %q", hs.m.reader.status)
 		}
 		hs.keys("[", "j", "j", "[")
-		if got := hs.topLine(); got != "## Implications" {
+		if got := hs.topLine(); got != "Implications" {
 			t.Errorf("[ inside a section goes back to its heading, got %q", got)
 		}
 		hs.keys("[")
-		if got := hs.topLine(); got != "## Background" {
+		if got := hs.topLine(); got != "Background" {
 			t.Errorf("[ from a heading goes to the previous one, got %q", got)
 		}
 	}
@@ -205,7 +205,7 @@ func TestPickSectionFromSidebar(t *testing.T) {
 			t.Fatalf("%d: tab must show the section list with the keyboard", w)
 		}
 		hs.keys("down", "down", "enter")
-		if got := hs.topLine(); got != "## Implications" {
+		if got := hs.topLine(); got != "Implications" {
 			t.Errorf("%d: picking the third section shows %q", w, got)
 		}
 		if w < sidebarFoldsAt && hs.m.reader.overlay {
@@ -270,7 +270,7 @@ func TestOpenAtSection(t *testing.T) {
 	a, _ := lib.Find("cornell")
 	sec, _ := a.Section("conclusions")
 	hs := newHarness(t, Options{Library: lib, Article: a, Section: sec}, 80, 24)
-	if got := hs.topLine(); got != "## Conclusion" {
+	if got := hs.topLine(); got != "Conclusion" {
 		t.Errorf("opening at a section shows %q on top", got)
 	}
 }
@@ -357,7 +357,7 @@ func TestKeysTypedBeforeTheTextArriveAreKept(t *testing.T) {
 	m.Update(keyPress("]"))
 	m.Update(keyPress("]"))
 	hs.run(cmd)
-	if got := hs.topLine(); got != "## Implications" {
+	if got := hs.topLine(); got != "Implications" {
 		t.Errorf("keys typed while rendering must apply when the text arrives: top line %q", got)
 	}
 }
@@ -399,7 +399,7 @@ func TestSwitchIssuesInTheList(t *testing.T) {
 func TestDigitsPickSections(t *testing.T) {
 	hs := newHarness(t, Options{}, 100, 30)
 	hs.keys("2", "3")
-	if got := hs.topLine(); got != "## Implications" {
+	if got := hs.topLine(); got != "Implications" {
 		t.Errorf("3 in the reader goes to the third section, got %q", got)
 	}
 	hs.keys("9", "1")
@@ -407,7 +407,7 @@ func TestDigitsPickSections(t *testing.T) {
 		t.Errorf("9 (no such section) must do nothing, and 1 goes to the lead")
 	}
 	hs.keys("tab", "4", "enter")
-	if got := hs.topLine(); got != "## Conclusions" {
+	if got := hs.topLine(); got != "Conclusions" {
 		t.Errorf("a digit in the section picker picks that section, got %q", got)
 	}
 }
@@ -483,7 +483,7 @@ func TestPickerStaysInSightWhenTheWindowNarrows(t *testing.T) {
 		t.Fatalf("the picker must stay in sight at 80x24:\n%s", hs.screen())
 	}
 	hs.keys("j", "j", "enter")
-	if got := hs.topLine(); got != "## Implications" {
+	if got := hs.topLine(); got != "Implications" {
 		t.Errorf("picking the third section shows %q", got)
 	}
 	if hs.m.reader.overlay || strings.Contains(hs.screen(), "SECTIONS") {
@@ -510,7 +510,7 @@ func TestPickerPutsAHiddenSidebarAway(t *testing.T) {
 func TestDigitInThePickerJumps(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("2", "tab", "3")
-	if got := hs.topLine(); got != "## Implications" || hs.m.reader.picking {
+	if got := hs.topLine(); got != "Implications" || hs.m.reader.picking {
 		t.Errorf("3 in the picker must jump to the third section and close it: top %q, picking %v", got, hs.m.reader.picking)
 	}
 }
@@ -571,7 +571,7 @@ func TestSectionStepsAtTheEndOfTheText(t *testing.T) {
 		hs.keys("G")
 		at = hs.m.reader.pane.offset
 		hs.keys("]")
-		if got := hs.topLine(); got != "## Conclusions" && hs.m.reader.pane.offset <= at {
+		if got := hs.topLine(); got != "Conclusions" && hs.m.reader.pane.offset <= at {
 			t.Errorf("%dx%d: ] at the end must go on to the next heading: top %q, %q", size[0], size[1], got, hs.m.reader.status)
 		}
 	}
@@ -592,7 +592,7 @@ func TestTheEndOfTheTextStaysTheEndThroughAResize(t *testing.T) {
 		t.Errorf("j goes on to %d, past where G stops (%d)", p.offset, p.textEnd())
 	}
 	hs.keys("]")
-	if hs.topLine() != "## Conclusions" {
+	if hs.topLine() != "Conclusions" {
 		t.Errorf("] still brings the last heading to the top: %q", hs.topLine())
 	}
 }

@@ -56,7 +56,8 @@ func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
 }
 
 // findSections locates each section's heading in the plain lines, in
-// order. The lead starts at the top; a heading that cannot be found (it
+// order: a paragraph of its own that is the heading's text (headings
+// carry no Markdown marks; a long one wraps). The lead starts at the top; a heading that cannot be found (it
 // should not happen) takes the line of the section before it.
 func findSections(a *content.Article, plain []string) []DocSection {
 	var out []DocSection
@@ -69,10 +70,9 @@ func findSections(a *content.Article, plain []string) []DocSection {
 			out = append(out, DocSection{Section: s, Line: 0})
 			continue
 		}
-		heading := "## " + s.Name
 		line := from
 		for i := from; i < len(plain); i++ {
-			if strings.TrimSpace(plain[i]) == heading {
+			if headingAt(plain, i, s.Name) {
 				line = i
 				break
 			}
@@ -92,4 +92,21 @@ func (d *Doc) SectionAt(line int) int {
 		}
 	}
 	return cur
+}
+
+// headingAt reports whether a paragraph starting at line i of plain (a
+// blank line before it) is exactly name, over one line or several.
+func headingAt(plain []string, i int, name string) bool {
+	if i > 0 && strings.TrimSpace(plain[i-1]) != "" {
+		return false
+	}
+	want := strings.Join(strings.Fields(name), " ")
+	var got []string
+	for j := i; j < len(plain) && strings.TrimSpace(plain[j]) != ""; j++ {
+		got = append(got, strings.Fields(plain[j])...)
+		if len(strings.Join(got, " ")) >= len(want) {
+			break
+		}
+	}
+	return strings.Join(got, " ") == want
 }

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 )
 
 // The style names the command line accepts.
@@ -64,36 +63,47 @@ func Document(md, style string, width int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if style == NoTTY || style == ASCII {
-		out = trimLines(out) // plain text has no use for the padding
-	}
-	return out, nil
+	return trimLines(out), nil
 }
 
-// trimLines removes the spaces Glamour pads every line with.
+// trimLines removes the spaces Glamour pads every line with to the
+// width, each styled on its own in the dark and light styles: they make
+// a document half again as large, and nothing shows them.
 func trimLines(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+		lines[i] = trimPadding(l)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// styleConfig returns a copy of Glamour's standard style, so that changes
-// to it never reach other renderers.
-func styleConfig(style string) (ansi.StyleConfig, error) {
-	var base *ansi.StyleConfig
-	switch style {
-	case Dark:
-		base = &styles.DarkStyleConfig
-	case Light:
-		base = &styles.LightStyleConfig
-	case NoTTY:
-		base = &styles.NoTTYStyleConfig
-	case ASCII:
-		base = &styles.ASCIIStyleConfig
-	default:
-		return ansi.StyleConfig{}, CheckStyle(style)
+// trimPadding removes the spaces at the end of a line, with the escape
+// codes around them, and ends a line that had codes with a reset.
+func trimPadding(line string) string {
+	end, codes := len(line), false
+	for end > 0 {
+		if line[end-1] == ' ' {
+			end--
+			continue
+		}
+		if line[end-1] == 'm' {
+			if j := strings.LastIndex(line[:end], "\x1b["); j >= 0 && strings.Trim(line[j+2:end-1], "0123456789;:") == "" {
+				end, codes = j, true
+				continue
+			}
+		}
+		break
 	}
-	return *base, nil
+	if codes && strings.Contains(line[:end], "\x1b[") {
+		return line[:end] + "\x1b[m"
+	}
+	return line[:end]
+}
+
+// styleConfig returns analyst's style for a name (theme.go).
+func styleConfig(style string) (ansi.StyleConfig, error) {
+	if cfg, ok := analystStyle(style); ok {
+		return cfg, nil
+	}
+	return ansi.StyleConfig{}, CheckStyle(style)
 }
