@@ -243,17 +243,7 @@ func (r *readerModel) refresh() {
 		r.search.find(r.doc.Plain)
 		lines = r.search.decorate(lines, r.c.styles)
 	}
-	r.pane.setLines(lines, r.doc.Widths, r.padding())
-}
-
-// padding is how many blank lines follow the text so that the last
-// section's heading can be scrolled to the top line.
-func (r *readerModel) padding() int {
-	n := len(r.doc.Sections)
-	if n == 0 {
-		return 0
-	}
-	return max(0, r.pane.height-(len(r.doc.Lines)-r.doc.Sections[n-1].Line))
+	r.setPaneLines(lines)
 }
 
 // resize lays the reader out for the terminal's size.

@@ -63,7 +63,7 @@ func (r *readerModel) showMatch() {
 		return
 	}
 	offset := r.pane.offset
-	r.pane.setLines(r.search.decorate(r.markedLines(), r.c.styles), r.doc.Widths, r.padding())
+	r.setPaneLines(r.search.decorate(r.markedLines(), r.c.styles))
 	line := r.search.matches[r.search.current].line()
 	if line < offset || line >= offset+r.pane.height {
 		offset = line - r.pane.height/3

@@ -63,7 +63,7 @@ func (s sidebar) Render(w, h int) []string {
 		progress = append(progress, st.Meta.Render(ansi.Truncate(highlightCount(s.marked), inner, g.Ellipsis)))
 	}
 	if s.picking {
-		for _, l := range render.JoinParts([]string{g.UpDown + " choose", "enter go", "esc close"}, g.Sep, inner) {
+		for _, l := range render.JoinParts([]string{g.UpDown + " choose", "enter go", "esc close"}, g.Sep, g.Ellipsis, inner) {
 			progress = append(progress, st.Meta.Render(l))
 		}
 	}

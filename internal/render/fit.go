@@ -75,11 +75,11 @@ func CutWordsLeft(s string, drop int, head string) string {
 
 // JoinParts joins parts with sep into lines of at most width cells,
 // breaking only between parts, never inside one (a part wider than a
-// line is cut after a word).
-func JoinParts(parts []string, sep string, width int) []string {
+// line is cut after a word, with tail).
+func JoinParts(parts []string, sep, tail string, width int) []string {
 	lines := layParts(parts, sep, width)
 	for i, l := range lines {
-		lines[i] = CutWords(l, width, "…")
+		lines[i] = CutWords(l, width, tail)
 	}
 	return lines
 }

@@ -65,7 +65,7 @@ func TestJoinParts(t *testing.T) {
 		{12, []string{"↑↓ choose", "enter go", "esc close"}},
 		{6, []string{"↑↓…", "enter…", "esc…"}},
 	} {
-		got := render.JoinParts(parts, " · ", c.width)
+		got := render.JoinParts(parts, " · ", "…", c.width)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("JoinParts at %d = %q, want %q", c.width, got, c.want)
 		}
