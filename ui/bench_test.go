@@ -60,7 +60,7 @@ func BenchmarkArticleSwitch(b *testing.B) {
 func BenchmarkFirstRender(b *testing.B) {
 	lib := loadLibrary(b)
 	a := longestArticle(lib)
-	width := computeLayout(120, 40, false).textWidth
+	width := computeLayout(120, 40, false, defaultMeasure).textWidth
 	for b.Loop() {
 		if _, err := render.NewCache(render.DefaultCacheBytes).Get(a, width, render.Dark); err != nil {
 			b.Fatal(err)

@@ -50,6 +50,9 @@ type Options struct {
 	// Warnings are problems found before the reader started; the first
 	// frame shows them, until a key is pressed.
 	Warnings []string
+	// Measure is the text's column in cells, margins included, as `read
+	// --width` has it; 0 is the default (measure.go).
+	Measure int
 }
 
 // common is what every part of one program shares.
@@ -65,6 +68,8 @@ type common struct {
 	style         string // the Glamour style in use
 	fixedStyle    bool   // chosen by the reader: the terminal's answer does not change it
 	glyphs        Glyphs // what the chrome is drawn with: ASCII in the ascii style
+	measure       int    // the text's column, margins included
+	measureSet    bool   // the reader changed the measure in this run
 	shortHelp     drawn  // the status line's help, drawn once per change
 
 	profile    colorprofile.Profile // the terminal's colours, as Bubble Tea found them
@@ -116,6 +121,7 @@ func newCommon(opt Options) *common {
 		c.glyphs = asciiGlyphs()
 	}
 	c.keys.up, c.keys.down = c.glyphs.Up, c.glyphs.Down
+	c.measure = clampMeasure(opt.Measure)
 	c.restyle()
 	return c
 }

@@ -23,6 +23,8 @@ type KeyMap struct {
 	Cursor, Mark, Note, Copy, CopyCitation, Highlights, Delete key.Binding
 	// Bio shows the author's bio whole.
 	Bio key.Binding
+	// Narrower and Wider change the text's measure.
+	Narrower, Wider key.Binding
 
 	up, down string // how help writes the arrow keys: "↑" or, in ASCII, "up"
 }
@@ -58,9 +60,12 @@ func DefaultKeyMap() KeyMap {
 
 		Sidebar: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sidebar")),
 		Bio:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "the author's bio")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Narrower: key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "narrower text")),
+		Wider:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "wider text")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 
 		Glossary: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "glossary")),
 
@@ -132,7 +137,7 @@ func (k *KeyMap) setReader(on bool) {
 	for _, b := range []*key.Binding{
 		&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp, &k.Top, &k.Bottom,
 		&k.NextSection, &k.PrevSection, &k.PickSection, &k.NextArticle, &k.PrevArticle, &k.Number,
-		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar, &k.Bio,
+		&k.Search, &k.NextMatch, &k.PrevMatch, &k.Sidebar, &k.Bio, &k.Narrower, &k.Wider,
 	} {
 		b.SetEnabled(on)
 	}
@@ -151,7 +156,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar, k.Bio},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue, k.Glossary},
 		{k.Cursor, k.Mark, k.Note, k.Copy, k.CopyCitation, k.Highlights, k.Delete},
-		{k.Back, k.Help, k.Quit},
+		{k.Back, k.Narrower, k.Wider, k.Help, k.Quit},
 	}
 }
 

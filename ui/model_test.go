@@ -233,7 +233,7 @@ func TestSidebarFoldsAndShowsAsOverlay(t *testing.T) {
 	}
 	wide := newHarness(t, Options{}, 120, 40)
 	wide.keys("2", "s")
-	if strings.Contains(wide.screen(), "SECTIONS") || wide.m.reader.lay.textWidth != maxTextWidth {
+	if strings.Contains(wide.screen(), "SECTIONS") || wide.m.reader.lay.textWidth != defaultMeasure {
 		t.Errorf("s hides the sidebar on a wide terminal and gives the text its width")
 	}
 }
@@ -242,7 +242,7 @@ func TestWideTerminalKeepsAReadableColumn(t *testing.T) {
 	hs := newHarness(t, Options{}, 300, 60)
 	hs.keys("1")
 	l := hs.m.reader.lay
-	if l.textWidth > maxTextWidth || !l.sidebarSide || l.left == 0 {
+	if l.textWidth > defaultMeasure || !l.sidebarSide || l.left == 0 {
 		t.Errorf("at 300 columns: text %d wide, sidebar %v, left margin %d", l.textWidth, l.sidebarSide, l.left)
 	}
 }

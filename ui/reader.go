@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -62,6 +63,11 @@ type place struct {
 	section string // its slug
 	frac    float64
 	end     bool // the last line of text on the pane's last line
+	// words is how many words of the section come before the top line,
+	// when known (byWords): in one run, a new wrap puts the same word on
+	// top, where a fraction of lines would land a line or two off.
+	words   int
+	byWords bool
 }
 
 // here is the place at the top of the pane.
@@ -70,7 +76,11 @@ func (r *readerModel) here() place {
 	start, end := r.sectionSpan(i)
 	frac := float64(r.pane.offset-start) / float64(max(end-start, 1))
 	atEnd := r.pane.offset > 0 && r.pane.offset == r.pane.textEnd()
-	return place{r.doc.Sections[i].Section.Slug, frac, atEnd}
+	words := 0
+	for _, l := range r.doc.Plain[start:min(r.pane.offset, len(r.doc.Plain))] {
+		words += len(strings.Fields(l))
+	}
+	return place{section: r.doc.Sections[i].Section.Slug, frac: frac, end: atEnd, words: words, byWords: true}
 }
 
 // lineOf is the line of a place in the document on screen; a section the
@@ -82,10 +92,27 @@ func (r *readerModel) lineOf(p place) int {
 	for i, s := range r.doc.Sections {
 		if s.Section.Slug == p.section {
 			start, end := r.sectionSpan(i)
+			if p.byWords {
+				return lineOfWord(r.doc.Plain, start, end, p.words)
+			}
 			return start + int(min(max(p.frac, 0), 1)*float64(end-start)+0.5)
 		}
 	}
 	return 0
+}
+
+// lineOfWord is the line in [start, end) of plain that holds the
+// section's word number words (from 0), or the blank line just before it.
+func lineOfWord(plain []string, start, end, words int) int {
+	seen := 0
+	for i := start; i < end; i++ {
+		n := len(strings.Fields(plain[i]))
+		if seen+n > words || (n == 0 && seen == words) {
+			return i
+		}
+		seen += n
+	}
+	return max(start, end-1)
 }
 
 // sectionSpan is the first line of section i and the first line after it.
@@ -256,7 +283,7 @@ func (r *readerModel) resize() tea.Cmd {
 	if r.picking && r.sidebarHidden && r.c.width >= sidebarFoldsAt {
 		r.sidebarHidden, r.pickUnhid = false, true // the picker needs the sidebar
 	}
-	r.lay = computeLayout(r.c.width, r.c.height, r.sidebarHidden)
+	r.lay = computeLayout(r.c.width, r.c.height, r.sidebarHidden, r.c.measure)
 	switch {
 	case r.lay.sidebarSide:
 		r.overlay = false
@@ -471,6 +498,10 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		return r.toggleSidebar()
 	case key.Matches(msg, k.Bio):
 		r.bio = bioView{open: true}
+	case key.Matches(msg, k.Narrower):
+		return r.changeMeasure(-measureStep)
+	case key.Matches(msg, k.Wider):
+		return r.changeMeasure(measureStep)
 	default:
 		if n, ok := numberKey(msg, k.Number); ok {
 			if n > len(r.doc.Sections) {

@@ -28,6 +28,7 @@ type app struct {
 	saidDumb       bool                   // the reader was told why TERM=dumb prints instead
 	holdWarnings   bool                   // the reader will show the library's warnings, and print them when it ends
 	warnings       []string               // the library's problems, while they are held
+	measure        int                    // --width for the reader: the text's column for this run
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {

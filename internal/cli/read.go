@@ -46,8 +46,8 @@ name two different sections.`,
 			if err := render.CheckStyle(style); err != nil {
 				return usagef(cmd, "%v", err)
 			}
-			if cmd.Flags().Changed("width") && (width < render.MinWidth || width > maxWidthFlag) {
-				return usagef(cmd, "--width must be between %d and %d (got %d)", render.MinWidth, maxWidthFlag, width)
+			if err := checkWidth(cmd, width); err != nil {
+				return err
 			}
 			reader := !cmd.Flags().Changed("width") && a.wantsReader(style)
 			a.holdWarnings = reader
@@ -79,6 +79,14 @@ name two different sections.`,
 	cmd.RegisterFlagCompletionFunc("style", completeStyle)
 	cmd.RegisterFlagCompletionFunc("section", completeSection(a))
 	return cmd
+}
+
+// checkWidth refuses a --width that is given and out of range.
+func checkWidth(cmd *cobra.Command, width int) error {
+	if cmd.Flags().Changed("width") && (width < render.MinWidth || width > maxWidthFlag) {
+		return usagef(cmd, "--width must be between %d and %d (got %d)", render.MinWidth, maxWidthFlag, width)
+	}
+	return nil
 }
 
 // printArticle renders an article, or one of its sections, to stdout.

@@ -36,6 +36,10 @@ func (a *app) wantsReader(style string) bool {
 // issue list or, when art is given, at that article and section.
 func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.Article, sec *content.Section, style string) error {
 	longRun(100)
+	measure := a.loadSettings().Measure
+	if a.measure != 0 {
+		measure = a.measure // --width, for this run
+	}
 	// Closing the terminal window sends SIGHUP: the reader ends as if it
 	// quit, so that its place is kept (by default the process would die).
 	ctx, stop := notifySignals(ctx, syscall.SIGHUP)
@@ -46,6 +50,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		Library: lib, Style: style, Article: art, Section: sec,
 		Keeper: keeper, SystemClipboard: a.systemClipboard(),
 		Warnings: a.warnings,
+		Measure:  measure,
 	})
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
@@ -63,6 +68,11 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	}
 	if ferr != nil && keeper.notice == "" {
 		fmt.Fprintf(a.stderr, "analyst: warning: %v\n", ferr)
+	}
+	if measure, changed := m.Measure(); changed {
+		if serr := a.saveSettings(readerSettings{Measure: measure}); serr != nil {
+			fmt.Fprintf(a.stderr, "analyst: warning: could not keep the text's width: %v\n", serr)
+		}
 	}
 	if endedBySignal(ctx) {
 		err = nil // the terminal is gone: nothing to say, nothing to fail

@@ -13,7 +13,10 @@ import (
 // newRootCmd builds the whole command line around one app; help and
 // --version are written to out.
 func newRootCmd(a *app, out io.Writer) *cobra.Command {
-	var style string
+	var (
+		style string
+		width int
+	)
 	root := &cobra.Command{
 		Use:   "analyst [REF[#section]]",
 		Short: "Read the Central Asia-Caucasus Analyst in your terminal",
@@ -39,6 +42,10 @@ article.`,
 			if err := render.CheckStyle(style); err != nil {
 				return usagef(cmd, "%v", err)
 			}
+			if err := checkWidth(cmd, width); err != nil {
+				return err
+			}
+			a.measure = width
 			reader := a.wantsReader(style)
 			a.holdWarnings = reader
 			lib, err := a.readerLibrary(reader)
@@ -62,7 +69,7 @@ article.`,
 			case art == nil:
 				return a.printList(lib)
 			default:
-				return a.printArticle(art, sec, style, 0)
+				return a.printArticle(art, sec, style, width)
 			}
 		},
 	}
@@ -80,6 +87,7 @@ article.`,
 	}
 	root.PersistentFlags().StringVar(&a.dir, "dir", "", "read the library from DIR instead of the embedded issue")
 	root.Flags().StringVar(&style, "style", render.Auto, "text style: "+styleList())
+	root.Flags().IntVarP(&width, "width", "w", 0, "the text's width in columns, in the reader as in print (default: the reader's, which - and + change)")
 	root.RegisterFlagCompletionFunc("style", completeStyle)
 	root.AddCommand(
 		newListCmd(a),
