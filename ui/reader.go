@@ -165,37 +165,18 @@ func (r *readerModel) remember() {
 }
 
 // load shows the current article at the current width and style if it is
-// cached, and otherwise asks for it; then it asks for the neighbours, so
-// that n and p show their text in the next frame.
+// cached, and otherwise asks for it, alone: the other articles are
+// rendered once it is on screen (prefetch.go).
 func (r *readerModel) load() tea.Cmd {
 	if r.article == nil || r.c.width == 0 {
 		return nil
 	}
 	w, style := r.lay.textWidth, r.c.style
-	var cmds []tea.Cmd
 	if d, ok := r.c.cache.Peek(r.article, w, style); ok {
 		r.setDoc(d)
-	} else {
-		cmds = append(cmds, renderCmd(r.c.cache, r.article, w, style))
+		return nil
 	}
-	for _, n := range r.neighbours() {
-		if _, ok := r.c.cache.Peek(n, w, style); !ok {
-			cmds = append(cmds, renderCmd(r.c.cache, n, w, style))
-		}
-	}
-	return tea.Sequence(cmds...)
-}
-
-// neighbours are the articles before and after the current one.
-func (r *readerModel) neighbours() []*content.Article {
-	var out []*content.Article
-	if a := r.sibling(1); a != nil {
-		out = append(out, a)
-	}
-	if a := r.sibling(-1); a != nil {
-		out = append(out, a)
-	}
-	return out
+	return renderCmd(r.c.cache, r.article, w, style)
 }
 
 // sibling returns the article d places away in the same issue, or nil.

@@ -90,6 +90,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	case docMsg:
 		m.reader.receive(msg)
+		return m, m.prefetch() // now that the text is on screen, if it waited
 	case passagesMsg:
 		if m.list.found.receive(msg) {
 			m.list.clamp()
@@ -194,23 +195,6 @@ func (m *Model) openReader(a *content.Article, sec *content.Section) tea.Cmd {
 	m.screen = readerScreen
 	m.setKeys()
 	return m.reader.open(a, sec)
-}
-
-// prefetch renders, in the background, the articles of the issue on the
-// list that are not cached at the reader's width and style, so that
-// opening one shows its text in the next frame.
-func (m *Model) prefetch() tea.Cmd {
-	if m.c.width == 0 || len(m.c.lib.Issues) == 0 {
-		return nil
-	}
-	w, style := m.reader.lay.textWidth, m.c.style
-	var cmds []tea.Cmd
-	for _, a := range m.list.currentIssue().Articles() {
-		if _, ok := m.c.cache.Peek(a, w, style); !ok {
-			cmds = append(cmds, renderCmd(m.c.cache, a, w, style))
-		}
-	}
-	return tea.Sequence(cmds...)
 }
 
 // setKeys enables the bindings of the screen in front.
