@@ -55,3 +55,17 @@ func TestTheArticleRendersBeforeTheOthers(t *testing.T) {
 		t.Errorf("after the article, the others rendered in the order %q, want jamal, tolipov, then the rest", order)
 	}
 }
+
+// TestPrerenderShowsTheTextWithTheFirstSize: a reader that knows the
+// terminal's size before the program starts renders the article while
+// the program starts, and the first size shows its text at once.
+func TestPrerenderShowsTheTextWithTheFirstSize(t *testing.T) {
+	lib := loadLibrary(t)
+	a, _ := lib.Find("3")
+	m := New(Options{Library: lib, Cache: render.NewCache(render.DefaultCacheBytes), Article: a})
+	m.Prerender(100, 30).Wait()
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.reader.doc == nil || m.reader.doc.Article != a {
+		t.Fatalf("the first size after Prerender does not show the article")
+	}
+}

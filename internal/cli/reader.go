@@ -52,11 +52,10 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		Warnings: a.warnings,
 		Measure:  measure,
 	})
-	p := tea.NewProgram(m,
-		tea.WithContext(ctx),
-		tea.WithOutput(a.stdout),
-		tea.WithEnvironment(a.environ),
-	)
+	if w, h := a.terminalSize(); w > 0 {
+		m.Prerender(w, h) // while the program starts
+	}
+	p := tea.NewProgram(m, a.programOptions(ctx)...)
 	_, err := p.Run()
 	a.printWarnings() // the reader showed them; they stay in the terminal
 	ferr := m.Flush()
