@@ -108,15 +108,20 @@ func sameOutput(b *testing.B, baseline, analyst *exec.Cmd) {
 
 // longestArticleMarkdown is the Markdown `analyst read 4` renders.
 func longestArticleMarkdown(b *testing.B) string {
+	return render.ArticleMarkdown(embeddedArticle(b, "4"), true)
+}
+
+// embeddedArticle is the article ref names in the repository's articles/.
+func embeddedArticle(b *testing.B, ref string) *content.Article {
 	lib, err := content.Load(os.DirFS("articles"), "articles")
 	if err != nil {
 		b.Fatal(err)
 	}
-	art, err := lib.Find("4")
+	art, err := lib.Find(ref)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return render.ArticleMarkdown(art, true)
+	return art
 }
 
 // buildBaseline builds tools/glamourbaseline and returns its path.

@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 
-	"analyst/internal/content"
 	"analyst/internal/render"
 )
 
@@ -35,14 +34,7 @@ var launchSize = &pty.Winsize{Cols: 100, Rows: 30}
 //
 //	ANALYST_GLOW=/tmp/glow go test -run '^$' -bench LaunchToText -benchtime 40x ./e2e
 func BenchmarkLaunchToText(b *testing.B) {
-	lib, err := content.Load(os.DirFS("articles"), "articles")
-	if err != nil {
-		b.Fatal(err)
-	}
-	art, err := lib.Find("2")
-	if err != nil {
-		b.Fatal(err)
-	}
+	art := embeddedArticle(b, "2")
 	lead := strings.Fields(art.Sections[0].Paragraphs[0])
 	want := strings.Join(lead[:4], " ") // "In late December 2025,"
 	home := b.TempDir()
