@@ -26,9 +26,9 @@ func TestSIGHUPKeepsThePlace(t *testing.T) {
 	dir := t.TempDir()
 	tm := startPane(t, 100, 30, "EXIT", workCommand(dir, "2"))
 	tm.waitFor("the reader at article 2", readerAt(2))
-	tm.nextSectionUntil("## Implications")
+	tm.nextSectionUntil("Implications")
 	tm.keys("j", "j", "j")
-	s := tm.waitFor("three lines down", func(s screen) bool { return strings.HasPrefix(s.header(), " ") && s.top() != "## Implications" })
+	s := tm.waitFor("three lines down", func(s screen) bool { return strings.HasPrefix(s.header(), " ") && s.top() != "Implications" })
 	where := s.top()
 	pid := tm.flag("#{pane_pid}")
 	tm.run("kill-session", "-t", "s")
@@ -166,7 +166,7 @@ func TestAKilledReaderKeepsItsPlace(t *testing.T) {
 	dir := t.TempDir()
 	tm := startPane(t, 100, 30, "EXIT", workCommand(dir, "3"))
 	tm.waitFor("the reader at article 3", readerAt(3))
-	s := tm.nextSectionUntil("## Implications")
+	s := tm.nextSectionUntil("Implications")
 	where := s.top()
 	time.Sleep(1500 * time.Millisecond)                                      // the place is written a second after the last move
 	out, err := exec.Command("pgrep", "-P", tm.flag("#{pane_pid}")).Output() // the pane's shell runs the reader
