@@ -15,9 +15,11 @@ type Glyphs struct {
 	OpenQuote string // around a search query: "“" and "”"
 	CloseQuote,
 	Bullet string // between the status line's keys: " • "
-	UpDown string // the arrow keys: "↑↓"
-	Up     string // "↑"
-	Down   string // "↓"
+	NoteSign string // before a note: "✎ "
+	Read     string // an article read to its end, in the list: "✓ read"
+	UpDown   string // the arrow keys: "↑↓"
+	Up       string // "↑"
+	Down     string // "↓"
 }
 
 // unicodeGlyphs are drawn in every style but ascii.
@@ -25,7 +27,7 @@ func unicodeGlyphs() Glyphs {
 	return Glyphs{
 		Sep: " · ", Ellipsis: "…", Rule: "│", Current: "▸ ", Selected: "▌", HRule: "─",
 		Cursor: "█", Times: "×", OpenQuote: "“", CloseQuote: "”", Bullet: " • ",
-		UpDown: "↑↓", Up: "↑", Down: "↓",
+		UpDown: "↑↓", Up: "↑", Down: "↓", NoteSign: "✎ ", Read: "✓ read",
 	}
 }
 
@@ -34,6 +36,6 @@ func asciiGlyphs() Glyphs {
 	return Glyphs{
 		Sep: " - ", Ellipsis: "...", Rule: "|", Current: "> ", Selected: ">", HRule: "-",
 		Cursor: "_", Times: "x", OpenQuote: `"`, CloseQuote: `"`, Bullet: " | ",
-		UpDown: "up/down", Up: "up", Down: "down",
+		UpDown: "up/down", Up: "up", Down: "down", NoteSign: "note: ", Read: "read",
 	}
 }

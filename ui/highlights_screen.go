@@ -90,7 +90,8 @@ func (h *highlightsModel) articleTitle(m *mark) string {
 	if m.article == nil {
 		return m.h.Article
 	}
-	return fmt.Sprintf("%d · %s · %s", m.article.Number, m.article.Title, m.article.Author)
+	sep := h.c.glyphs.Sep
+	return fmt.Sprintf("%d%s%s%s%s", m.article.Number, sep, m.article.Title, sep, m.article.Author)
 }
 
 func (h *highlightsModel) sectionName(m *mark) string {
@@ -207,11 +208,12 @@ func (h *highlightsModel) view(w, height int) string {
 	entries := h.entries()
 	cw := min(w, maxTextWidth)
 	margin := strings.Repeat(" ", (w-cw)/2)
-	title := fmt.Sprintf("Your highlights · %d", len(h.c.notes.marks))
+	g := st.G
+	title := fmt.Sprintf("Your highlights%s%d", g.Sep, len(h.c.notes.marks))
 	if h.c.notes.sessionOnly {
-		title += " · kept for this session only"
+		title += g.Sep + "kept for this session only"
 	}
-	head := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat("─", cw))}
+	head := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
 
 	var rows []string
 	at := -1 // the row of the entry under the cursor
@@ -226,11 +228,11 @@ func (h *highlightsModel) view(w, height int) string {
 			if len(rows) > 0 {
 				rows = append(rows, "")
 			}
-			rows = append(rows, " "+st.SidebarHeading.Render(ansi.Truncate(strings.ToUpper(name), cw-2, "…")))
+			rows = append(rows, " "+st.SidebarHeading.Render(ansi.Truncate(strings.ToUpper(name), cw-2, g.Ellipsis)))
 		}
 		if m.h.Article != lastArticle {
 			lastArticle = m.h.Article
-			rows = append(rows, " "+st.Title.Render(ansi.Truncate(h.articleTitle(m), cw-2, "…")))
+			rows = append(rows, " "+st.Title.Render(ansi.Truncate(h.articleTitle(m), cw-2, g.Ellipsis)))
 		}
 		if i == h.cursor {
 			at = len(rows)
@@ -242,7 +244,7 @@ func (h *highlightsModel) view(w, height int) string {
 		if h.filter.value != "" {
 			msg = fmt.Sprintf("No highlight matches %q.", h.filter.value)
 		}
-		rows = append(rows, " "+st.Meta.Render(ansi.Truncate(msg, cw-2, "…")))
+		rows = append(rows, " "+st.Meta.Render(ansi.Truncate(msg, cw-2, g.Ellipsis)))
 	}
 	room := max(height-len(head)-1, 1)
 	if at >= 0 {
@@ -273,20 +275,20 @@ func (h *highlightsModel) entry(m *mark, selected bool, w int) []string {
 	st := h.c.styles
 	marker, quote := "  ", st.Teaser
 	if selected {
-		marker, quote = st.Marker.Render("▌")+" ", st.TitleSelected
+		marker, quote = st.Marker.Render(st.G.Selected)+" ", st.TitleSelected
 	}
-	textW := max(w-6, 4)
+	textW, g := max(w-6, 4), st.G
 	where := h.sectionName(m)
 	if !m.attached() {
 		where = "detached: no longer in the text"
 	}
-	where += " · " + m.h.Created.Local().Format("2 Jan 2006")
+	where += g.Sep + m.h.Created.Local().Format("2 Jan 2006")
 	lines := []string{
-		marker + "  " + quote.Render("“"+ansi.Truncate(printable(m.h.Quote), textW-2, "…")+"”"),
-		marker + "  " + st.Meta.Render(ansi.Truncate(where, textW, "…")),
+		marker + "  " + quote.Render(g.OpenQuote+ansi.Truncate(printable(m.h.Quote), textW-2, g.Ellipsis)+g.CloseQuote),
+		marker + "  " + st.Meta.Render(ansi.Truncate(where, textW, g.Ellipsis)),
 	}
 	if m.h.Note != "" {
-		lines = append(lines, marker+"  "+h.c.marks().Note.Render(ansi.Truncate(noteSign+printable(m.h.Note), textW, "…")))
+		lines = append(lines, marker+"  "+h.c.marks().Note.Render(ansi.Truncate(g.NoteSign+printable(m.h.Note), textW, g.Ellipsis)))
 	}
 	return lines
 }
@@ -297,7 +299,7 @@ func (h *highlightsModel) statusLine(w int) string {
 	st := h.c.styles
 	switch {
 	case h.filtering:
-		return promptLine(st, h.filter.value, "enter done · esc clear", w)
+		return promptLine(st, h.filter.value, "enter done"+st.G.Sep+"esc clear", w)
 	case h.confirm != nil:
 		return spreadKeepLeft(st, " "+st.Error.Render("Delete this highlight and its note?")+st.Meta.Render(" y yes"+st.G.Sep+"any other key no"), "", w)
 	case h.status != "":

@@ -62,7 +62,7 @@ func TestHighlightsScreenOpensAtTheParagraph(t *testing.T) {
 	if sec != "Implications" || text != hs.article("cornell").Sections[2].Paragraphs[0] || !r.cursorInSight() {
 		t.Errorf("the cursor is on the highlight's paragraph, in sight: %s %.30q", sec, text)
 	}
-	if !strings.Contains(hs.screen(), noteSign+"the OTS as a bloc") {
+	if !strings.Contains(hs.screen(), unicodeGlyphs().NoteSign+"the OTS as a bloc") {
 		t.Errorf("its note is under it:\n%s", hs.screen())
 	}
 }

@@ -250,7 +250,7 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 	}
 	ell, sep := s.G.Ellipsis, s.G.Sep
 	t := render.CutWords(a.Title, max(textW-len(mark), 1), ell) + mark
-	read := l.c.notes.readState(a)
+	read := l.c.notes.readState(a, s.G)
 	meta := fmt.Sprintf("%s%s%d min%s%d words", a.Author, sep, a.Minutes(), sep, a.Words) + read
 	if ansi.StringWidth(meta) > textW {
 		meta = fmt.Sprintf("%s%s%d min", a.Author, sep, a.Minutes()) + read // parts go whole

@@ -13,7 +13,6 @@ import (
 
 // The signs the marks draw in the text's left margin.
 const (
-	noteSign     = "✎ "
 	highlightBar = "┃"
 )
 
@@ -50,7 +49,7 @@ func (r *readerModel) withNotes(base *render.Doc) *render.Doc {
 		case r.editor.open && r.editor.at == k:
 			inserts[i] = r.editorBlock(base.Width)
 		case marks[k] != nil && marks[k].h.Note != "":
-			inserts[i] = noteLines(marks[k].h.Note, base.Width, r.c.marks().Note, noteSign, false)
+			inserts[i] = noteLines(marks[k].h.Note, base.Width, r.c.marks().Note, r.c.glyphs.NoteSign, "")
 		}
 	}
 	r.noteRows = map[int]int{}
@@ -106,13 +105,10 @@ type noteBlock struct {
 // noteLines draws a note under its paragraph: the sign, then the text
 // wrapped within the text column (a word too long for it is cut), any
 // control character shown as a sign instead of reaching the terminal.
-// With cursorAtEnd, a block cursor follows the text, for the editor.
-func noteLines(note string, width int, style lipgloss.Style, sign string, cursorAtEnd bool) noteBlock {
+// A cursor ("█"), when given, follows the text, for the editor.
+func noteLines(note string, width int, style lipgloss.Style, sign, cursor string) noteBlock {
 	const indent = 2
-	text := printable(note)
-	if cursorAtEnd {
-		text += "█"
-	}
+	text := printable(note) + cursor
 	room := max(width-indent-ansi.StringWidth(sign)-2, 8)
 	var b noteBlock
 	for i, l := range strings.Split(ansi.Wrap(text, room, ""), "\n") {

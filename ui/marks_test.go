@@ -65,7 +65,7 @@ func TestNoteRoundTrip(t *testing.T) {
 		t.Fatalf("a opens the note editor:\n%s", hs.screen())
 	}
 	hs.typeText("compare with the 2024 talks?")
-	if !strings.Contains(hs.screen(), noteSign+"compare with the 2024 talks?█") {
+	if !strings.Contains(hs.screen(), unicodeGlyphs().NoteSign+"compare with the 2024 talks?█") {
 		t.Errorf("the note is written under the paragraph:\n%s", hs.screen())
 	}
 	if hs.m.reader.pane.offset < 0 || !hs.m.reader.cursorInSight() {
@@ -80,7 +80,7 @@ func TestNoteRoundTrip(t *testing.T) {
 	p, _ := hs.m.reader.cursorParagraph()
 	lines := paneLines(hs)
 	row := p.End - hs.m.reader.pane.offset
-	if row < 0 || row >= len(lines) || strings.TrimSpace(lines[row]) != noteSign+"compare with the 2024 talks?" {
+	if row < 0 || row >= len(lines) || strings.TrimSpace(lines[row]) != unicodeGlyphs().NoteSign+"compare with the 2024 talks?" {
 		t.Errorf("the note is not under its paragraph (row %d):\n%s", row, hs.screen())
 	}
 
@@ -98,7 +98,7 @@ func TestNoteRoundTrip(t *testing.T) {
 	if len(kept.Highlights) != 1 || kept.Highlights[0].Note != "" {
 		t.Errorf("an empty note removes the note and keeps the highlight: %+v", kept.Highlights)
 	}
-	if strings.Contains(hs.screen(), noteSign) {
+	if strings.Contains(hs.screen(), unicodeGlyphs().NoteSign) {
 		t.Errorf("the removed note is still drawn")
 	}
 }
@@ -136,7 +136,7 @@ func TestANoteOfAnyLengthStaysWithinThePaneAndHarmless(t *testing.T) {
 		// The whole note is there, wrapped: every x of the long word too.
 		var text strings.Builder
 		for _, l := range hs.m.reader.doc.Plain {
-			text.WriteString(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), noteSign)))
+			text.WriteString(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), unicodeGlyphs().NoteSign)))
 		}
 		if flat := strings.ReplaceAll(text.String(), " ", ""); !strings.Contains(flat, "^[[31mred^[]52;c;aGk=^G�2Jend") {
 			t.Errorf("%v: the note's control characters are shown as signs", size)

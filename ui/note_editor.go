@@ -37,7 +37,7 @@ func (r *readerModel) openEditor() {
 
 // editorBlock is the editor's lines under the paragraph.
 func (r *readerModel) editorBlock(width int) noteBlock {
-	return noteLines(r.editor.input.value, width, r.c.marks().Editor, noteSign, true)
+	return noteLines(r.editor.input.value, width, r.c.marks().Editor, r.c.glyphs.NoteSign, r.c.glyphs.Cursor)
 }
 
 // updateEditor handles a key while the reader writes a note.

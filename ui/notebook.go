@@ -197,12 +197,12 @@ func openNotebook(c *common, opt Options) {
 
 // readState is what the list says of an article the reader opened: " · ✓
 // read" once read to its end, " · 42% read" while in progress.
-func (nb *notebook) readState(a *content.Article) string {
+func (nb *notebook) readState(a *content.Article, g Glyphs) string {
 	switch p, ok := nb.progress[PlaceKey(a)]; {
 	case nb.read[PlaceKey(a)]:
-		return " · ✓ read"
+		return g.Sep + g.Read
 	case ok && p > 0:
-		return fmt.Sprintf(" · %d%% read", min(int(p*100+0.5), 99))
+		return fmt.Sprintf("%s%d%% read", g.Sep, min(int(p*100+0.5), 99))
 	}
 	return ""
 }
