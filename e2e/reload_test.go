@@ -38,7 +38,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 	tm.keys("2")
 	tm.waitFor("the reader at article 2", func(s screen) bool { return readerAt(2)(s) && s.has(before) })
 	tm.keys("]")
-	tm.waitFor("the next section", func(s screen) bool { return s.top() == "## Background" })
+	tm.waitFor("the next section", func(s screen) bool { return s.top() == "Background" })
 
 	cutler := filepath.Join(dir, "2026-01", "02-cutler.md")
 	replaceIn(t, cutler, before, after)
