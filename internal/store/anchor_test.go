@@ -205,35 +205,37 @@ func TestLocateDuplicateTextPrefersTheNearest(t *testing.T) {
 // Toggling the paragraph where a moved highlight is now removes it: it
 // does not make a second one.
 func TestToggleFindsAMovedHighlight(t *testing.T) {
-	s := openTemp(t)
-	old := loadLibrary(t, nil)
-	h, _, err := s.Toggle(ctx, LocalOwner, article(t, old, "cutler"), "implications", 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	moved := loadLibrary(t, func(files map[string]string) {
-		swapParagraphs(t, files, "The peace text, as well", "Armenia’s domestic political timetable")
+	forEngines(t, func(t *testing.T, e engine) {
+		s := openNew(t, e)
+		old := loadLibrary(t, nil)
+		h, _, err := s.Toggle(ctx, LocalOwner, article(t, old, "cutler"), "implications", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		moved := loadLibrary(t, func(files map[string]string) {
+			swapParagraphs(t, files, "The peace text, as well", "Armenia’s domestic political timetable")
+		})
+		a := article(t, moved, "cutler")
+		// Its old position holds another paragraph now: a new highlight.
+		other, on, err := s.Toggle(ctx, LocalOwner, a, "implications", 2)
+		if err != nil || !on || other.ID == h.ID {
+			t.Fatalf("toggle at the old position: %+v %v %v", other, on, err)
+		}
+		// Its new position: the same highlight, removed.
+		off, on, err := s.Toggle(ctx, LocalOwner, a, "implications", 0)
+		if err != nil || on || off.ID != h.ID {
+			t.Fatalf("toggle at the new position: %+v %v %v", off, on, err)
+		}
+		// Back in the old text, other's paragraph is the first: a note there
+		// goes on other, found by its text, and makes no new highlight.
+		h2, err := s.Annotate(ctx, LocalOwner, article(t, old, "cutler"), "implications", 0, "found")
+		if err != nil || h2.ID != other.ID || h2.Note != "found" {
+			t.Fatalf("%+v %v", h2, err)
+		}
+		if hs, _ := s.Highlights(ctx, LocalOwner); len(hs) != 1 {
+			t.Errorf("highlights: %+v", hs)
+		}
 	})
-	a := article(t, moved, "cutler")
-	// Its old position holds another paragraph now: a new highlight.
-	other, on, err := s.Toggle(ctx, LocalOwner, a, "implications", 2)
-	if err != nil || !on || other.ID == h.ID {
-		t.Fatalf("toggle at the old position: %+v %v %v", other, on, err)
-	}
-	// Its new position: the same highlight, removed.
-	off, on, err := s.Toggle(ctx, LocalOwner, a, "implications", 0)
-	if err != nil || on || off.ID != h.ID {
-		t.Fatalf("toggle at the new position: %+v %v %v", off, on, err)
-	}
-	// Back in the old text, other's paragraph is the first: a note there
-	// goes on other, found by its text, and makes no new highlight.
-	h2, err := s.Annotate(ctx, LocalOwner, article(t, old, "cutler"), "implications", 0, "found")
-	if err != nil || h2.ID != other.ID || h2.Note != "found" {
-		t.Fatalf("%+v %v", h2, err)
-	}
-	if hs, _ := s.Highlights(ctx, LocalOwner); len(hs) != 1 {
-		t.Errorf("highlights: %+v", hs)
-	}
 }
 
 // How the likeness scores what NearMatch's comment says it scores.

@@ -44,7 +44,7 @@ func TestBrokenFileIsLeftAsItIs(t *testing.T) {
 	good := goodDatabase(t, filepath.Join(t.TempDir(), "good.db"))
 	other := func() []byte {
 		p := filepath.Join(t.TempDir(), "other.db")
-		s := newStore(sqliteDialect, p, sqliteDSN(p, false))
+		s := newSQLite(p, sqliteDSN(p, false))
 		if _, err := s.db.Exec("CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER)"); err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +55,7 @@ func TestBrokenFileIsLeftAsItIs(t *testing.T) {
 	newer := func() []byte {
 		p := filepath.Join(t.TempDir(), "newer.db")
 		goodDatabase(t, p)
-		s := newStore(sqliteDialect, p, sqliteDSN(p, false))
+		s := newSQLite(p, sqliteDSN(p, false))
 		if _, err := s.db.Exec("INSERT INTO schema_migrations VALUES (99, 0)"); err != nil {
 			t.Fatal(err)
 		}

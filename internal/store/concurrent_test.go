@@ -41,42 +41,44 @@ func TestTwoProcessesWritingAtOnce(t *testing.T) {
 // Many goroutines sharing one Store, as SSH sessions do, each with its own
 // owner: every change is kept, nothing is mixed up.
 func TestManyGoroutinesShareAStore(t *testing.T) {
-	s := openTemp(t)
-	lib := loadLibrary(t, nil)
-	paras := allParagraphs(lib)
-	const sessions, each = 8, 20
-	var wg sync.WaitGroup
-	for g := range sessions {
-		wg.Go(func() {
+	forEngines(t, func(t *testing.T, e engine) {
+		s := openNew(t, e)
+		lib := loadLibrary(t, nil)
+		paras := allParagraphs(lib)
+		const sessions, each = 8, 20
+		var wg sync.WaitGroup
+		for g := range sessions {
+			wg.Go(func() {
+				owner := "SHA256:" + string(rune('a'+g))
+				for i := range each {
+					p := paras[(g*each+i)%len(paras)]
+					if _, err := s.Annotate(ctx, owner, p.article, p.section, p.index, owner); err != nil {
+						t.Error(err)
+						return
+					}
+					if err := s.SavePlace(ctx, owner, RefOf(p.article), Place{Section: p.section}, 0.5); err != nil {
+						t.Error(err)
+						return
+					}
+					if _, err := s.Highlights(ctx, owner); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for g := range sessions {
 			owner := "SHA256:" + string(rune('a'+g))
-			for i := range each {
-				p := paras[(g*each+i)%len(paras)]
-				if _, err := s.Annotate(ctx, owner, p.article, p.section, p.index, owner); err != nil {
-					t.Error(err)
-					return
-				}
-				if err := s.SavePlace(ctx, owner, RefOf(p.article), Place{Section: p.section}, 0.5); err != nil {
-					t.Error(err)
-					return
-				}
-				if _, err := s.Highlights(ctx, owner); err != nil {
-					t.Error(err)
-					return
+			hs, err := s.Highlights(ctx, owner)
+			if err != nil || len(hs) != each {
+				t.Fatalf("%s: %d highlights, %v", owner, len(hs), err)
+			}
+			for _, h := range hs {
+				if h.Note != owner {
+					t.Errorf("%s holds %q's note", owner, h.Note)
 				}
 			}
-		})
-	}
-	wg.Wait()
-	for g := range sessions {
-		owner := "SHA256:" + string(rune('a'+g))
-		hs, err := s.Highlights(ctx, owner)
-		if err != nil || len(hs) != each {
-			t.Fatalf("%s: %d highlights, %v", owner, len(hs), err)
 		}
-		for _, h := range hs {
-			if h.Note != owner {
-				t.Errorf("%s holds %q's note", owner, h.Note)
-			}
-		}
-	}
+	})
 }

@@ -37,7 +37,17 @@
 // millisecond or so: a Bubble Tea program makes them in a tea.Cmd, never
 // in Update.
 //
+// A server opens its store with OpenDSN: the same SQLite file, or a
+// PostgreSQL database (postgres://...) shared by several instances, with
+// the same schema, the same migrations and the same promises: each change
+// committed before it returns, the changes of one owner one at a time (an
+// advisory lock on the owner, in every instance), migrations run by one
+// instance while the others wait. A PostgreSQL that went away, or did not
+// answer within the caller's ctx, is an *Error of Problem Unavailable
+// ("your changes are not being kept: the server's database is
+// unavailable"); the store reconnects by itself when it is back.
+//
 // The SQL is kept to what SQLite and PostgreSQL both take (plain types,
 // unix milliseconds, ON CONFLICT upserts); the few differences sit in a
-// dialect, so that a server can later keep the same schema in PostgreSQL.
+// dialect.
 package store

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,43 +19,48 @@ type Problem int
 // The problems a caller may tell apart (with errors.Is and the sentinels
 // below, or by Error.Problem).
 const (
-	Failed     Problem = iota // any other failure: a disk error, a bug
-	Broken                    // the file is not a database, or a damaged one
-	Unreadable                // the file cannot be opened: permissions, a directory in its place
-	ReadOnly                  // the file or its disk cannot be written
-	Full                      // the disk is full
-	TooNew                    // the file was written by a newer analyst
-	Busy                      // another process kept the database locked too long
-	Invalid                   // the caller's input was refused (a note with a control character)
-	NotFound                  // no such highlight for this owner
+	Failed      Problem = iota // any other failure: a disk error, a bug
+	Broken                     // the file is not a database, or a damaged one
+	Unreadable                 // the file cannot be opened: permissions, a directory in its place
+	ReadOnly                   // the file or its disk cannot be written
+	Full                       // the disk is full
+	TooNew                     // the file was written by a newer analyst
+	Busy                       // another process kept the database locked too long
+	Invalid                    // the caller's input was refused (a note with a control character)
+	NotFound                   // no such highlight for this owner
+	Unavailable                // the database cannot be reached, or did not answer in time (the caller's ctx)
 )
 
 // Sentinels for errors.Is: errors.Is(err, store.ErrFull).
 var (
-	ErrFailed     = errors.New("store failed")
-	ErrBroken     = errors.New("store is broken")
-	ErrUnreadable = errors.New("store is unreadable")
-	ErrReadOnly   = errors.New("store is read-only")
-	ErrFull       = errors.New("disk is full")
-	ErrTooNew     = errors.New("store is from a newer analyst")
-	ErrBusy       = errors.New("store is busy")
-	ErrInvalid    = errors.New("input refused")
-	ErrNotFound   = errors.New("no such highlight")
+	ErrFailed      = errors.New("store failed")
+	ErrBroken      = errors.New("store is broken")
+	ErrUnreadable  = errors.New("store is unreadable")
+	ErrReadOnly    = errors.New("store is read-only")
+	ErrFull        = errors.New("disk is full")
+	ErrTooNew      = errors.New("store is from a newer analyst")
+	ErrBusy        = errors.New("store is busy")
+	ErrInvalid     = errors.New("input refused")
+	ErrNotFound    = errors.New("no such highlight")
+	ErrUnavailable = errors.New("the database is unavailable")
 )
 
 var sentinels = [...]error{
 	Failed: ErrFailed, Broken: ErrBroken, Unreadable: ErrUnreadable,
 	ReadOnly: ErrReadOnly, Full: ErrFull, TooNew: ErrTooNew, Busy: ErrBusy,
-	Invalid: ErrInvalid, NotFound: ErrNotFound,
+	Invalid: ErrInvalid, NotFound: ErrNotFound, Unavailable: ErrUnavailable,
 }
 
 // Error is every error the store returns. Its message is written for a
 // person and fits a status line: from Open, "nothing will be kept: …"
 // ("nothing new will be kept: …" with a Store that reads); from a change,
-// "the note was not kept: …"; from a read, "cannot read the highlights: …".
+// "the note was not kept: …" ("your changes are not being kept: …" when
+// the database is Unavailable); from a read, "cannot read the
+// highlights: …". Only Err and Path say more, for a log: the messages of a
+// server's database never name it.
 type Error struct {
 	Op      string  // "open", what was being kept ("the highlight", "the note", "the place"), "read …" or "import …"
-	Path    string  // the file concerned: the database, or a state.json being imported
+	Path    string  // the file concerned (the database, or a state.json being imported), or the PostgreSQL URL without its password
 	Problem Problem // why, for callers that act on it
 	Reason  string  // the why in words, naming the file where it helps
 	Err     error   // the underlying error, when there is one
@@ -70,6 +76,8 @@ func (e *Error) Error() string {
 		return "nothing will be kept: " + e.Reason
 	case strings.HasPrefix(e.Op, "read "), strings.HasPrefix(e.Op, "import "):
 		return "cannot " + e.Op + ": " + e.Reason
+	case e.Problem == Unavailable:
+		return "your changes are not being kept: " + e.Reason
 	}
 	return e.Op + " was not kept: " + e.Reason
 }
@@ -115,10 +123,14 @@ func classify(err error) Problem {
 			return Busy
 		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
 			return Unreadable
+		case sqlite3.SQLITE_INTERRUPT: // the caller's ctx ended the statement
+			return Unavailable
 		}
 		return Failed
 	}
 	switch {
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return Unavailable
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return Full
 	case errors.Is(err, syscall.EROFS):
@@ -146,6 +158,8 @@ func reason(p Problem, path string, err error) string {
 		return fmt.Sprintf("%s is busy: another analyst kept it locked", path)
 	case Unreadable:
 		return fmt.Sprintf("%s cannot be opened (%s)", path, short(err))
+	case Unavailable:
+		return fmt.Sprintf("%s did not answer in time (another analyst may be writing it)", path)
 	}
 	return fmt.Sprintf("%s: %s", path, short(err))
 }

@@ -56,7 +56,7 @@ func (s *Store) Counts(ctx context.Context, owner string) (map[string]int, error
 	rows, err := s.db.QueryContext(ctx, s.d.sql(
 		"SELECT issue, article, COUNT(*) FROM highlights WHERE owner = ? GROUP BY issue, article"), owner)
 	if err != nil {
-		return nil, fail("read the highlights", s.path, err)
+		return nil, s.fail("read the highlights", err)
 	}
 	defer rows.Close()
 	counts := map[string]int{}
@@ -64,12 +64,12 @@ func (s *Store) Counts(ctx context.Context, owner string) (map[string]int, error
 		var ref ArticleRef
 		var n int
 		if err := rows.Scan(&ref.Issue, &ref.Article, &n); err != nil {
-			return nil, fail("read the highlights", s.path, err)
+			return nil, s.fail("read the highlights", err)
 		}
 		counts[ArticleRef{Issue: clean(ref.Issue), Article: clean(ref.Article)}.Key()] += n
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail("read the highlights", s.path, err)
+		return nil, s.fail("read the highlights", err)
 	}
 	return counts, nil
 }
@@ -275,7 +275,7 @@ type querier interface {
 func (s *Store) queryHighlights(ctx context.Context, q querier, query string, args ...any) ([]Highlight, error) {
 	rows, err := q.QueryContext(ctx, s.d.sql(query), args...)
 	if err != nil {
-		return nil, fail("read the highlights", s.path, err)
+		return nil, s.fail("read the highlights", err)
 	}
 	defer rows.Close()
 	var hs []Highlight
@@ -283,7 +283,7 @@ func (s *Store) queryHighlights(ctx context.Context, q querier, query string, ar
 		var h Highlight
 		var created, updated int64
 		if err := rows.Scan(&h.ID, &h.Issue, &h.Article, &h.Section, &h.Paragraph, &h.Quote, &h.Note, &created, &updated); err != nil {
-			return nil, fail("read the highlights", s.path, err)
+			return nil, s.fail("read the highlights", err)
 		}
 		h.Issue, h.Article, h.Section = clean(h.Issue), clean(h.Article), clean(h.Section)
 		h.Quote, h.Note = clean(h.Quote), clean(h.Note)
@@ -291,7 +291,7 @@ func (s *Store) queryHighlights(ctx context.Context, q querier, query string, ar
 		hs = append(hs, h)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fail("read the highlights", s.path, err)
+		return nil, s.fail("read the highlights", err)
 	}
 	return hs, nil
 }

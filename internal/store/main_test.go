@@ -31,10 +31,14 @@ func TestMain(m *testing.M) {
 			os.Exit(3)
 		}
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if err := pg.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "stopping the PostgreSQL cluster:", err)
+	}
+	os.Exit(code)
 }
 
-// writeStream opens the store at path and makes count changes, from the
+// writeStream opens the store at path (a file, or a PostgreSQL URL) and makes count changes, from the
 // first: change N is a note "change N" on a new highlight, on the library's
 // paragraph N mod P (of P), for the owner "OWNER#N/P", so that every change
 // adds a row. It prints "ID N" on stdout after each commit.
@@ -46,7 +50,7 @@ func writeStream(spec string) int {
 		return 2
 	}
 	owner = strings.TrimPrefix(owner, "=") // "=" stands for the empty owner
-	s, err := Open(context.Background(), path)
+	s, err := OpenDSN(context.Background(), path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "writer:", err)
 		return 1

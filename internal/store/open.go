@@ -17,10 +17,10 @@ import (
 type Store struct {
 	db          *sql.DB
 	d           dialect
-	path        string
+	path        string        // the file, or the PostgreSQL URL without its password
 	readOnly    *Error        // Open's error when the store was opened for reading only
 	readOnlyWhy string        // why, for the errors of refused changes
-	writing     chan struct{} // holds the token of the one writer in this process
+	writing     chan struct{} // holds the token of the one writer in this process (SQLite)
 	checked     *checked      // the file's check before the first change; guarded by writing
 	schema      []migration   // the migrations, oldest first
 	now         func() time.Time
@@ -50,13 +50,35 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return open(ctx, path, migrations)
 }
 
+// OpenDSN opens the store a server names (its --db): a PostgreSQL
+// database, by a postgres:// or postgresql:// URL, shared by every
+// instance that names it; or else the SQLite file at that path. The
+// schema is created or migrated at once, under a lock that makes a second
+// instance starting at the same time wait and find it current.
+//
+// A URL's connect_timeout (5 seconds when it sets none) bounds each
+// connection attempt; ctx bounds the whole of Open. A PostgreSQL that
+// cannot be reached is an *Error of Problem Unavailable: the caller may
+// retry later, or serve readers without a store. Errors are Open's.
+func OpenDSN(ctx context.Context, dsn string) (*Store, error) {
+	return openWith(ctx, dsn, migrations)
+}
+
+// openWith opens a DSN with a schema's migrations (the tests' own).
+func openWith(ctx context.Context, dsn string, schema []migration) (*Store, error) {
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn, schema)
+	}
+	return open(ctx, dsn, schema)
+}
+
 // open is Open with a schema's migrations (the tests' own, to migrate).
 func open(ctx context.Context, path string, schema []migration) (*Store, error) {
 	wal, err := prepareFile(path)
 	if err != nil {
 		return nil, err
 	}
-	s := newStore(sqliteDialect, path, sqliteDSN(path, false))
+	s := newSQLite(path, sqliteDSN(path, false))
 	s.schema = schema
 	err = s.start(ctx, wal)
 	if err == nil {
@@ -71,7 +93,7 @@ func open(ctx context.Context, path string, schema []migration) (*Store, error) 
 	// could not open it: in WAL mode it must create its -wal and -shm files
 	// beside the database, which a read-only folder or disk refuses. Nobody
 	// can be writing it then, so read it as an immutable file.
-	ro := newStore(sqliteDialect, path, sqliteDSN(path, true))
+	ro := newSQLite(path, sqliteDSN(path, true))
 	ro.schema = schema
 	if v, verr := ro.checkVersion(ctx); verr != nil || v != ro.latest() {
 		ro.db.Close()
@@ -81,11 +103,16 @@ func open(ctx context.Context, path string, schema []migration) (*Store, error) 
 	return ro, ro.readOnly
 }
 
-// newStore makes a Store over a DSN; no connection is opened yet.
-func newStore(d dialect, path, dsn string) *Store {
+// newSQLite makes a Store over an SQLite DSN; no connection is opened yet.
+func newSQLite(path, dsn string) *Store {
 	db, _ := sql.Open("sqlite", dsn) // only fails for an unknown driver
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
+	return newStore(sqliteDialect, path, db)
+}
+
+// newStore makes a Store over a database.
+func newStore(d dialect, path string, db *sql.DB) *Store {
 	return &Store{
 		db: db, d: d, path: path,
 		writing: make(chan struct{}, 1),
@@ -122,7 +149,7 @@ func (s *Store) start(ctx context.Context, wal bool) error {
 	if err != nil {
 		return err
 	}
-	if !wal {
+	if !wal && s.d.fileChecks {
 		s.useWAL(ctx)
 	}
 	if v < s.latest() {
@@ -137,11 +164,11 @@ func (s *Store) start(ctx context.Context, wal bool) error {
 		tx.Rollback()
 	}
 	if err != nil {
-		e := fail(opOpen, s.path, err)
+		e := s.fail(opOpen, err)
 		if e.Problem != ReadOnly {
 			return e
 		}
-		s.setReadOnly(fmt.Sprintf("%s is read-only", s.path), err)
+		s.setReadOnly(fmt.Sprintf("%s is read-only", s.name()), err)
 	}
 	return nil
 }
@@ -169,11 +196,11 @@ func (s *Store) setReadOnly(why string, err error) {
 func (s *Store) checkVersion(ctx context.Context) (int, error) {
 	v, foreign, err := version(ctx, s.db, s.d)
 	if err != nil {
-		return 0, fail(opOpen, s.path, err)
+		return 0, s.fail(opOpen, err)
 	}
 	if foreign {
 		return 0, &Error{Op: opOpen, Path: s.path, Problem: Broken,
-			Reason: leftAsIs(fmt.Sprintf("%s is another program's database, not analyst's", s.path))}
+			Reason: s.leftAsIs(fmt.Sprintf("%s is another program's database, not analyst's", s.name()))}
 	}
 	if v > s.latest() {
 		return 0, s.tooNew(v)
@@ -185,7 +212,7 @@ func (s *Store) checkVersion(ctx context.Context) (int, error) {
 func (s *Store) quickCheck(ctx context.Context) error {
 	var res string
 	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&res); err != nil {
-		return fail(opOpen, s.path, err)
+		return s.fail(opOpen, err)
 	}
 	if res != "ok" {
 		return &Error{Op: opOpen, Path: s.path, Problem: Broken,
@@ -194,8 +221,36 @@ func (s *Store) quickCheck(ctx context.Context) error {
 	return nil
 }
 
-// Path is the database file.
+// Path is the database file, or the PostgreSQL URL without its password
+// (for logs: a reader's messages never name a server's database).
 func (s *Store) Path() string { return s.path }
+
+// name is the database as a reader's messages name it: the file, or "the
+// server's database".
+func (s *Store) name() string {
+	if s.d.postgres {
+		return serverDatabase
+	}
+	return s.path
+}
+
+// fail builds the *Error for an operation that failed with err, in the
+// engine's terms.
+func (s *Store) fail(op string, err error) *Error {
+	if s.d.postgres {
+		return failPG(op, s.path, err)
+	}
+	return fail(op, s.path, err)
+}
+
+// leftAsIs tells the reader that a database the store refused is
+// untouched.
+func (s *Store) leftAsIs(reason string) string {
+	if s.d.postgres {
+		return reason + " (the database is left as it is)"
+	}
+	return leftAsIs(reason)
+}
 
 // ReadOnly returns why changes are refused (an *Error of Problem
 // ReadOnly), or nil when the store can be written.

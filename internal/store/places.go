@@ -83,14 +83,14 @@ func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
 	err := s.db.QueryRowContext(ctx, s.d.sql("SELECT last_issue, last_article FROM readers WHERE owner = ?"), owner).
 		Scan(&r.Last.Issue, &r.Last.Article)
 	if err != nil && err != sql.ErrNoRows {
-		return Reading{}, fail("read the places", s.path, err)
+		return Reading{}, s.fail("read the places", err)
 	}
 	r.Last = ArticleRef{Issue: clean(r.Last.Issue), Article: clean(r.Last.Article)}
 	rows, err := s.db.QueryContext(ctx, s.d.sql(`
 		SELECT issue, article, section, fraction, at_end, furthest, finished
 		FROM places WHERE owner = ?`), owner)
 	if err != nil {
-		return Reading{}, fail("read the places", s.path, err)
+		return Reading{}, s.fail("read the places", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -99,7 +99,7 @@ func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
 		var pr Progress
 		var end, finished int
 		if err := rows.Scan(&ref.Issue, &ref.Article, &p.Section, &p.Fraction, &end, &pr.Furthest, &finished); err != nil {
-			return Reading{}, fail("read the places", s.path, err)
+			return Reading{}, s.fail("read the places", err)
 		}
 		p.Section, p.End, p.Fraction = clean(p.Section), end != 0, unit(p.Fraction)
 		pr.Finished, pr.Furthest = finished != 0, unit(pr.Furthest)
@@ -108,7 +108,7 @@ func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
 		r.Progress[key] = pr
 	}
 	if err := rows.Err(); err != nil {
-		return Reading{}, fail("read the places", s.path, err)
+		return Reading{}, s.fail("read the places", err)
 	}
 	return r, nil
 }

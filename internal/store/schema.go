@@ -94,7 +94,7 @@ func version(ctx context.Context, q interface {
 // know: it was written by a newer one, and is left alone.
 func (s *Store) tooNew(v int) *Error {
 	return &Error{Op: opOpen, Path: s.path, Problem: TooNew,
-		Reason: leftAsIs(fmt.Sprintf("%s was written by a newer analyst (schema %d; this one knows up to %d)", s.path, v, s.latest()))}
+		Reason: s.leftAsIs(fmt.Sprintf("%s was written by a newer analyst (schema %d; this one knows up to %d)", s.name(), v, s.latest()))}
 }
 
 // migrate brings the schema up to date in one transaction, which holds the

@@ -7,35 +7,39 @@ import (
 )
 
 // write runs fn in a transaction of its own and commits it before
-// returning: the change is on the disk when write returns nil. The
-// transaction holds the database's write lock from its first statement
-// (BEGIN IMMEDIATE), so what fn reads stays true until it commits, and
-// another process's writer waits for it (busy timeout) instead of failing.
-// In this process writers queue on s.writing first, so that they wait in
-// turn, as long as ctx lets them, rather than in SQLite's busy loop. op
-// names the change in errors ("the highlight"); owner, whose change it
-// is.
+// returning: the change is kept when write returns nil. The transaction
+// holds the owner's write lock from its first statement (SQLite: the
+// database's, BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the
+// owner), so what fn reads stays true until it commits, and another
+// process's writer waits for it instead of failing. On SQLite the
+// process's writers queue on s.writing first, so that they wait in turn,
+// as long as ctx lets them, rather than in SQLite's busy loop. op names
+// the change in errors ("the highlight"); owner, whose change it is.
 func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx) error) error {
 	if s.readOnly != nil {
 		return &Error{Op: op, Path: s.path, Problem: ReadOnly, Reason: s.readOnlyWhy, Err: s.readOnly.Err}
 	}
-	select {
-	case s.writing <- struct{}{}:
-	case <-ctx.Done():
-		return fail(op, s.path, ctx.Err())
+	if s.d.oneWriter {
+		select {
+		case s.writing <- struct{}{}:
+		case <-ctx.Done():
+			return s.fail(op, ctx.Err())
+		}
+		defer func() { <-s.writing }()
 	}
-	defer func() { <-s.writing }()
-	if err := s.checkOnce(ctx); err != nil {
-		return &Error{Op: op, Path: s.path, Problem: err.Problem, Reason: err.Reason, Err: err.Err}
+	if s.d.fileChecks {
+		if err := s.checkOnce(ctx); err != nil {
+			return &Error{Op: op, Path: s.path, Problem: err.Problem, Reason: err.Reason, Err: err.Err}
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fail(op, s.path, err)
+		return s.fail(op, err)
 	}
 	if s.d.lockWrites != "" {
 		if _, err := tx.ExecContext(ctx, s.d.bind(s.d.lockWrites), owner); err != nil {
 			tx.Rollback()
-			return fail(op, s.path, err)
+			return s.fail(op, err)
 		}
 	}
 	if err := fn(tx); err != nil {
@@ -52,8 +56,8 @@ func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx)
 // damaged, the change wrote nothing, and no change after it will write:
 // the verdict is kept as checkOnce's. It runs holding s.writing.
 func (s *Store) failed(op string, err error) *Error {
-	e := fail(op, s.path, err)
-	if e.Problem == Broken && (s.checked == nil || s.checked.err == nil) {
+	e := s.fail(op, err)
+	if s.d.fileChecks && e.Problem == Broken && (s.checked == nil || s.checked.err == nil) {
 		e.Reason = leftAsIs(e.Reason)
 		s.checked = &checked{err: e}
 	}
