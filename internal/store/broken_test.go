@@ -11,11 +11,23 @@ import (
 	"testing"
 )
 
-// goodDatabase makes a database with a highlight and a place, closed, and
-// returns its bytes.
+// goodDatabase makes a database file with a highlight and a place,
+// closed, and returns its bytes.
 func goodDatabase(t *testing.T, path string) []byte {
 	t.Helper()
-	s, err := Open(ctx, path)
+	fillStore(t, path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// fillStore makes a store (a file, or a PostgreSQL URL) with four highlights
+// and a place, and closes it.
+func fillStore(t *testing.T, dsn string) {
+	t.Helper()
+	s, err := OpenDSN(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,11 +43,6 @@ func goodDatabase(t *testing.T, path string) []byte {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 // A file that is not analyst's database is refused with a message for the

@@ -34,13 +34,16 @@ type stream struct {
 	rep   reported
 }
 
-// checkReported checks that the database is intact and holds every change
+// checkReported checks that the database (a file, or a PostgreSQL URL) is
+// intact and holds every change
 // the writers reported committed, as written, and at most extra changes
 // they did not report (those in flight when writers died).
 func checkReported(t *testing.T, path string, extra int, streams ...stream) {
 	t.Helper()
-	integrity(t, path)
-	s, err := Open(ctx, path)
+	if !IsPostgres(path) {
+		integrity(t, path)
+	}
+	s, err := OpenDSN(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +54,7 @@ func checkReported(t *testing.T, path string, extra int, streams ...stream) {
 		total += len(st.rep)
 		for n, id := range st.rep {
 			var note string
-			err := s.db.QueryRow("SELECT note FROM highlights WHERE owner = ? AND id = ?", streamOwner(st.owner, n, p), id).Scan(&note)
+			err := s.db.QueryRow(s.d.bind("SELECT note FROM highlights WHERE owner = ? AND id = ?"), streamOwner(st.owner, n, p), id).Scan(&note)
 			if err != nil || note != fmt.Sprintf("change %d", n) {
 				t.Errorf("%q's change %d (id %d), reported committed: %q, %v", st.owner, n, id, note, err)
 			}

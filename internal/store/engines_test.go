@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"net"
 	"path/filepath"
 	"testing"
 	"time"
@@ -52,4 +53,15 @@ func openAt(tb testing.TB, dsn string) *Store {
 	tb.Cleanup(func() { s.Close() })
 	s.now = ticker(time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC))
 	return s
+}
+
+// freeLoopbackPort is a loopback TCP port nobody listens on now.
+func freeLoopbackPort() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	_, port, err := net.SplitHostPort(l.Addr().String())
+	return port, err
 }

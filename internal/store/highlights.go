@@ -38,14 +38,14 @@ const highlightColumns = "id, issue, article, section, paragraph, quote, note, c
 
 // Highlights returns every highlight of the owner, newest first.
 func (s *Store) Highlights(ctx context.Context, owner string) ([]Highlight, error) {
-	return s.queryHighlights(ctx, s.db, "SELECT "+highlightColumns+
+	return s.readHighlights(ctx, "SELECT "+highlightColumns+
 		" FROM highlights WHERE owner = ? ORDER BY created_ms DESC, id DESC", owner)
 }
 
 // ArticleHighlights returns the owner's highlights of one article, newest
 // first; Locate (or LocateIn) tells which paragraph each marks today.
 func (s *Store) ArticleHighlights(ctx context.Context, owner string, ref ArticleRef) ([]Highlight, error) {
-	return s.queryHighlights(ctx, s.db, "SELECT "+highlightColumns+
+	return s.readHighlights(ctx, "SELECT "+highlightColumns+
 		" FROM highlights WHERE owner = ? AND issue = ? AND article = ? ORDER BY created_ms DESC, id DESC",
 		owner, ref.Issue, ref.Article)
 }
@@ -53,6 +53,16 @@ func (s *Store) ArticleHighlights(ctx context.Context, owner string, ref Article
 // Counts returns how many highlights the owner has in each article, by
 // article key ("2026-01/cutler"); articles without any are absent.
 func (s *Store) Counts(ctx context.Context, owner string) (map[string]int, error) {
+	var counts map[string]int
+	err := s.read(ctx, func() (err error) {
+		counts, err = s.counts(ctx, owner)
+		return err
+	})
+	return counts, err
+}
+
+// counts is Counts, once.
+func (s *Store) counts(ctx context.Context, owner string) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, s.d.sql(
 		"SELECT issue, article, COUNT(*) FROM highlights WHERE owner = ? GROUP BY issue, article"), owner)
 	if err != nil {
@@ -86,6 +96,7 @@ func (s *Store) Toggle(ctx context.Context, owner string, a *content.Article, se
 		return Highlight{}, false, err
 	}
 	err = s.write(ctx, "the highlight", owner, func(tx *sql.Tx) error {
+		h, on = Highlight{}, false
 		here, err := s.highlightsAt(ctx, tx, owner, a, section, paragraph)
 		if err != nil {
 			return err
@@ -125,6 +136,7 @@ func (s *Store) Annotate(ctx context.Context, owner string, a *content.Article, 
 	}
 	var h Highlight
 	err = s.write(ctx, "the note", owner, func(tx *sql.Tx) error {
+		h = Highlight{}
 		here, err := s.highlightsAt(ctx, tx, owner, a, section, paragraph)
 		if err != nil {
 			return err
@@ -268,6 +280,17 @@ func (s *Store) byID(ctx context.Context, tx *sql.Tx, owner string, id int64) (H
 // querier is a *sql.DB or a *sql.Tx.
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readHighlights is queryHighlights on the database, outside a
+// transaction: once more when its connection was stale.
+func (s *Store) readHighlights(ctx context.Context, query string, args ...any) ([]Highlight, error) {
+	var hs []Highlight
+	err := s.read(ctx, func() (err error) {
+		hs, err = s.queryHighlights(ctx, s.db, query, args...)
+		return err
+	})
+	return hs, err
 }
 
 // queryHighlights runs a query of highlightColumns, written for SQLite

@@ -82,44 +82,61 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 // Opening again migrates nothing: schema_migrations keeps one row per
 // version, applied once.
 func TestReopenDoesNotMigrateAgain(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "analyst.db")
-	for range 3 {
-		s, err := Open(context.Background(), path)
-		if err != nil {
-			t.Fatal(err)
+	forEngines(t, func(t *testing.T, e engine) {
+		dsn := e.newDSN(t)
+		for range 3 {
+			s, err := OpenDSN(context.Background(), dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
 		}
-		s.Close()
-	}
-	s, err := Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var n int
-	if err := s.db.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n != len(migrations) {
-		t.Errorf("schema_migrations has %d rows, %v; want %d", n, err, len(migrations))
-	}
+		s := openAt(t, dsn)
+		if n := migrationRows(t, s); n != len(migrations) {
+			t.Errorf("schema_migrations has %d rows; want %d", n, len(migrations))
+		}
+	})
 }
 
-// Two processes' first starts at once: both open, one migrates.
+// migrationRows counts the migrations recorded in the store.
+func migrationRows(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// First starts at once, each with a Store of its own, as several
+// processes or instances would start: all open, one migrates, none fails
+// on the others' tables.
 func TestConcurrentFirstOpen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "analyst.db")
-	errs := make(chan error, 8)
-	for range 8 {
-		go func() {
-			s, err := Open(context.Background(), path)
-			if err == nil {
-				err = s.Close()
-			}
-			errs <- err
-		}()
-	}
-	for range 8 {
-		if err := <-errs; err != nil {
-			t.Error(err)
+	forEngines(t, func(t *testing.T, e engine) {
+		dsn := e.newDSN(t)
+		const starts = 8
+		errs := make(chan error, starts)
+		for range starts {
+			go func() {
+				s, err := OpenDSN(context.Background(), dsn)
+				if err == nil {
+					err = s.Close()
+				}
+				errs <- err
+			}()
 		}
-	}
-	integrity(t, path)
+		for range starts {
+			if err := <-errs; err != nil {
+				t.Error(err)
+			}
+		}
+		if !e.postgres() {
+			integrity(t, dsn)
+		}
+		if n := migrationRows(t, openAt(t, dsn)); n != len(migrations) {
+			t.Errorf("schema_migrations has %d rows; want %d", n, len(migrations))
+		}
+	})
 }
 
 func TestDialectBindsDollarPlaceholders(t *testing.T) {

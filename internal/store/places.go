@@ -79,6 +79,16 @@ func setLast(ctx context.Context, tx *sql.Tx, d dialect, owner string, ref Artic
 
 // Load returns the owner's places, read marks and the article read last.
 func (s *Store) Load(ctx context.Context, owner string) (Reading, error) {
+	var r Reading
+	err := s.read(ctx, func() (err error) {
+		r, err = s.load(ctx, owner)
+		return err
+	})
+	return r, err
+}
+
+// load is Load, once.
+func (s *Store) load(ctx context.Context, owner string) (Reading, error) {
 	r := Reading{Places: map[string]Place{}, Progress: map[string]Progress{}}
 	err := s.db.QueryRowContext(ctx, s.d.sql("SELECT last_issue, last_article FROM readers WHERE owner = ?"), owner).
 		Scan(&r.Last.Issue, &r.Last.Article)

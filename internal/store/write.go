@@ -13,8 +13,11 @@ import (
 // owner), so what fn reads stays true until it commits, and another
 // process's writer waits for it instead of failing. On SQLite the
 // process's writers queue on s.writing first, so that they wait in turn,
-// as long as ctx lets them, rather than in SQLite's busy loop. op names
-// the change in errors ("the highlight"); owner, whose change it is.
+// as long as ctx lets them, rather than in SQLite's busy loop. On
+// PostgreSQL a change that found its connection stale (the server
+// restarted) is made once more, on a new one. op names the change in
+// errors ("the highlight"); owner, whose change it is. fn may run twice:
+// it sets what it returns afresh each time.
 func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx) error) error {
 	if s.readOnly != nil {
 		return &Error{Op: op, Path: s.path, Problem: ReadOnly, Reason: s.readOnlyWhy, Err: s.readOnly.Err}
@@ -32,24 +35,36 @@ func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx)
 			return &Error{Op: op, Path: s.path, Problem: err.Problem, Reason: err.Reason, Err: err.Err}
 		}
 	}
+	sent, err := s.transact(ctx, owner, fn)
+	if !sent && s.again(ctx, err) {
+		_, err = s.transact(ctx, owner, fn)
+	}
+	if err != nil {
+		return s.failed(op, err)
+	}
+	return nil
+}
+
+// transact runs fn in a transaction that holds the owner's write lock,
+// and commits it. sent reports whether COMMIT was sent: a change that
+// failed before it was rolled back and may be made again (on PostgreSQL,
+// when the connection was stale); after it, it may have been kept.
+func (s *Store) transact(ctx context.Context, owner string, fn func(tx *sql.Tx) error) (sent bool, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.fail(op, err)
+		return false, err
 	}
 	if s.d.lockWrites != "" {
 		if _, err := tx.ExecContext(ctx, s.d.bind(s.d.lockWrites), owner); err != nil {
 			tx.Rollback()
-			return s.fail(op, err)
+			return false, err
 		}
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return s.failed(op, err)
+		return false, err
 	}
-	if err := tx.Commit(); err != nil {
-		return s.failed(op, err)
-	}
-	return nil
+	return true, tx.Commit()
 }
 
 // failed is the error of a change that failed. When SQLite found the file
