@@ -27,7 +27,7 @@ func goodDatabase(t *testing.T, path string) []byte {
 // and a place, and closes it.
 func fillStore(t *testing.T, dsn string) {
 	t.Helper()
-	s, err := OpenDSN(ctx, dsn)
+	s, err := OpenDSN(ctx, dsn, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -123,7 +123,7 @@ func TestProcessesStartingAtOnce(t *testing.T) {
 			streams = append(streams, stream{fmt.Sprintf("SHA256:p%d", i), rep})
 		}
 		checkReported(t, path, 0, streams...)
-		if n := migrationRows(t, openAt(t, path)); n != len(migrations) {
+		if n := migrationRows(t, openAt(t, path, Limits{})); n != len(migrations) {
 			t.Errorf("schema_migrations has %d rows; want %d", n, len(migrations))
 		}
 	})
@@ -137,7 +137,7 @@ func TestProcessesStartingAtOnce(t *testing.T) {
 func TestOneOwnersChangesAreOneAtATime(t *testing.T) {
 	forEngines(t, func(t *testing.T, e engine) {
 		dsn := e.newDSN(t)
-		stores := []*Store{openAt(t, dsn), openAt(t, dsn)}
+		stores := []*Store{openAt(t, dsn, Limits{}), openAt(t, dsn, Limits{})}
 		a := article(t, loadLibrary(t, nil), "cutler")
 		const goroutines, each = 8, 10 // 80 toggles
 		var wg sync.WaitGroup

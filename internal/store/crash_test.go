@@ -43,7 +43,7 @@ func checkReported(t *testing.T, path string, extra int, streams ...stream) {
 	if !IsPostgres(path) {
 		integrity(t, path)
 	}
-	s, err := OpenDSN(ctx, path)
+	s, err := OpenDSN(ctx, path, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,6 +47,14 @@
 // ("your changes are not being kept: the server's database is
 // unavailable"); the store reconnects by itself when it is back.
 //
+// Anyone can make an SSH key, so a server's store holds every owner but
+// LocalOwner to Limits (DefaultLimits): highlights per owner, characters
+// per note, changes per second, and a size past which owners it keeps
+// nothing of read without saving. A change past a limit is refused with
+// an *Error that says so in words for the reader (errors.Is(err,
+// ErrLimit)); Keeps tells a reader who arrives whether their changes will
+// be kept.
+//
 // The SQL is kept to what SQLite and PostgreSQL both take (plain types,
 // unix milliseconds, ON CONFLICT upserts); the few differences sit in a
 // dialect.

@@ -38,15 +38,15 @@ func forEngines(t *testing.T, test func(t *testing.T, e engine)) {
 	}
 }
 
-// openNew opens a new store on the engine with openAt.
-func openNew(tb testing.TB, e engine) *Store { return openAt(tb, e.newDSN(tb)) }
+// openNew opens a new store on the engine with openAt, without limits.
+func openNew(tb testing.TB, e engine) *Store { return openAt(tb, e.newDSN(tb), Limits{}) }
 
-// openAt opens the store at a DSN, closed at the end of the
+// openAt opens the store at a DSN, with limits, closed at the end of the
 // test, with a clock that moves a millisecond at each reading, so that
 // "newest first" has one answer.
-func openAt(tb testing.TB, dsn string) *Store {
+func openAt(tb testing.TB, dsn string, lim Limits) *Store {
 	tb.Helper()
-	s, err := OpenDSN(context.Background(), dsn)
+	s, err := OpenDSN(context.Background(), dsn, lim)
 	if err != nil {
 		tb.Fatalf("OpenDSN: %v", err)
 	}

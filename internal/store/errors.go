@@ -29,6 +29,14 @@ const (
 	Invalid                    // the caller's input was refused (a note with a control character)
 	NotFound                   // no such highlight for this owner
 	Unavailable                // the database cannot be reached, or did not answer in time (the caller's ctx)
+
+	// Refusals of a server's Limits: the change was not kept, and the
+	// message says why in words a reader can be shown. errors.Is(err,
+	// ErrLimit) matches any of them.
+	TooManyHighlights // the owner has as many highlights as the store keeps for one
+	NoteTooLong       // the note is longer than the store keeps
+	TooFast           // the owner makes changes faster than the store keeps them
+	StoreFull         // the store is over its size, and keeps nothing for new owners
 )
 
 // Sentinels for errors.Is: errors.Is(err, store.ErrFull).
@@ -43,13 +51,23 @@ var (
 	ErrInvalid     = errors.New("input refused")
 	ErrNotFound    = errors.New("no such highlight")
 	ErrUnavailable = errors.New("the database is unavailable")
+
+	ErrTooManyHighlights = errors.New("too many highlights")
+	ErrNoteTooLong       = errors.New("note too long")
+	ErrTooFast           = errors.New("changes too fast")
+	ErrStoreFull         = errors.New("store full for new readers")
+	ErrLimit             = errors.New("over a limit of the store") // any of the four above
 )
 
 var sentinels = [...]error{
 	Failed: ErrFailed, Broken: ErrBroken, Unreadable: ErrUnreadable,
 	ReadOnly: ErrReadOnly, Full: ErrFull, TooNew: ErrTooNew, Busy: ErrBusy,
 	Invalid: ErrInvalid, NotFound: ErrNotFound, Unavailable: ErrUnavailable,
+	TooManyHighlights: ErrTooManyHighlights, NoteTooLong: ErrNoteTooLong, TooFast: ErrTooFast, StoreFull: ErrStoreFull,
 }
+
+// limited reports whether a problem is the refusal of a limit.
+func (p Problem) limited() bool { return p >= TooManyHighlights && p <= StoreFull }
 
 // Error is every error the store returns. Its message is written for a
 // person and fits a status line: from Open, "nothing will be kept: …"
@@ -78,6 +96,8 @@ func (e *Error) Error() string {
 		return "cannot " + e.Op + ": " + e.Reason
 	case e.Problem == Unavailable:
 		return "your changes are not being kept: " + e.Reason
+	case e.Op == opKeeps:
+		return "nothing you change will be kept: " + e.Reason
 	}
 	return e.Op + " was not kept: " + e.Reason
 }
@@ -85,13 +105,20 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is matches the sentinel of the error's Problem.
+// Is matches the sentinel of the error's Problem, and ErrLimit for the
+// refusal of any limit.
 func (e *Error) Is(target error) bool {
+	if target == ErrLimit {
+		return e.Problem.limited()
+	}
 	return int(e.Problem) < len(sentinels) && sentinels[e.Problem] == target
 }
 
-// opOpen is the Op of errors from Open.
-const opOpen = "open"
+// The Op of errors from Open, and from Keeps.
+const (
+	opOpen  = "open"
+	opKeeps = "keep"
+)
 
 // fail builds the *Error for an operation that failed with err, telling
 // the problem from SQLite's result code or the system's errno.

@@ -95,13 +95,16 @@ func (s *Store) Toggle(ctx context.Context, owner string, a *content.Article, se
 	if err != nil {
 		return Highlight{}, false, err
 	}
-	err = s.write(ctx, "the highlight", owner, func(tx *sql.Tx) error {
+	err = s.change(ctx, "the highlight", owner, func(tx *sql.Tx) error {
 		h, on = Highlight{}, false
 		here, err := s.highlightsAt(ctx, tx, owner, a, section, paragraph)
 		if err != nil {
 			return err
 		}
 		if len(here) == 0 {
+			if err := s.roomForHighlight(ctx, tx, "the highlight", owner); err != nil {
+				return err
+			}
 			h, on = s.newHighlight(anchor, ""), true
 			return s.insert(ctx, tx, owner, h)
 		}
@@ -123,10 +126,10 @@ func (s *Store) Toggle(ctx context.Context, owner string, a *content.Article, se
 // implies a highlight, so the paragraph is highlighted first when it is
 // not; an empty note removes the note and keeps the highlight (and on a
 // paragraph without one does nothing, returning a zero Highlight). A note
-// with a control character is refused (see checkNote); any length is kept
-// whole.
+// with a control character is refused (see checkNote); a note of any
+// length is kept whole, up to the store's Limits.NoteChars.
 func (s *Store) Annotate(ctx context.Context, owner string, a *content.Article, section string, paragraph int, note string) (Highlight, error) {
-	note, err := checkNote(note)
+	note, err := s.checkNote(owner, note)
 	if err != nil {
 		return Highlight{}, err
 	}
@@ -135,7 +138,7 @@ func (s *Store) Annotate(ctx context.Context, owner string, a *content.Article, 
 		return Highlight{}, err
 	}
 	var h Highlight
-	err = s.write(ctx, "the note", owner, func(tx *sql.Tx) error {
+	err = s.change(ctx, "the note", owner, func(tx *sql.Tx) error {
 		h = Highlight{}
 		here, err := s.highlightsAt(ctx, tx, owner, a, section, paragraph)
 		if err != nil {
@@ -144,6 +147,9 @@ func (s *Store) Annotate(ctx context.Context, owner string, a *content.Article, 
 		if len(here) == 0 {
 			if note == "" {
 				return nil
+			}
+			if err := s.roomForHighlight(ctx, tx, "the note", owner); err != nil {
+				return err
 			}
 			h = s.newHighlight(anchor, note)
 			return s.insert(ctx, tx, owner, h)
@@ -161,12 +167,12 @@ func (s *Store) Annotate(ctx context.Context, owner string, a *content.Article, 
 // highlights, where it may be detached); "" removes the note. An unknown
 // id is an error of Problem NotFound.
 func (s *Store) SetNote(ctx context.Context, owner string, id int64, note string) (Highlight, error) {
-	note, err := checkNote(note)
+	note, err := s.checkNote(owner, note)
 	if err != nil {
 		return Highlight{}, err
 	}
 	var h Highlight
-	err = s.write(ctx, "the note", owner, func(tx *sql.Tx) error {
+	err = s.change(ctx, "the note", owner, func(tx *sql.Tx) error {
 		if h, err = s.byID(ctx, tx, owner, id); err != nil {
 			return err
 		}
@@ -182,7 +188,7 @@ func (s *Store) SetNote(ctx context.Context, owner string, id int64, note string
 // unknown id is an error of Problem NotFound.
 func (s *Store) Delete(ctx context.Context, owner string, id int64) (Highlight, error) {
 	var h Highlight
-	err := s.write(ctx, "the deletion", owner, func(tx *sql.Tx) error {
+	err := s.change(ctx, "the deletion", owner, func(tx *sql.Tx) error {
 		var err error
 		if h, err = s.byID(ctx, tx, owner, id); err != nil {
 			return err

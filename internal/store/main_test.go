@@ -50,7 +50,7 @@ func writeStream(spec string) int {
 		return 2
 	}
 	owner = strings.TrimPrefix(owner, "=") // "=" stands for the empty owner
-	s, err := OpenDSN(context.Background(), path)
+	s, err := OpenDSN(context.Background(), path, Limits{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "writer:", err)
 		return 1

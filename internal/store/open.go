@@ -23,6 +23,7 @@ type Store struct {
 	writing     chan struct{} // holds the token of the one writer in this process (SQLite)
 	checked     *checked      // the file's check before the first change; guarded by writing
 	schema      []migration   // the migrations, oldest first
+	limits      *limiter      // the server's Limits; nil for none
 	now         func() time.Time
 	newID       func() int64
 }
@@ -54,14 +55,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // database, by a postgres:// or postgresql:// URL, shared by every
 // instance that names it; or else the SQLite file at that path. The
 // schema is created or migrated at once, under a lock that makes a second
-// instance starting at the same time wait and find it current.
+// instance starting at the same time wait and find it current. Every
+// owner but LocalOwner is held to lim (DefaultLimits for a public
+// server; Limits{} for none).
 //
 // A URL's connect_timeout (5 seconds when it sets none) bounds each
 // connection attempt; ctx bounds the whole of Open. A PostgreSQL that
 // cannot be reached is an *Error of Problem Unavailable: the caller may
 // retry later, or serve readers without a store. Errors are Open's.
-func OpenDSN(ctx context.Context, dsn string) (*Store, error) {
-	return openWith(ctx, dsn, migrations)
+func OpenDSN(ctx context.Context, dsn string, lim Limits) (*Store, error) {
+	s, err := openWith(ctx, dsn, migrations)
+	if s != nil {
+		s.limits = newLimiter(lim)
+	}
+	return s, err
 }
 
 // openWith opens a DSN with a schema's migrations (the tests' own).

@@ -85,13 +85,13 @@ func TestReopenDoesNotMigrateAgain(t *testing.T) {
 	forEngines(t, func(t *testing.T, e engine) {
 		dsn := e.newDSN(t)
 		for range 3 {
-			s, err := OpenDSN(context.Background(), dsn)
+			s, err := OpenDSN(context.Background(), dsn, Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			s.Close()
 		}
-		s := openAt(t, dsn)
+		s := openAt(t, dsn, Limits{})
 		if n := migrationRows(t, s); n != len(migrations) {
 			t.Errorf("schema_migrations has %d rows; want %d", n, len(migrations))
 		}
@@ -118,7 +118,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		errs := make(chan error, starts)
 		for range starts {
 			go func() {
-				s, err := OpenDSN(context.Background(), dsn)
+				s, err := OpenDSN(context.Background(), dsn, Limits{})
 				if err == nil {
 					err = s.Close()
 				}
@@ -133,7 +133,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 		if !e.postgres() {
 			integrity(t, dsn)
 		}
-		if n := migrationRows(t, openAt(t, dsn)); n != len(migrations) {
+		if n := migrationRows(t, openAt(t, dsn, Limits{})); n != len(migrations) {
 			t.Errorf("schema_migrations has %d rows; want %d", n, len(migrations))
 		}
 	})

@@ -25,7 +25,7 @@ func TestPostgresOutageAndRecovery(t *testing.T) {
 	}
 	defer c.Close()
 	dsn := c.NewDatabase(t)
-	stores := map[string]*Store{"tcp": openAt(t, dsn), "socket": openAt(t, c.SocketDSN("test_1"))}
+	stores := map[string]*Store{"tcp": openAt(t, dsn, Limits{}), "socket": openAt(t, c.SocketDSN("test_1"), Limits{})}
 	a := article(t, loadLibrary(t, nil), "cutler")
 	for name, s := range stores {
 		if _, err := s.Annotate(ctx, "SHA256:"+name, a, "lead", 0, "before"); err != nil {
@@ -44,12 +44,14 @@ func TestPostgresOutageAndRecovery(t *testing.T) {
 			},
 			"Load":       func(ctx context.Context) error { _, err := s.Load(ctx, owner); return err },
 			"Highlights": func(ctx context.Context) error { _, err := s.Highlights(ctx, owner); return err },
+			"Keeps":      func(ctx context.Context) error { return s.Keeps(ctx, owner) },
 		}
 		want := map[string]string{
 			"Toggle":     "your changes are not being kept: the server's database is unavailable",
 			"SavePlace":  "your changes are not being kept: the server's database is unavailable",
 			"Load":       "cannot read the places: the server's database is unavailable",
 			"Highlights": "cannot read the highlights: the server's database is unavailable",
+			"Keeps":      "your changes are not being kept: the server's database is unavailable",
 		}
 		for call, f := range calls {
 			ctx, cancel := context.WithTimeout(context.Background(), outageWait)
@@ -88,7 +90,7 @@ func TestPostgresRestartBetweenCalls(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	s := openAt(t, c.NewDatabase(t))
+	s := openAt(t, c.NewDatabase(t), Limits{})
 	a := article(t, loadLibrary(t, nil), "cutler")
 	for round := range 3 {
 		if _, err := s.Annotate(ctx, "SHA256:r", a, "lead", 0, "before"); err != nil {

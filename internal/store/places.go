@@ -51,7 +51,7 @@ func (s *Store) SavePlace(ctx context.Context, owner string, ref ArticleRef, p P
 	if finished {
 		read = 1
 	}
-	return s.write(ctx, "the place", owner, func(tx *sql.Tx) error {
+	return s.change(ctx, "the place", owner, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.d.sql(`
 			INSERT INTO places (owner, issue, article, section, fraction, at_end, furthest, finished, updated_ms)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

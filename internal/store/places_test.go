@@ -9,7 +9,7 @@ import (
 func TestPlacesRoundTrip(t *testing.T) {
 	forEngines(t, func(t *testing.T, e engine) {
 		dsn := e.newDSN(t)
-		s := openAt(t, dsn)
+		s := openAt(t, dsn, Limits{})
 		cutler := ArticleRef{Issue: "2026-01", Article: "cutler"}
 		jamal := ArticleRef{Issue: "2026-01", Article: "jamal"}
 		r, err := s.Load(ctx, LocalOwner)
@@ -28,7 +28,7 @@ func TestPlacesRoundTrip(t *testing.T) {
 		}
 		// Reopened, as the next run would.
 		s.Close()
-		s2, err := OpenDSN(ctx, dsn)
+		s2, err := OpenDSN(ctx, dsn, Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}

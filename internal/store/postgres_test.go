@@ -44,7 +44,7 @@ func TestPostgresForeignDatabaseIsLeftAlone(t *testing.T) {
 	if _, err := db.Exec("CREATE TABLE accounts (id INTEGER PRIMARY KEY, balance INTEGER)"); err != nil {
 		t.Fatal(err)
 	}
-	s, err := OpenDSN(ctx, dsn)
+	s, err := OpenDSN(ctx, dsn, Limits{})
 	if s != nil || !errors.Is(err, ErrBroken) || !strings.Contains(err.Error(), "another program's database") ||
 		!strings.Contains(err.Error(), "the database is left as it is") {
 		t.Fatalf("OpenDSN of another program's database: %v", err)
@@ -76,7 +76,7 @@ func TestOpenDSNErrors(t *testing.T) {
 		{"postgres://u:secret@127.0.0.1:" + free + "/db?sslmode=disable", ErrUnavailable, "the server's database is unavailable"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		s, err := OpenDSN(ctx, tc.dsn)
+		s, err := OpenDSN(ctx, tc.dsn, Limits{})
 		cancel()
 		if s != nil || !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("OpenDSN(%s): %v; want %v saying %q", tc.dsn, err, tc.want, tc.says)
@@ -97,7 +97,7 @@ func TestOpenDSNErrors(t *testing.T) {
 func TestPathHasNoPassword(t *testing.T) {
 	dsn := engines[1].newDSN(t)
 	withPassword := strings.Replace(dsn, "postgres@", "postgres:hunter2@", 1)
-	s := openAt(t, withPassword)
+	s := openAt(t, withPassword, Limits{})
 	if strings.Contains(s.Path(), "hunter2") || !strings.HasPrefix(s.Path(), "postgres://postgres@127.0.0.1:") {
 		t.Errorf("Path() = %q", s.Path())
 	}

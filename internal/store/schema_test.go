@@ -51,7 +51,7 @@ func TestMigrationFromTheFirstRelease(t *testing.T) {
 		if !e.postgres() {
 			data, _ = os.ReadFile(dsn)
 		}
-		s, err := OpenDSN(ctx, dsn)
+		s, err := OpenDSN(ctx, dsn, Limits{})
 		if s != nil || !errors.Is(err, ErrTooNew) {
 			t.Fatalf("this analyst on the newer database: %v, %v", s, err)
 		}
@@ -85,7 +85,7 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 		if s, err := openWith(ctx, dsn, bad); s != nil || err == nil {
 			t.Fatalf("a failing migration opened: %v", err)
 		}
-		s := openAt(t, dsn)
+		s := openAt(t, dsn, Limits{})
 		if v, _, _ := version(ctx, s.db, s.d); v != 1 {
 			t.Errorf("version %d after a failed migration", v)
 		}

@@ -59,7 +59,7 @@ func holdOwnerLock(t *testing.T, e engine, s *Store, dsn, owner string) (release
 func TestSlowDatabaseReturnsWithTheCallersContext(t *testing.T) {
 	forEngines(t, func(t *testing.T, e engine) {
 		dsn := e.newDSN(t)
-		s := openAt(t, dsn)
+		s := openAt(t, dsn, Limits{})
 		a := article(t, loadLibrary(t, nil), "cutler")
 		owner := "SHA256:slow"
 		if _, _, err := s.Toggle(ctx, owner, a, "lead", 0); err != nil {

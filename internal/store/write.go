@@ -17,7 +17,8 @@ import (
 // PostgreSQL a change that found its connection stale (the server
 // restarted) is made once more, on a new one. op names the change in
 // errors ("the highlight"); owner, whose change it is. fn may run twice:
-// it sets what it returns afresh each time.
+// it sets what it returns afresh each time. write applies no Limits: a
+// reader's changes go through change.
 func (s *Store) write(ctx context.Context, op, owner string, fn func(tx *sql.Tx) error) error {
 	if s.readOnly != nil {
 		return &Error{Op: op, Path: s.path, Problem: ReadOnly, Reason: s.readOnlyWhy, Err: s.readOnly.Err}
@@ -65,6 +66,20 @@ func (s *Store) transact(ctx context.Context, owner string, fn func(tx *sql.Tx) 
 		return false, err
 	}
 	return true, tx.Commit()
+}
+
+// change is write for a reader's change, within the store's Limits: the
+// owner's write rate, and the store's size for an owner it keeps nothing
+// of yet. The limits on what the change makes (highlights, a note's
+// length) are checked by the change itself.
+func (s *Store) change(ctx context.Context, op, owner string, fn func(tx *sql.Tx) error) error {
+	if err := s.limits.allow(op, owner, s.now()); err != nil {
+		return err
+	}
+	if err := s.admit(ctx, op, owner); err != nil {
+		return err
+	}
+	return s.write(ctx, op, owner, fn)
 }
 
 // failed is the error of a change that failed. When SQLite found the file
