@@ -1,6 +1,7 @@
 // Package pgtest runs a throwaway PostgreSQL cluster for tests: initdb in
 // a temporary folder, a postgres listening on a free loopback port and on
-// a unix socket in that folder, trusted local logins, no fsync. It is made
+// a unix socket in that folder, trusted local logins, no fsync (but for
+// StartDurable's, which benchmarks measure commits on). It is made
 // from the postgresql package's own programs (scripts/ensure-tools
 // installs it), in about a second, and stopped and removed by Close; it
 // also dies with the test binary should that end first.
@@ -34,21 +35,31 @@ const (
 // Cluster is a running throwaway PostgreSQL. Its methods are for one
 // goroutine at a time (a test's, or TestMain's).
 type Cluster struct {
-	root string // the temporary folder: the data folder and the server's log
-	data string // the data folder, also the unix socket's
-	bin  string
-	as   *account
-	port int
+	root    string // the temporary folder: the data folder and the server's log
+	data    string // the data folder, also the unix socket's
+	bin     string
+	as      *account
+	port    int
+	durable bool // commits are synced to the disk, as on a real server
 
 	proc   *os.Process
 	exited chan error // receives the server's exit
 	dbs    int        // databases made by NewDatabase
 }
 
-// Start makes and starts a new cluster. The folder is made under the
-// system's temporary folder rather than a test's, whose parents root's
-// tests keep closed to the user PostgreSQL runs as.
-func Start() (*Cluster, error) {
+// Start makes and starts a new cluster, without fsync: what it keeps is
+// lost in a crash of the machine, which a test's database can be. The
+// folder is made under the system's temporary folder rather than a
+// test's, whose parents root's tests keep closed to the user PostgreSQL
+// runs as.
+func Start() (*Cluster, error) { return start(false) }
+
+// StartDurable is Start with PostgreSQL's defaults for durability (fsync,
+// synchronous commits, full page writes), for benchmarks of commits that
+// compare with SQLite's synchronous=FULL.
+func StartDurable() (*Cluster, error) { return start(true) }
+
+func start(durable bool) (*Cluster, error) {
 	bin, err := BinDir()
 	if err != nil {
 		return nil, err
@@ -61,7 +72,7 @@ func Start() (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{root: root, data: filepath.Join(root, "data"), bin: bin, as: as}
+	c := &Cluster{root: root, data: filepath.Join(root, "data"), bin: bin, as: as, durable: durable}
 	if err := c.initdb(); err != nil {
 		os.RemoveAll(root)
 		return nil, err
@@ -102,7 +113,7 @@ var errPortTaken = errors.New("the port was taken")
 
 // start starts the server on the cluster's port and waits until it takes
 // connections. A throwaway cluster needs no durability: fsync and
-// synchronous commits are off.
+// synchronous commits are off unless it is durable.
 func (c *Cluster) start() error {
 	logPath := filepath.Join(c.root, "server.log")
 	logFile, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
@@ -110,9 +121,12 @@ func (c *Cluster) start() error {
 		return err
 	}
 	defer logFile.Close()
-	cmd := c.as.command(c.bin, "postgres", "-D", c.data, "-k", c.data, "-p", strconv.Itoa(c.port),
-		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-		"-c", "full_page_writes=off", "-c", "max_connections=200", "-c", "shared_buffers=32MB")
+	args := []string{"-D", c.data, "-k", c.data, "-p", strconv.Itoa(c.port),
+		"-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=32MB"}
+	if !c.durable {
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	}
+	cmd := c.as.command(c.bin, "postgres", args...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		return err

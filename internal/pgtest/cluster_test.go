@@ -51,6 +51,14 @@ func TestClusterLifecycle(t *testing.T) {
 	if got := query(t, dsn, "SELECT current_setting('fsync')"); got != "off" {
 		t.Errorf("fsync = %q", got)
 	}
+	durable, err := StartDurable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer durable.Close()
+	if got := query(t, durable.NewDatabase(t), "SELECT current_setting('fsync') || current_setting('synchronous_commit')"); got != "onon" {
+		t.Errorf("a durable cluster's fsync and synchronous_commit: %q", got)
+	}
 	query(t, dsn, "CREATE TABLE kept AS SELECT 42 AS answer")
 	// As root, the data is the account's that the server runs as: a
 	// server that ran as root would have refused to start.

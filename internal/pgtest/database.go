@@ -49,6 +49,8 @@ func (c *Cluster) NewDatabase(tb testing.TB) string {
 //		os.Exit(code)
 //	}
 type Shared struct {
+	Durable bool // start it with StartDurable
+
 	mu      sync.Mutex
 	c       *Cluster
 	err     error
@@ -64,7 +66,7 @@ func (s *Shared) Cluster(tb testing.TB) *Cluster {
 	defer s.mu.Unlock()
 	if !s.started {
 		s.started = true
-		s.c, s.err = Start()
+		s.c, s.err = start(s.Durable)
 	}
 	if s.err != nil {
 		tb.Fatalf("starting a PostgreSQL cluster for the tests: %v", s.err)
