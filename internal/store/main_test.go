@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/pgtest"
 )
 
 // Some tests run this test binary again as another process: a writer to
@@ -32,8 +33,10 @@ func TestMain(m *testing.M) {
 		}
 	}
 	code := m.Run()
-	if err := pg.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "stopping the PostgreSQL cluster:", err)
+	for _, c := range []*pgtest.Shared{&pg, &pgBench} {
+		if err := c.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, "stopping a PostgreSQL cluster:", err)
+		}
 	}
 	os.Exit(code)
 }
