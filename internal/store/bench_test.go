@@ -196,7 +196,7 @@ func BenchmarkOpen(b *testing.B) {
 		path := benchDatabase(b, e)
 		done := cpuPerOp(b)
 		for b.Loop() {
-			s, err := Open(context.Background(), path)
+			s, err := OpenDSN(context.Background(), path, Limits{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -46,8 +46,14 @@ const maxConns = 4
 // and why; the file is then left exactly as it was. The one exception is a
 // file that can be read but not written (a read-only file or disk): Open
 // returns a Store that reads (what it holds is shown) with an *Error of
-// Problem ReadOnly, and every change on it fails with that error.
+// Problem ReadOnly, and every change on it fails with that error. A
+// PostgreSQL URL is refused (Invalid): it is a server's store (OpenDSN),
+// and would otherwise be taken for a file's name.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if IsPostgres(path) {
+		return nil, &Error{Op: opOpen, Path: "postgres://…", Problem: Invalid,
+			Reason: "a PostgreSQL database is a server's store (analyst serve --db); the reader keeps its own in a file"}
+	}
 	return open(ctx, path, migrations)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -100,5 +101,20 @@ func TestPathHasNoPassword(t *testing.T) {
 	s := openAt(t, withPassword, Limits{})
 	if strings.Contains(s.Path(), "hunter2") || !strings.HasPrefix(s.Path(), "postgres://postgres@127.0.0.1:") {
 		t.Errorf("Path() = %q", s.Path())
+	}
+}
+
+// The reader's Open takes a file, never a PostgreSQL URL for one: it
+// refuses it, and makes no file of that name.
+func TestOpenRefusesAPostgresURL(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	s, err := Open(ctx, "postgres://u:secret@localhost/db")
+	if s != nil || !errors.Is(err, ErrInvalid) || strings.Contains(err.Error(), "secret") ||
+		!strings.HasPrefix(err.Error(), "nothing will be kept: a PostgreSQL database is a server's store") {
+		t.Fatalf("Open of a URL: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("Open made %v", entries)
 	}
 }
