@@ -62,11 +62,10 @@ func TestMigrationFromTheFirstRelease(t *testing.T) {
 			t.Error("the newer file changed")
 		}
 		if e.postgres() {
-			s, _ := openWith(ctx, dsn, withMigration("SELECT 1"))
-			if n := migrationRows(t, s); n != 2 {
-				t.Errorf("the newer database has %d migrations recorded, want 2", n)
+			var n int
+			if err := pgDB(t, dsn).QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil || n != 2 {
+				t.Errorf("the newer database has %d migrations recorded (%v), want 2", n, err)
 			}
-			s.Close()
 		}
 	})
 }
