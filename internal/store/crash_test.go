@@ -17,7 +17,14 @@ type reported map[int]int64
 // output ends.
 func readReports(t *testing.T, r io.Reader, into reported, stop func() bool) {
 	t.Helper()
-	sc := bufio.NewScanner(r)
+	scanReports(t, bufio.NewScanner(r), into, stop)
+}
+
+// scanReports is readReports from a scanner that may be read again: a
+// scanner reads ahead, so lines it holds past where stop returned true are
+// read by the next call with the same scanner, not lost with a new one.
+func scanReports(t *testing.T, sc *bufio.Scanner, into reported, stop func() bool) {
+	t.Helper()
 	for !stop() && sc.Scan() {
 		var id int64
 		var n int
@@ -87,12 +94,13 @@ func TestSIGKILLLosesAtMostTheChangeInFlight(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := len(rep)
-		readReports(t, out, rep, func() bool { return len(rep) >= before+40+round*7 })
+		sc := bufio.NewScanner(out)
+		scanReports(t, sc, rep, func() bool { return len(rep) >= before+40+round*7 })
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
 		// What it printed before it died was committed too.
-		readReports(t, out, rep, func() bool { return false })
+		scanReports(t, sc, rep, func() bool { return false })
 		err = cmd.Wait()
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
 			t.Fatalf("round %d: the writer was not killed: %v", round, err)
