@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -39,13 +42,45 @@ func (t *textInput) update(msg tea.KeyPressMsg) {
 // cannot match them, and the field must not send them to the terminal.
 func (t *textInput) insert(s string) {
 	s = content.StripControls(s)
-	limit := t.limit
-	if limit == 0 {
-		limit = maxInput
-	}
-	if len([]rune(t.value))+len([]rune(s)) <= limit {
+	if len([]rune(t.value))+len([]rune(s)) <= t.max() {
 		t.value += s
 	}
+}
+
+// max is the most characters the field takes.
+func (t *textInput) max() int {
+	if t.limit == 0 {
+		return maxInput
+	}
+	return t.limit
+}
+
+// paste types pasted text, its runs of white space (line breaks among
+// them) made one space and without control characters, cut where the
+// field is full: a search needs no megabyte.
+func (t *textInput) paste(s string) {
+	room := t.max() - utf8.RuneCountInString(t.value)
+	if room <= 0 {
+		return
+	}
+	// Only the start can fit: a generous cut first, so that a huge paste
+	// costs no more than a small one.
+	s = s[:min(len(s), 8*room*utf8.UTFMax)]
+	s = content.StripControls(strings.Join(strings.Fields(s), " "))
+	if r := []rune(s); len(r) > room {
+		s = string(r[:room])
+	}
+	t.value += s
+}
+
+// refuses says whether a key is text that the field has no room for, and
+// so changes nothing.
+func (t *textInput) refuses(msg tea.KeyPressMsg) bool {
+	text := msg.Text
+	if msg.String() == "space" {
+		text = " "
+	}
+	return text != "" && msg.Mod&^tea.ModShift == 0 && utf8.RuneCountInString(t.value)+utf8.RuneCountInString(text) > t.max()
 }
 
 func (t *textInput) reset() { t.value = "" }

@@ -61,7 +61,7 @@ func (r *readerModel) paste(text string) {
 	if !r.editor.open {
 		return
 	}
-	r.editor.input.insert(content.StripControls(strings.Join(strings.Fields(text), " ")))
+	r.editor.input.paste(text)
 	r.relayoutNotes()
 }
 

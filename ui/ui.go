@@ -44,6 +44,7 @@ type Model struct {
 	// glossaryFrom is the screen the glossary was opened from, and goes
 	// back to.
 	glossaryFrom screen
+	frame        frame // the last view drawn
 }
 
 // New makes a reader for a library. It opens at the issue list, or at
@@ -76,6 +77,11 @@ func (m *Model) Init() tea.Cmd {
 // Update handles a message: sizes and renderings go to whoever owns them,
 // keys to the screen in front.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.ignores(k) {
+		m.touched = true
+		return m, nil // the frame stands, and there is nothing to settle
+	}
+	m.frame.valid = false
 	defer func() { cmd = m.settle(cmd) }()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -97,8 +103,10 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	case NoticeMsg:
 		m.notice = string(msg)
-	case tea.ColorProfileMsg, placeDueMsg, savedMsg, keptMsg, tea.PasteMsg:
+	case tea.ColorProfileMsg, placeDueMsg, savedMsg, keptMsg:
 		m.work(msg)
+	case tea.PasteMsg:
+		return m, m.paste(msg.Content)
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 	case tea.KeyPressMsg:
@@ -211,9 +219,17 @@ func (m *Model) setKeys() {
 	m.c.keys.forWork(m.screen, m.reader.cursor.shown)
 }
 
-// View draws the screen in front, in the alternate screen, with the mouse
-// wheel on. Whatever the size, the view fits it.
+// View is the screen in front, drawn again only when something changed.
 func (m *Model) View() tea.View {
+	if !m.frame.valid {
+		m.frame = frame{view: m.draw(), valid: true}
+	}
+	return m.frame.view
+}
+
+// draw draws the screen in front, in the alternate screen, with the mouse
+// wheel on. Whatever the size, the view fits it.
+func (m *Model) draw() tea.View {
 	var v tea.View
 	if m.quitting {
 		return v

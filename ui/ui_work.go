@@ -39,10 +39,6 @@ func (m *Model) work(msg tea.Msg) {
 		m.c.notes.saved(msg)
 	case keptMsg:
 		m.takeKept(msg)
-	case tea.PasteMsg:
-		if m.screen == readerScreen {
-			m.reader.paste(msg.Content)
-		}
 	}
 }
 

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// A key that changes nothing keeps the frame: Update and View together
+// allocate almost nothing for it (drawing a frame allocates thousands of
+// times), and the screen stays as it was. Before frames were kept, each
+// such key cost a whole frame: a 128 KB paste of one letter on the issue
+// list kept the SSH server busy for 45 CPU-seconds.
+func TestIgnoredKeyKeepsTheFrame(t *testing.T) {
+	cases := []struct {
+		name  string
+		setup []string // keys that bring the screen to the case
+		key   string   // a key that does nothing there
+	}{
+		{"issue list", nil, "z"},
+		{"reader", []string{"2"}, "z"},
+		{"help", []string{"?"}, "z"},
+		{"full search field", []string{"2", "/", strings.Repeat("x", maxInput)}, "x"},
+		{"full list filter", []string{"/", strings.Repeat("y", maxInput)}, "y"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, Options{Cache: sharedCache()}, 120, 40)
+			for _, k := range tc.setup {
+				if len(k) > 1 && k != "esc" && k != "enter" {
+					hs.typeText(k)
+				} else {
+					hs.keys(k)
+				}
+			}
+			before := hs.screen()
+			press := keyPress(tc.key)
+			allocs := testing.AllocsPerRun(50, func() {
+				hs.m.Update(press)
+				_ = hs.m.View()
+			})
+			if allocs > 20 {
+				t.Errorf("%q: Update and View allocate %.0f times for a key that changes nothing; want a kept frame", tc.key, allocs)
+			}
+			if after := hs.screen(); after != before {
+				t.Errorf("%q changed the screen:\n%s\nwas:\n%s", tc.key, after, before)
+			}
+		})
+	}
+}
+
+// The measure above means something: a key that moves the cursor draws a
+// new frame, and keys that do something after ignored ones still work.
+func TestKeyAfterIgnoredKeysDraws(t *testing.T) {
+	hs := newHarness(t, Options{Cache: sharedCache()}, 120, 40)
+	before := hs.screen()
+	hs.typeText("zzzz")
+	j := keyPress("j")
+	k := keyPress("k")
+	allocs := testing.AllocsPerRun(20, func() {
+		hs.m.Update(j)
+		_ = hs.m.View()
+		hs.m.Update(k)
+		_ = hs.m.View()
+	})
+	if allocs < 200 {
+		t.Errorf("j and k allocate only %.0f times: the measure of a kept frame does not tell a drawn one", allocs)
+	}
+	hs.keys("j")
+	if hs.screen() == before {
+		t.Errorf("j after ignored keys did not move the cursor:\n%s", hs.screen())
+	}
+	hs.keys("?")
+	if !strings.Contains(hs.screen(), "Keys") {
+		t.Errorf("? after ignored keys did not open the help:\n%s", hs.screen())
+	}
+}
+
+// BenchmarkIgnoredKey is a key that changes nothing on the issue list:
+// Update and View, as Bubble Tea calls them for every key.
+func BenchmarkIgnoredKey(b *testing.B) {
+	hs := newHarness(b, Options{}, 120, 40)
+	z := keyPress("z")
+	for b.Loop() {
+		hs.m.Update(z)
+		_ = hs.m.View()
+	}
+}
+
+// BenchmarkMovingKey is j and k on the issue list, each drawing a frame.
+func BenchmarkMovingKey(b *testing.B) {
+	hs := newHarness(b, Options{}, 120, 40)
+	keys := []string{"j", "k"}
+	i := 0
+	for b.Loop() {
+		hs.m.Update(keyPress(keys[i%2]))
+		_ = hs.m.View()
+		i++
+	}
+}
+
+// A paste into a text field is cut at the field's limit, its line breaks
+// made spaces; outside a field it changes nothing.
+func TestPasteIsCutAtTheFieldsLimit(t *testing.T) {
+	big := "Baku\nTbilisi\t" + strings.Repeat("z", 1<<20)
+	want := "Baku Tbilisi " + strings.Repeat("z", maxInput-len("Baku Tbilisi "))
+
+	hs := newHarness(t, Options{Cache: sharedCache()}, 120, 40)
+	before := hs.screen()
+	hs.send(tea.PasteMsg{Content: big})
+	if hs.screen() != before {
+		t.Errorf("a paste on the issue list changed the screen:\n%s", hs.screen())
+	}
+
+	hs.keys("/")
+	hs.send(tea.PasteMsg{Content: big})
+	if got := hs.m.list.filter.value; got != want {
+		t.Errorf("the list's filter after a 1 MB paste has %d runes starting %.20q; want the first %d", len([]rune(got)), got, maxInput)
+	}
+	hs.keys("esc", "2", "/")
+	hs.typeText("ab")
+	hs.send(tea.PasteMsg{Content: big})
+	if got := hs.m.reader.search.input.value; got != "ab"+want[:maxInput-2] {
+		t.Errorf("the search after typing ab and a 1 MB paste is %.30q… (%d runes); want ab and the paste up to %d", got, len([]rune(got)), maxInput)
+	}
+	if !strings.Contains(lastLine(hs.screen()), "zzz█") {
+		t.Errorf("the prompt does not show the pasted query: %q", lastLine(hs.screen()))
+	}
+}
