@@ -51,12 +51,19 @@ func (l *rateLimiter) allow(addr net.Addr) bool {
 		b = &bucket{tokens: l.burst, last: now}
 		l.buckets[host] = b
 	}
-	b.tokens = min(l.burst, b.tokens+now.Sub(b.last).Seconds()*l.rate)
+	return b.take(now, l.rate, l.burst, 1)
+}
+
+// take adds what rate has earned since the last take, up to burst, then
+// takes n tokens if there are that many, or if the bucket is full: n may
+// be more than a burst, and then leaves a debt for the rate to pay.
+func (b *bucket) take(now time.Time, rate, burst, n float64) bool {
+	b.tokens = min(burst, b.tokens+now.Sub(b.last).Seconds()*rate)
 	b.last = now
-	if b.tokens < 1 {
+	if b.tokens < n && b.tokens < burst {
 		return false
 	}
-	b.tokens--
+	b.tokens -= n
 	return true
 }
 

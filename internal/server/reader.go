@@ -37,6 +37,10 @@ func fitWindow(w, h int) (int, int) {
 // quits, the connection drops, a timeout ends it or the server goes down.
 // The program gets the client's size, TERM and colour profile.
 func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article, sec *content.Section, sent *atomic.Int64) int {
+	if term.pty.Window.Width <= 0 || term.pty.Window.Height <= 0 {
+		fmt.Fprintln(countingWriter{sess.Stderr(), sent}, msgNoSize)
+		return 1
+	}
 	s.begin(sess, commandReader)
 	winch := term.winch
 	why := &endReason{}
@@ -52,8 +56,11 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	// What bm.MakeOptions gives an emulated PTY, but from the size taken
 	// at the start (see terminal) rather than from sess.Pty() now.
 	envs := append(sess.Environ(), "TERM="+term.pty.Term)
+	var p *tea.Program
+	in := s.readerInput(sess, func() *tea.Program { return p })
+	defer in.stop()
 	opts := []tea.ProgramOption{
-		tea.WithInput(sess),
+		tea.WithInput(in),
 		tea.WithOutput(countingWriter{sess, sent}),
 		tea.WithEnvironment(envs),
 		tea.WithColorProfile(colorprofile.Env(envs)),
@@ -69,7 +76,7 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 			return msg
 		}),
 	}
-	p := tea.NewProgram(model, opts...)
+	p = tea.NewProgram(model, opts...)
 	w.start(p, why, s.cfg.MaxSession)
 	defer w.stop()
 	s.sessions.add(p, why)

@@ -42,6 +42,8 @@ type Config struct {
 	RatePerSecond float64       // new connections per second per address (0: no limit)
 	RateBurst     int           // new connections an address may open at once
 	ShutdownGrace time.Duration // how long readers have after a shutdown notice
+	InputRate     float64       // bytes a second a reader may send after InputBurst (0: no limit)
+	InputBurst    int           // bytes a reader may send at once
 	Library       *content.Library
 	Cache         *render.Cache     // shared by every session
 	Glossaries    *glossary.Library // shared by every session; nil: one for Library
@@ -199,6 +201,9 @@ func setDefaults(cfg *Config) {
 	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.InputBurst <= 0 {
+		cfg.InputBurst = DefaultInputBurst
 	}
 	if cfg.ShutdownGrace <= 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace

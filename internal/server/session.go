@@ -19,6 +19,7 @@ const (
 	msgBusy     = "server busy, try again shortly"
 	msgClosing  = "the server is going down, try again shortly"
 	msgNeedsPTY = "analyst is a reader for terminals: connect with ssh -t, or run one of: list, read REF, search QUERY"
+	msgNoSize   = "analyst: the terminal has no size (0x0): run ssh from a terminal, or without -t for text (ssh HOST list)"
 	msgApology  = "Sorry: the reader hit an internal error and had to close this session. It has been logged."
 )
 
