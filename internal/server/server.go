@@ -44,6 +44,7 @@ type Config struct {
 	ShutdownGrace time.Duration // how long readers have after a shutdown notice
 	InputRate     float64       // bytes a second a reader may send after InputBurst (0: no limit)
 	InputBurst    int           // bytes a reader may send at once
+	MaxCommand    int           // bytes in the command of an exec request
 	Library       *content.Library
 	Cache         *render.Cache     // shared by every session
 	Glossaries    *glossary.Library // shared by every session; nil: one for Library
@@ -201,6 +202,9 @@ func setDefaults(cfg *Config) {
 	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.MaxCommand <= 0 {
+		cfg.MaxCommand = DefaultMaxCommand
 	}
 	if cfg.InputBurst <= 0 {
 		cfg.InputBurst = DefaultInputBurst

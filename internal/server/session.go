@@ -100,6 +100,11 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 		fmt.Fprintln(stderr, msgClosing)
 		return 1
 	}
+	// Before anything parses it.
+	if n := len(sess.RawCommand()); n > s.cfg.MaxCommand {
+		fmt.Fprintf(stderr, "analyst: the command is too long (%d bytes; at most %d)\n", n, s.cfg.MaxCommand)
+		return 2
+	}
 	if s.active.Add(1) > int64(s.cfg.MaxSessions) {
 		s.active.Add(-1)
 		s.metrics.refuse(refusedBusy)
@@ -114,7 +119,7 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 	// The reader needs a terminal it can draw on: TERM=dumb gets printed
 	// text, as the local command line gives it.
 	drawable := term.ok && term.pty.Term != "dumb"
-	args := sess.Command()
+	args := splitCommand(sess.RawCommand()) // not sess.Command(): see splitCommand
 	switch {
 	case len(args) == 0 && term.ok && !drawable:
 		args = []string{"list"}
