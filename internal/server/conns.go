@@ -74,6 +74,7 @@ type trackedConn struct {
 
 	mu        sync.Mutex
 	sessions  int         // being served
+	channels  int         // session channels open (see openSession)
 	idleSince time.Time   // when the count was last 0 (or the client logged in)
 	timer     *time.Timer // closes the connection idleSince+timeout
 	closed    bool        // closed or closing: the timer stays stopped

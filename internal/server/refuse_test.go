@@ -100,13 +100,21 @@ func TestRefusals(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		for i := range maxEnvRequests {
-			if err := s.Setenv(fmt.Sprintf("V%d", i), "x"); err != nil {
-				t.Fatalf("env %d of %d refused: %v", i+1, maxEnvRequests, err)
+		// What the reader uses is kept, each once, a value of up to 256 bytes.
+		for _, kv := range [][2]string{{"TERM", "xterm"}, {"COLORTERM", "truecolor"}, {"NO_COLOR", strings.Repeat("1", maxEnvValue)}} {
+			if err := s.Setenv(kv[0], kv[1]); err != nil {
+				t.Errorf("env %s refused: %v", kv[0], err)
 			}
 		}
-		if err := s.Setenv("ONE_TOO_MANY", "x"); err == nil {
-			t.Errorf("env request %d was accepted", maxEnvRequests+1)
+		for _, kv := range [][2]string{
+			{"LANG", "C.UTF-8"}, {"LD_PRELOAD", "/tmp/x.so"}, {"V0", "x"}, // not used
+			{"TERM", "vt100"}, // a second time
+			{"CLICOLOR", strings.Repeat("1", maxEnvValue+1)}, // too long
+			{"CLICOLOR_FORCE", strings.Repeat("x", 200<<10)},
+		} {
+			if err := s.Setenv(kv[0], kv[1]); err == nil {
+				t.Errorf("env %s (%d bytes) was accepted", kv[0], len(kv[1]))
+			}
 		}
 	})
 

@@ -45,6 +45,7 @@ type Config struct {
 	InputRate     float64       // bytes a second a reader may send after InputBurst (0: no limit)
 	InputBurst    int           // bytes a reader may send at once
 	MaxCommand    int           // bytes in the command of an exec request
+	MaxChannels   int           // sessions open at once on one connection
 	Library       *content.Library
 	Cache         *render.Cache     // shared by every session
 	Glossaries    *glossary.Library // shared by every session; nil: one for Library
@@ -173,7 +174,7 @@ func New(cfg Config) (*Server, error) {
 			srv.HandshakeTimeout = 20 * time.Second
 			srv.ServerConfigCallback = strongAlgorithms
 			srv.ConnCallback = s.admit
-			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": refuseExtras}
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.openSession}
 			return nil
 		},
 	)
@@ -202,6 +203,9 @@ func setDefaults(cfg *Config) {
 	}
 	if cfg.RateBurst <= 0 {
 		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.MaxChannels <= 0 {
+		cfg.MaxChannels = DefaultMaxChannels
 	}
 	if cfg.MaxCommand <= 0 {
 		cfg.MaxCommand = DefaultMaxCommand
