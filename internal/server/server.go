@@ -97,6 +97,7 @@ type Server struct {
 	conns    connSet      // open connections
 	closing  atomic.Bool  // Shutdown has begun
 	log      *log.Logger
+	refusals *refusalLog
 
 	lib       atomic.Pointer[servedLibrary] // what new sessions read
 	reloading sync.Mutex                    // one Reload at a time
@@ -134,6 +135,7 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 		metrics: cfg.Metrics,
 
+		refusals:    newRefusalLog(cfg.Logger, refusalWindow),
 		execTimeout: defaultExecTimeout,
 		hurriedWait: defaultHurriedWait,
 	}
@@ -268,7 +270,7 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.metrics.refuse(refusedShutdown)
 		return nil
 	case !s.limiter.allow(addr):
-		s.log.Warn("refused", "remote", addr.String(), "reason", "rate limit")
+		s.refusals.refused(addr.String(), "rate limit")
 		s.metrics.refuse(refusedRateLimit)
 		return nil
 	}
@@ -278,7 +280,7 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.metrics.refuse(refusedNoSession)
 	})
 	if reason := s.conns.add(tc, 2*s.cfg.MaxSessions+16); reason != "" {
-		s.log.Warn("refused", "remote", addr.String(), "reason", reason)
+		s.refusals.refused(addr.String(), reason)
 		s.metrics.refuse(connRefusal(reason))
 		return nil
 	}
@@ -340,6 +342,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	closeWait.Stop()
 	err := s.ssh.Close()
 	s.conns.closeAll() // and those still in their handshake
+	s.refusals.flush()
 	select {
 	case <-listenersClosed:
 	case <-ctx.Done():

@@ -59,9 +59,9 @@ func (s *Server) handle(ssh.Handler) ssh.Handler {
 		}
 		s.log.Info("session",
 			"remote", sess.RemoteAddr().String(),
-			"user", sess.User(),
+			"user", clientString(sess.User()),
 			"key", fingerprint(sess.PublicKey()),
-			"command", sess.RawCommand(),
+			"command", clientString(sess.RawCommand()),
 			"pty", term.ok,
 			"duration", time.Since(start).Round(time.Millisecond),
 			"bytes", sent.Load(),
@@ -168,7 +168,7 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 	case code := <-done:
 		return code
 	case <-timer.C:
-		s.log.Warn("command timed out", "remote", sess.RemoteAddr().String(), "command", sess.RawCommand())
+		s.log.Warn("command timed out", "remote", sess.RemoteAddr().String(), "command", clientString(sess.RawCommand()))
 		endedBy(sess, endIdle)
 		_ = sess.Close()
 		<-done
