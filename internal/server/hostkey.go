@@ -6,10 +6,12 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -53,9 +55,10 @@ func dataDir() (string, error) {
 // ed25519 key there (mode 0600, in a directory of mode 0700) on first use.
 // The new key is written to a temporary file and renamed into place, so
 // two servers starting at once never see half a key. It reports whether
-// it made a new key.
+// it made a new key. A key that others may read or write is refused, as
+// OpenSSH refuses one: whoever has read it can pass for the server.
 func LoadOrCreateHostKey(path string) ([]byte, bool, error) {
-	data, err := os.ReadFile(path)
+	data, err := readPrivate(path)
 	if err == nil {
 		if _, err := gossh.ParsePrivateKey(data); err != nil {
 			return nil, false, fmt.Errorf("host key %s: %w", path, err)
@@ -86,4 +89,34 @@ func LoadOrCreateHostKey(path string) ([]byte, bool, error) {
 		return nil, false, fmt.Errorf("host key: %w", err)
 	}
 	return onDisk, string(onDisk) == string(data), nil
+}
+
+// readPrivate reads a private key file, unless its mode lets anyone but
+// its owner near it (on systems with Unix modes). The mode checked is that
+// of the file read.
+func readPrivate(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if mode := fi.Mode().Perm(); mode&0o077 != 0 && runtime.GOOS != "windows" {
+		return nil, fmt.Errorf("%s is open to others (mode %04o): a private key must be its owner's alone; run: chmod 600 %s",
+			path, mode, shellWord(path))
+	}
+	return io.ReadAll(f)
+}
+
+// shellWord quotes a path for a command to copy and paste, when it needs it.
+func shellWord(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:@", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -138,5 +139,37 @@ func TestNewRefusesIncompleteConfig(t *testing.T) {
 	}
 	if _, err := New(good); err != nil {
 		t.Errorf("a complete config: %v", err)
+	}
+}
+
+// A host key others may read is refused, as OpenSSH refuses one, with the
+// file and the chmod that fixes it; after the chmod it is used.
+func TestHostKeyOpenToOthersRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my keys", "ssh_host_ed25519_key")
+	want, _, err := LoadOrCreateHostKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []os.FileMode{0o644, 0o640, 0o604, 0o620} {
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := LoadOrCreateHostKey(path)
+		if err == nil {
+			t.Fatalf("a host key of mode %04o was used", mode)
+		}
+		msg := err.Error()
+		for _, part := range []string{path, fmt.Sprintf("mode %04o", mode), "chmod 600 '" + path + "'"} {
+			if !strings.Contains(msg, part) {
+				t.Errorf("mode %04o: %q lacks %q", mode, msg, part)
+			}
+		}
+	}
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	got, created, err := LoadOrCreateHostKey(path)
+	if err != nil || created || !bytes.Equal(got, want) {
+		t.Errorf("after chmod 400: created %v, err %v, same key %v", created, err, bytes.Equal(got, want))
 	}
 }
