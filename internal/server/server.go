@@ -92,6 +92,7 @@ type Server struct {
 	cfg      Config
 	ssh      *ssh.Server
 	limiter  *rateLimiter
+	explain  *explainer
 	sessions registry
 	active   atomic.Int64 // sessions being served
 	conns    connSet      // open connections
@@ -132,6 +133,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:     cfg,
 		limiter: newRateLimiter(cfg.RatePerSecond, cfg.RateBurst, maxRateAddrs),
+		explain: newExplainer(),
 		log:     cfg.Logger,
 		metrics: cfg.Metrics,
 
@@ -157,10 +159,16 @@ func New(cfg Config) (*Server, error) {
 		// Anyone may read: any public key, or keyboard-interactive with
 		// no questions. No passwords are asked for.
 		wish.WithPublicKeyAuth(func(ctx ssh.Context, _ ssh.PublicKey) bool {
+			if turnedAway(ctx) {
+				return false
+			}
 			s.loggedIn(ctx)
 			return true
 		}),
 		wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
+			if turnedAway(ctx) {
+				return false
+			}
 			_, err := ch("", "", nil, nil)
 			if err == nil {
 				s.loggedIn(ctx)
@@ -176,6 +184,7 @@ func New(cfg Config) (*Server, error) {
 			srv.HandshakeTimeout = 20 * time.Second
 			srv.ServerConfigCallback = strongAlgorithms
 			srv.ConnCallback = s.admit
+			srv.BannerHandler = banner
 			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.openSession}
 			return nil
 		},
@@ -259,7 +268,7 @@ func (s *Server) Serve(ln net.Listener) error {
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	// Behind a balancer, the address is the one its PROXY header gives.
 	if err := s.readProxyHeader(conn); err != nil {
-		s.log.Warn("refused", "remote", rawRemote(conn).String(), "reason", err.Error())
+		s.log.Warn("refused", "remote", rawRemote(conn).String(), "reason", clientString(err.Error()))
 		s.metrics.refuse(refusedProxyHeader)
 		return nil
 	}
@@ -270,23 +279,29 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.metrics.refuse(refusedShutdown)
 		return nil
 	case !s.limiter.allow(addr):
-		s.refusals.refused(addr.String(), "rate limit")
-		s.metrics.refuse(refusedRateLimit)
-		return nil
+		return s.refuse(ctx, conn, "rate limit", refusedRateLimit, msgRateLimited)
 	}
 	timeout := s.cfg.NoSessionTimeout
 	tc := newTrackedConn(conn, &s.conns, timeout, func() {
 		s.log.Info("closed", "remote", addr.String(), "reason", fmt.Sprintf("no session for %s", timeout))
 		s.metrics.refuse(refusedNoSession)
 	})
-	if reason := s.conns.add(tc, 2*s.cfg.MaxSessions+16); reason != "" {
-		s.refusals.refused(addr.String(), reason)
-		s.metrics.refuse(connRefusal(reason))
+	switch reason := s.conns.add(tc, s.connCap()); reason {
+	case "":
+	case "shutting down":
+		s.log.Info("refused", "remote", addr.String(), "reason", reason)
+		s.metrics.refuse(refusedShutdown)
 		return nil
+	default:
+		return s.refuse(ctx, conn, reason, refusedBusy, msgFull)
 	}
 	ctx.SetValue(connKey{}, tc)
 	return tc
 }
+
+// connCap is how many connections may be open at once: twice the session
+// cap, for sessions still starting.
+func (s *Server) connCap() int { return 2*s.cfg.MaxSessions + 16 }
 
 // loggedIn starts the clock of a connection with no session yet: see admit.
 func (s *Server) loggedIn(ctx ssh.Context) {
