@@ -87,20 +87,11 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	go func() {
 		defer close(resized)
 		<-winch // the first size, which WithWindowSize already gave the program
-		for {
-			select {
-			case <-ctx.Done():
-				p.Quit()
-				return
-			case win, ok := <-winch:
-				if !ok { // the session closed, though the connection may live on
-					p.Quit()
-					return
-				}
-				cols, rows := fitWindow(win.Width, win.Height)
-				p.Send(tea.WindowSizeMsg{Width: cols, Height: rows})
-			}
-		}
+		forwardResizes(ctx, winch, resizeInterval, func(win ssh.Window) {
+			cols, rows := fitWindow(win.Width, win.Height)
+			p.Send(tea.WindowSizeMsg{Width: cols, Height: rows})
+		})
+		p.Quit() // the session closed, though the connection may live on
 	}()
 	_, err := p.Run()
 	p.Kill()
