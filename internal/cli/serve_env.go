@@ -18,6 +18,10 @@ var serveEnv = [][2]string{
 	{"no-session-timeout", "ANALYST_NO_SESSION_TIMEOUT"},
 	{"rate", "ANALYST_RATE"},
 	{"rate-burst", "ANALYST_RATE_BURST"},
+	{"input-rate", "ANALYST_INPUT_RATE"},
+	{"input-burst", "ANALYST_INPUT_BURST"},
+	{"max-command", "ANALYST_MAX_COMMAND"},
+	{"max-channels", "ANALYST_MAX_CHANNELS"},
 	{"shutdown-grace", "ANALYST_SHUTDOWN_GRACE"},
 	{"log-format", "ANALYST_LOG_FORMAT"},
 	{"proxy-protocol", "ANALYST_PROXY_PROTOCOL"},
@@ -55,16 +59,20 @@ func validateServe(cmd *cobra.Command) error {
 	if addr, _ := f.GetString("metrics-addr"); addr != "" && !validAddr(addr) {
 		return usagef(cmd, "--metrics-addr %q must be HOST:PORT, such as localhost:9234", addr)
 	}
-	if n, _ := f.GetInt("max-sessions"); n < 1 {
-		return usagef(cmd, "--max-sessions must be at least 1 (got %d)", n)
+	for _, name := range []string{"max-sessions", "input-burst", "max-command", "max-channels"} {
+		if n, _ := f.GetInt(name); n < 1 {
+			return usagef(cmd, "--%s must be at least 1 (got %d)", name, n)
+		}
 	}
 	for _, name := range []string{"idle-timeout", "max-session", "no-session-timeout", "shutdown-grace"} {
 		if d, _ := f.GetDuration(name); d <= 0 {
 			return usagef(cmd, "--%s must be positive (got %s)", name, d)
 		}
 	}
-	if r, _ := f.GetFloat64("rate"); r < 0 {
-		return usagef(cmd, "--rate must not be negative (got %g)", r)
+	for _, name := range []string{"rate", "input-rate"} {
+		if r, _ := f.GetFloat64(name); r < 0 {
+			return usagef(cmd, "--%s must not be negative (got %g)", name, r)
+		}
 	}
 	return nil
 }
