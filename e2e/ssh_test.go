@@ -70,7 +70,18 @@ func startServer(t *testing.T, extra ...string) *sshServer {
 // server's environment.
 func startServerWith(t *testing.T, env []string, extra ...string) *sshServer {
 	t.Helper()
-	key := filepath.Join(t.TempDir(), "ssh_host_key")
+	return startServerAt(t, filepath.Join(t.TempDir(), "ssh_host_key"), env, extra...)
+}
+
+// startServerWithKey is startServer with the host key at key.
+func startServerWithKey(t *testing.T, key string, extra ...string) *sshServer {
+	t.Helper()
+	return startServerAt(t, key, nil, extra...)
+}
+
+// startServerAt is startServerWith with the host key at key.
+func startServerAt(t *testing.T, key string, env []string, extra ...string) *sshServer {
+	t.Helper()
 	// Another process may take the free port before the server does:
 	// then try another.
 	for attempt := 1; ; attempt++ {
