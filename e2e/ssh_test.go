@@ -5,8 +5,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"fmt"
 	"net"
 	"os/exec"
@@ -181,22 +179,10 @@ func (s *sshServer) sshArgs(opts ...string) []string {
 // ssh runs the client without a terminal and returns what it did.
 func (s *sshServer) ssh(t *testing.T, opts []string, command ...string) result {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	args := append(s.sshArgs(opts...), command...)
-	cmd := exec.CommandContext(ctx, "ssh", args...)
-	cmd.Env = cleanEnv()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	r := result{args: args}
-	if err := cmd.Run(); err != nil {
-		var ee *exec.ExitError
-		if !errors.As(err, &ee) || ctx.Err() != nil {
-			t.Fatalf("ssh %q: %v\nstderr:\n%s\nserver:\n%s", args, err, stderr.String(), s.log)
-		}
-		r.code = ee.ExitCode()
+	r, _, err := s.runSSH(opts, command...)
+	if err != nil {
+		t.Fatalf("ssh %q: %v\nstderr:\n%s\nserver:\n%s", r.args, err, r.stderr, s.log)
 	}
-	r.stdout, r.stderr = stdout.String(), stderr.String()
 	return r
 }
 

@@ -1,10 +1,8 @@
 package server
 
 import (
-	"bytes"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,27 +10,15 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// logBuffer is the server's log, written by its goroutines while a test
-// reads it.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) lines() []string {
+// lines are the log's lines.
+func (l *lockedBuffer) lines() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return strings.Split(strings.TrimSuffix(l.b.String(), "\n"), "\n")
 }
 
 // linesWith are the lines that contain s.
-func (l *logBuffer) linesWith(s string) []string {
+func (l *lockedBuffer) linesWith(s string) []string {
 	var out []string
 	for _, line := range l.lines() {
 		if strings.Contains(line, s) {
@@ -51,7 +37,7 @@ func TestLogIsOneShortLineASession(t *testing.T) {
 	forged := "\nINFO session remote=1.2.3.4 user=admin"
 	for name, f := range formatters {
 		t.Run(name, func(t *testing.T) {
-			var buf logBuffer
+			var buf lockedBuffer
 			ts := startServer(t, func(c *Config) {
 				c.Logger = log.NewWithOptions(&buf, log.Options{ReportTimestamp: true, Formatter: f})
 			})
@@ -83,7 +69,7 @@ func TestLogIsOneShortLineASession(t *testing.T) {
 // Refused connections are logged once, with their address, then counted:
 // a flood of them is two lines.
 func TestRefusalsAreCountedNotLogged(t *testing.T) {
-	var buf logBuffer
+	var buf lockedBuffer
 	ts := startServer(t, func(c *Config) {
 		c.Logger = log.NewWithOptions(&buf, log.Options{Formatter: log.LogfmtFormatter})
 		c.RatePerSecond, c.RateBurst = 0.001, 1
