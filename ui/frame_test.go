@@ -128,3 +128,29 @@ func TestPasteIsCutAtTheFieldsLimit(t *testing.T) {
 		t.Errorf("the prompt does not show the pasted query: %q", lastLine(hs.screen()))
 	}
 }
+
+// A paste into the list's filter does what typing it does: the same
+// screen, passages found included.
+func TestPasteIntoTheFilterSearchesAsTyping(t *testing.T) {
+	typed := newHarness(t, Options{Cache: sharedCache()}, 120, 40)
+	typed.keys("/")
+	typed.typeText("peace process")
+	pasted := newHarness(t, Options{Cache: sharedCache()}, 120, 40)
+	pasted.keys("/")
+	pasted.send(tea.PasteMsg{Content: "peace\n process"})
+	if got, want := pasted.screen(), typed.screen(); got != want {
+		t.Errorf("after a paste:\n%s\nafter typing:\n%s", got, want)
+	}
+}
+
+// A paste into a note is cut at the note's limit too, and keeps none of
+// the pasted control characters.
+func TestPasteIntoANoteIsCut(t *testing.T) {
+	hs := newHarness(t, Options{}, 120, 40)
+	hs.keys("1", "v", "a")
+	hs.send(tea.PasteMsg{Content: "a\x1b[31m note\n" + strings.Repeat("z", 1<<20)})
+	got := hs.m.reader.editor.input.value
+	if n := len([]rune(got)); n != maxNote || !strings.HasPrefix(got, "a[31m note zzz") {
+		t.Errorf("a 1 MB paste into a note: %d runes starting %.20q; want %d starting with the paste", n, got, maxNote)
+	}
+}
