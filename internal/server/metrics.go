@@ -48,14 +48,6 @@ const (
 
 var refusals = []refusal{refusedBusy, refusedRateLimit, refusedNoSession, refusedProxyHeader, refusedShutdown}
 
-// connRefusal is the refusal for a reason connSet.add gives.
-func connRefusal(reason string) refusal {
-	if reason == "shutting down" {
-		return refusedShutdown
-	}
-	return refusedBusy
-}
-
 // Why a session ended: a label value of analyst_sessions_ended_total.
 const (
 	endQuit     = "quit"     // the reader quit, the command finished, or the client left

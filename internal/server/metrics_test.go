@@ -262,14 +262,9 @@ func TestMetricsIdleRateAndShutdown(t *testing.T) {
 		}
 	}()
 	staying.out.waitFor(t, 0, "Tolipov")
-	if c, err := net.Dial("tcp", ts.addr); err == nil {
-		// Refused at once: the server closes the connection.
-		_ = c.SetReadDeadline(time.Now().Add(waitLimit))
-		_, err = c.Read(make([]byte, 1))
-		c.Close()
-		if err == nil {
-			t.Error("a connection over the rate was served")
-		}
+	// Refused: told why, and let go before any session.
+	if banner, err := dialForBanner(t, ts.addr); err == nil || !strings.Contains(banner, msgRateLimited) {
+		t.Errorf("a connection over the rate: banner %q, %v; want a refusal that says why", banner, err)
 	}
 	e := scrape(t, base)
 	e.want(t, "idle", "analyst_sessions_ended_total", "command=reader", "reason=idle", 1)
