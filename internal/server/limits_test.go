@@ -1,7 +1,6 @@
 package server
 
 import (
-	"io"
 	"net"
 	"strings"
 	"testing"
@@ -253,16 +252,8 @@ func TestConnectionCap(t *testing.T) {
 	}
 	// Beyond the cap, a client is told why: here, with the banners used up,
 	// by a line before the version string.
-	ts.explain.mu.Lock()
-	ts.explain.rate, ts.explain.budget.tokens = 0, 0
-	ts.explain.mu.Unlock()
-	conn, err := net.Dial("tcp", ts.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
-	if got, err := io.ReadAll(conn); err != nil || string(got) != "analyst: "+msgFull+"\r\n" {
+	ts.noBanners()
+	if got, err := ts.firstWords(t); err != nil || got != "analyst: "+msgFull+"\r\n" {
 		t.Fatalf("connection %d got %q (%v); want the line that says the server is full, then the end", limit+1, got, err)
 	}
 	// One leaves; there is room again once the server has seen it go.

@@ -3,7 +3,6 @@ package server
 import (
 	"io"
 	"net"
-	"strings"
 	"testing"
 	"time"
 
@@ -106,14 +105,28 @@ func TestExplainerRation(t *testing.T) {
 // the end of the connection, at once.
 func TestRefusedClientGetsTheLine(t *testing.T) {
 	ts := startServer(t, func(c *Config) { c.RatePerSecond, c.RateBurst = 0.001, 1 })
-	ts.explain.mu.Lock()
-	ts.explain.rate, ts.explain.budget.tokens = 0, 0
-	ts.explain.mu.Unlock()
+	ts.noBanners()
 	first, err := net.Dial("tcp", ts.addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer first.Close()
+	if got, err := ts.firstWords(t); err != nil || got != "analyst: "+msgRateLimited+"\r\n" {
+		t.Errorf("got %q (%v), want the line", got, err)
+	}
+}
+
+// noBanners uses up the banners for refused connections, for good.
+func (ts *testServer) noBanners() {
+	ts.explain.mu.Lock()
+	defer ts.explain.mu.Unlock()
+	ts.explain.rate, ts.explain.budget.tokens = 0, 0
+}
+
+// firstWords connects and reads all the server sends until it closes the
+// connection.
+func (ts *testServer) firstWords(t *testing.T) (string, error) {
+	t.Helper()
 	conn, err := net.Dial("tcp", ts.addr)
 	if err != nil {
 		t.Fatal(err)
@@ -121,7 +134,5 @@ func TestRefusedClientGetsTheLine(t *testing.T) {
 	defer conn.Close()
 	_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
 	got, err := io.ReadAll(conn)
-	if err != nil || !strings.HasPrefix(string(got), "analyst: "+msgRateLimited) {
-		t.Errorf("got %q (%v), want the line", got, err)
-	}
+	return string(got), err
 }
