@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -152,5 +154,30 @@ func TestPasteIntoANoteIsCut(t *testing.T) {
 	got := hs.m.reader.editor.input.value
 	if n := len([]rune(got)); n != maxNote || !strings.HasPrefix(got, "a[31m note zzz") {
 		t.Errorf("a 1 MB paste into a note: %d runes starting %.20q; want %d starting with the paste", n, got, maxNote)
+	}
+}
+
+// ignores knows the keys through FullHelp: every binding of the KeyMap
+// must be there, or its key would be taken for one that does nothing.
+func TestEveryBindingIsInFullHelp(t *testing.T) {
+	k := DefaultKeyMap()
+	inHelp := map[string]bool{}
+	for _, group := range k.FullHelp() {
+		for _, b := range group {
+			inHelp[strings.Join(b.Keys(), ",")] = true
+		}
+	}
+	v := reflect.ValueOf(k)
+	for i := range v.NumField() {
+		if !v.Type().Field(i).IsExported() {
+			continue
+		}
+		b, ok := v.Field(i).Interface().(key.Binding)
+		if !ok {
+			continue
+		}
+		if !inHelp[strings.Join(b.Keys(), ",")] {
+			t.Errorf("KeyMap.%s (%q) is not in FullHelp", v.Type().Field(i).Name, b.Keys())
+		}
 	}
 }
