@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"net"
+	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +47,8 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			"  analyst serve --dir /srv/analyst/articles --proxy-protocol 10.0.0.0/24 --metrics-addr 10.0.0.5:9234",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			hup := catchHangups()
+			defer signal.Stop(hup)
 			if err := applyEnv(cmd, a); err != nil {
 				return err
 			}
@@ -65,7 +68,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			if err != nil {
 				return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
 			}
-			extras := serveExtras{dir: a.dir}
+			extras := serveExtras{dir: a.dir, hup: hup}
 			if metricsAddr != "" {
 				if extras.metrics, err = net.Listen("tcp", metricsAddr); err != nil {
 					ln.Close()

@@ -45,10 +45,21 @@ func parseNetworks(values []string) ([]netip.Prefix, error) {
 type serveExtras struct {
 	metrics net.Listener
 	dir     string
+	hup     chan os.Signal // SIGHUP, caught from the command's start (catchHangups)
+}
+
+// catchHangups catches SIGHUP from the moment serve starts, before it
+// listens: a SIGHUP that came after the port opened but before the server
+// ran would otherwise end the process, as SIGHUP does by default. The
+// caller stops it with signal.Stop.
+func catchHangups() chan os.Signal {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	return hup
 }
 
 // start runs the extras for srv; the returned stop ends them and waits.
-// SIGHUP is caught from here on, so that it never ends the server.
+// A SIGHUP caught before start is acted on now.
 func (x serveExtras) start(srv *server.Server, logger *log.Logger) (stop func()) {
 	var wg sync.WaitGroup
 	if x.metrics != nil {
@@ -60,8 +71,10 @@ func (x serveExtras) start(srv *server.Server, logger *log.Logger) (stop func())
 			}
 		})
 	}
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
+	hup := x.hup
+	if hup == nil {
+		hup = catchHangups()
+	}
 	done := make(chan struct{})
 	wg.Go(func() {
 		for {

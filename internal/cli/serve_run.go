@@ -27,7 +27,7 @@ func serve(ctx context.Context, cfg server.Config, ln net.Listener, extras serve
 		}
 		return err
 	}
-	stopExtras := extras.start(srv, cfg.Logger) // SIGHUP is caught from here on
+	stopExtras := extras.start(srv, cfg.Logger)
 	defer stopExtras()
 	// The signals that end ctx (see run) come here too, so that a second
 	// one can be told from the first.
