@@ -8,6 +8,7 @@
 package ui
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/charmbracelet/colorprofile"
@@ -39,8 +40,12 @@ type Options struct {
 	// nil keeps them in memory, for this run.
 	Keeper Keeper
 	// SessionOnly says that the keeper forgets at the end of the session
-	// (an SSH reader's, for now): the first highlight says so.
+	// (an SSH reader's without a key): the notice line says so until the
+	// first key, and the first highlight says so again.
 	SessionOnly bool
+	// MaxNote is the longest note the keeper keeps, in characters: the
+	// note editor takes no more. 0 is maxNote.
+	MaxNote int
 	// SystemClipboard, when set, also copies to the system's clipboard;
 	// copies always go to the terminal's (OSC 52).
 	SystemClipboard func(string) error
@@ -76,6 +81,7 @@ type common struct {
 	markStyles markStyles           // drawn for isDark and profile; see marks
 	notes      *notebook            // what the reader keeps
 	placeDelay time.Duration        // how long a place waits to be written while the reader scrolls
+	maxNote    int                  // the longest note the editor takes
 	clipboard  func(string) error   // the system clipboard, or nil
 }
 
@@ -98,6 +104,7 @@ func newCommon(opt Options) *common {
 
 		profile:    colorprofile.TrueColor,
 		placeDelay: time.Second,
+		maxNote:    cmp.Or(max(opt.MaxNote, 0), maxNote),
 		clipboard:  opt.SystemClipboard,
 	}
 	if c.cache == nil {

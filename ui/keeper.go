@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"analyst/internal/content"
@@ -36,6 +37,21 @@ type Keeper interface {
 	// DeleteHighlight removes a highlight and its note.
 	DeleteHighlight(id int64) error
 }
+
+// What a Keeper's change may have come to, besides being kept or failing
+// (a full disk): its errors wrap these (errors.Is finds them).
+var (
+	// ErrUnavailable says the keeper cannot be reached now (a database
+	// down, or slow past the keeper's deadline). The change is held, with
+	// every change after it, in order, and made again at the next change,
+	// or at once when the program hears that the keeper is back
+	// (KeepingMsg{}).
+	ErrUnavailable = errors.New("the keeper is unavailable")
+	// ErrRefused says the keeper refuses the change for good (one of a
+	// server's limits): a highlight refused is taken off the screen, and
+	// the notice line says why.
+	ErrRefused = errors.New("the keeper refused the change")
+)
 
 // Kept is what a Keeper returns for a library.
 type Kept struct {

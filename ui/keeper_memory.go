@@ -14,8 +14,8 @@ import (
 const maxSessionHighlights = 2000
 
 // MemoryKeeper is a Keeper that keeps everything in memory, for as long as
-// the program runs: an SSH session's, until readers are known by their
-// keys, and the local reader's when its store cannot be opened.
+// the program runs: an SSH session's without a key (or whose store could
+// not be used), and the local reader's when its store cannot be opened.
 type MemoryKeeper struct {
 	mu     sync.Mutex
 	kept   Kept
@@ -67,7 +67,13 @@ func (k *MemoryKeeper) SavePlace(article string, p Place) error {
 }
 
 // errSessionFull is what a session gets past maxSessionHighlights.
-var errSessionFull = errors.New("this session keeps at most 2000 highlights")
+var errSessionFull = refusal("the highlight was not kept: this session keeps at most 2000 highlights")
+
+// refusal is a change a keeper refuses for good (ErrRefused).
+type refusal string
+
+func (r refusal) Error() string        { return string(r) }
+func (r refusal) Is(target error) bool { return target == ErrRefused }
 
 // AddHighlight keeps a highlight and gives it the next id.
 func (k *MemoryKeeper) AddHighlight(h Highlight) (int64, error) {

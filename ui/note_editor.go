@@ -8,8 +8,9 @@ import (
 	"analyst/internal/content"
 )
 
-// maxNote bounds what a reader can type in a note: over SSH a stranger
-// types it. A note from the store is drawn whole, whatever its length.
+// maxNote bounds what a reader can type in a note, unless Options.MaxNote
+// says otherwise: over SSH a stranger types it. A note from the store is
+// drawn whole, whatever its length.
 const maxNote = 2000
 
 // noteEditor is the one-line note editor, drawn under the paragraph it
@@ -28,7 +29,7 @@ func (r *readerModel) openEditor() {
 		return
 	}
 	k := paraKey{r.doc.Sections[p.Section].Section, p.Index}
-	r.editor = noteEditor{open: true, at: k, input: textInput{limit: maxNote}}
+	r.editor = noteEditor{open: true, at: k, input: textInput{limit: r.c.maxNote}}
 	if m := r.c.notes.at(k.sec, k.index); m != nil {
 		r.editor.input.value = m.h.Note
 	}

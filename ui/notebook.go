@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/content"
 )
@@ -23,6 +27,7 @@ type notebook struct {
 	toldSession bool   // said
 	notKept     string // why nothing will be kept, from the start: on the notice line
 	failed      string // the last write that failed, until one succeeds
+	back        bool   // the keeper is back after it was unavailable: said until a key is pressed
 	version     int    // counts changes to the highlights, for what is drawn from them
 	loaded      bool   // what the keeper held has come: changes may be written
 }
@@ -34,6 +39,7 @@ type mark struct {
 	article *content.Article // nil when the article is not in the library
 	section *content.Section
 	id      *atomic.Int64 // the keeper's id, set when the highlight is written
+	refused atomic.Bool   // the keeper refused it for good: it goes from the screen
 }
 
 // attached reports whether the mark points at a paragraph of the library.
@@ -113,6 +119,7 @@ func (nb *notebook) add(a *content.Article, sec *content.Section, index int, not
 	nb.saver.add(func(k Keeper) error {
 		n, err := k.AddHighlight(h)
 		id.Store(n)
+		m.refused.Store(errors.Is(err, ErrRefused))
 		return err
 	})
 	return m
@@ -153,7 +160,7 @@ func (nb *notebook) remove(m *mark) {
 func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
 	nb.progress[PlaceKey(a)] = progress
 	key, kp := PlaceKey(a), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
-	nb.saver.add(func(k Keeper) error { return k.SavePlace(key, kp) })
+	nb.saver.addPlace(key, func(k Keeper) error { return k.SavePlace(key, kp) })
 }
 
 // markRead notes that an article was read to its end; it reports whether
@@ -167,22 +174,82 @@ func (nb *notebook) markRead(a *content.Article) bool {
 }
 
 // saved takes the outcome of a write: a failure stays on the notice line
-// until a write succeeds.
+// until a write succeeds, and a highlight the keeper refused goes from
+// the screen.
 func (nb *notebook) saved(msg savedMsg) {
+	nb.dropRefused()
 	if msg.err != nil {
-		nb.failed = "Not saved: " + msg.err.Error()
+		nb.failed = failedNotice(msg.err)
 		return
 	}
 	nb.failed = ""
 }
 
-// notice is what the notice line says about keeping, or "".
-func (nb *notebook) notice() string {
-	if nb.notKept != "" {
-		return nb.notKept
+// failedNotice is a failed write's error as the notice line says it: the
+// keeper's own sentence when it says what was not kept, else after "Not
+// saved:".
+func failedNotice(err error) string {
+	msg := err.Error()
+	if strings.Contains(msg, " not kept") || strings.Contains(msg, " not being kept") {
+		return strings.ToUpper(msg[:1]) + msg[1:]
 	}
-	return nb.failed
+	return "Not saved: " + msg
 }
+
+// dropRefused takes the highlights the keeper refused off the screen.
+func (nb *notebook) dropRefused() {
+	kept := nb.marks[:0]
+	for _, m := range nb.marks {
+		if !m.refused.Load() {
+			kept = append(kept, m)
+		}
+	}
+	if len(kept) != len(nb.marks) {
+		clear(nb.marks[len(kept):])
+		nb.marks = kept
+		nb.version++
+	}
+}
+
+// keeping takes news of the keeper from outside the program: it cannot be
+// reached (said on the notice line until it is back), or it is back, and
+// the changes held meanwhile are written.
+func (nb *notebook) keeping(msg KeepingMsg) tea.Cmd {
+	if msg.Err != nil {
+		nb.failed, nb.back = failedNotice(msg.Err), false
+		return nil
+	}
+	if nb.failed == "" && !nb.saver.holding() {
+		return nil
+	}
+	nb.failed, nb.back = "", true
+	if !nb.loaded {
+		return nil // the changes wait for what the keeper held, as ever
+	}
+	return nb.saver.writeCmd
+}
+
+// notice is what the notice line says about keeping, or "", and whether
+// it is a warning (what the reader does is not kept) rather than news.
+// A reader whose keeper forgets at the end of the session is told so
+// until their first key.
+func (nb *notebook) notice(touched bool) (string, bool) {
+	switch {
+	case nb.notKept != "":
+		return nb.notKept, true
+	case nb.failed != "":
+		return nb.failed, true
+	case nb.back:
+		return "Your changes are kept again.", false
+	case nb.sessionOnly && !touched:
+		return sessionStartNotice, false
+	}
+	return "", false
+}
+
+// sessionStartNotice tells a reader without a key, until their first
+// key, that nothing outlives the session and what would keep it.
+const sessionStartNotice = "No SSH key: kept for this session only. Connect with a key to keep your place."
 
 // openNotebook makes the notebook over the reader's keeper, empty until
 // loadCmd's message brings what the keeper holds.

@@ -12,3 +12,9 @@ type NoticeMsg string
 func Notice(text string) tea.Cmd {
 	return func() tea.Msg { return NoticeMsg(text) }
 }
+
+// KeepingMsg tells the reader whether what they change is being kept, as
+// the SSH server hears of its database: Err says why not, on the notice
+// line, until a KeepingMsg without one says that changes are kept again;
+// then the changes held meanwhile are written.
+type KeepingMsg struct{ Err error }

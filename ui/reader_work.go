@@ -135,5 +135,5 @@ func (nb *notebook) sessionHint() string {
 		return ""
 	}
 	nb.toldSession = true
-	return " Kept for this session only: readers are not yet known by their SSH keys."
+	return " Kept for this session only: connect with an SSH key to keep it."
 }

@@ -1,47 +1,81 @@
 package ui
 
 import (
+	"errors"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 )
 
 // saver writes the reader's changes to its Keeper as they are made, from
-// commands, so that no key waits for a disk. Changes are queued in the
-// order the reader made them and written one at a time in that order
-// (a highlight added then removed must not be removed first), whichever
-// command goroutine runs first. Flush writes what is queued, for the end
-// of the program.
+// commands, so that no key waits for a disk or a database. Changes are
+// queued in the order the reader made them and written one at a time in
+// that order (a highlight added then removed must not be removed first),
+// whichever command goroutine runs first. Flush writes what is queued,
+// for the end of the program.
+//
+// A change the keeper cannot take now (ErrUnavailable) is held, with
+// every change after it, in order: the next write tries the held ones
+// again first, and stops at the first that fails again. Only a place's
+// latest change is held (a place replaces the one before), and at most
+// maxHeld changes: past that the oldest go, and are counted.
 type saver struct {
 	keeper  Keeper
-	mu      sync.Mutex // guards queue
+	mu      sync.Mutex // guards queue, held and dropped
 	queue   []change
+	held    []change   // changes waiting for the keeper to be back, oldest first
+	dropped int        // held changes let go past maxHeld
 	writing sync.Mutex // held while changes are written
 }
 
-// change is one write to the keeper.
-type change func(Keeper) error
+// maxHeld bounds the changes held for a keeper that is unavailable: a
+// reader's highlights and notes of an hour or so, whose places are one a
+// article.
+const maxHeld = 1000
+
+// change is one write to the keeper; place, when set, names the article
+// whose place it writes (a later one replaces it while they are held).
+type change struct {
+	write func(Keeper) error
+	place string
+}
 
 // savedMsg reports a write that failed, or, after one did, the first
 // that succeeded again (err nil).
 type savedMsg struct{ err error }
 
 // add queues a change; writeCmd writes it.
-func (s *saver) add(c change) {
+func (s *saver) add(write func(Keeper) error) { s.push(change{write: write}) }
+
+// addPlace queues the change of an article's place.
+func (s *saver) addPlace(article string, write func(Keeper) error) {
+	s.push(change{write: write, place: article})
+}
+
+func (s *saver) push(c change) {
 	s.mu.Lock()
 	s.queue = append(s.queue, c)
 	s.mu.Unlock()
 }
 
-// pending reports whether changes wait to be written.
+// pending reports whether changes wait to be written. Held changes do
+// not count: they are tried again with the next change, or when the
+// keeper is back (KeepingMsg).
 func (s *saver) pending() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.queue) > 0
 }
 
-// writeCmd writes whatever is queued; a command that finds the queue
-// empty (another wrote its change) does nothing.
+// holding reports whether changes wait for the keeper to be back.
+func (s *saver) holding() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.held) > 0
+}
+
+// writeCmd writes whatever is queued, held changes first; a command that
+// finds nothing to write (another wrote its change) does nothing.
 func (s *saver) writeCmd() tea.Msg {
 	if err := s.flush(); err != nil {
 		return savedMsg{err}
@@ -49,24 +83,71 @@ func (s *saver) writeCmd() tea.Msg {
 	return savedMsg{}
 }
 
-// flush writes the queued changes in order, and returns the last error.
+// flush writes the held changes, then the queued ones, in order, and
+// returns the last error. A change the keeper cannot take now stops it:
+// that change and every one after it are held.
 func (s *saver) flush() error {
 	s.writing.Lock()
 	defer s.writing.Unlock()
 	var last error
 	for {
-		s.mu.Lock()
-		if len(s.queue) == 0 {
-			s.mu.Unlock()
+		c, ok := s.next()
+		if !ok {
 			return last
 		}
-		c := s.queue[0]
-		s.queue[0] = nil
-		s.queue = s.queue[1:]
-		s.mu.Unlock()
-		if err := c(s.keeper); err != nil {
+		err := c.write(s.keeper)
+		if errors.Is(err, ErrUnavailable) {
+			s.hold(c)
+			return err
+		}
+		if err != nil {
 			last = err
 		}
+	}
+}
+
+// next takes the first change to write: the oldest held, or else the
+// oldest queued.
+func (s *saver) next() (change, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	from := &s.held
+	if len(s.held) == 0 {
+		from = &s.queue
+	}
+	if len(*from) == 0 {
+		return change{}, false
+	}
+	c := (*from)[0]
+	(*from)[0] = change{}
+	*from = (*from)[1:]
+	return c, true
+}
+
+// hold puts c back first among the held changes, and holds everything
+// queued after them.
+func (s *saver) hold(c change) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	all := make([]change, 0, 1+len(s.held)+len(s.queue))
+	all = append(append(append(all, c), s.held...), s.queue...)
+	s.queue = nil
+	// A place's latest change is all that needs keeping.
+	latest := map[string]int{}
+	for i, c := range all {
+		if c.place != "" {
+			latest[c.place] = i
+		}
+	}
+	s.held = s.held[:0]
+	for i, c := range all {
+		if c.place == "" || latest[c.place] == i {
+			s.held = append(s.held, c)
+		}
+	}
+	if over := len(s.held) - maxHeld; over > 0 {
+		s.dropped += over
+		s.held = append([]change(nil), s.held[over:]...)
 	}
 }
 

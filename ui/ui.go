@@ -103,6 +103,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	case NoticeMsg:
 		m.notice = string(msg)
+	case KeepingMsg:
+		return m, m.c.notes.keeping(msg)
 	case tea.ColorProfileMsg, placeDueMsg, savedMsg, keptMsg:
 		m.work(msg)
 	case tea.PasteMsg:
@@ -263,17 +265,21 @@ func (m *Model) draw() tea.View {
 // the header: the bottom line is where the reader types and reads what
 // their keys did, and the notice must stay in sight through both.
 func (m *Model) withNotice(screen string, w int) string {
-	notice := m.notice
+	notice, warning := m.notice, true
 	if notice == "" {
 		notice = m.warning
 	}
 	if notice == "" {
-		notice = m.c.notes.notice()
+		notice, warning = m.c.notes.notice(m.touched)
 	}
 	if notice == "" {
 		return screen
 	}
-	line := spread(m.c.styles, " "+m.c.styles.Error.Render(notice), "", w)
+	style := m.c.styles.Error
+	if !warning {
+		style = m.c.styles.Status
+	}
+	line := spread(m.c.styles, " "+style.Render(notice), "", w)
 	if i := strings.IndexByte(screen, '\n'); i >= 0 {
 		return line + screen[i:]
 	}

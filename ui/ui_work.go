@@ -10,6 +10,7 @@ import (
 // the highlights screen its own, and H opens it from the others.
 func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	m.touched = true
+	m.c.notes.back = false // said: the next notice is news again
 	switch {
 	case m.screen == highlightsScreen:
 		return m.updateHighlights(msg), true
