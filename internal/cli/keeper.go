@@ -3,30 +3,35 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
 	"analyst/internal/content"
+	"analyst/internal/keeper"
 	"analyst/internal/store"
 	"analyst/ui"
 )
 
-// storeKeeper is the reader's store as ui.Keeper wants it: one owner's
-// places and highlights, in one library. Its calls come from the reader's
-// commands, one at a time. The store is opened by the first (Load, from
-// the program's first command), so that the first frame never waits for
-// the disk.
+// storeKeeper is the local reader's store as ui.Keeper wants it (a
+// keeper.Keeper of the local owner), whose calls it runs on the store
+// it opens on the first (Load, from the program's first command), so
+// that the first frame never waits for the disk.
 type storeKeeper struct {
-	app   *app
-	owner string
-	ctx   context.Context
-	lib   *content.Library
+	*keeper.Keeper
+	app *app
+	ctx context.Context
 
 	once     sync.Once
 	st       *store.Store // nil when it could not be opened
 	notice   string       // why nothing (new) will be kept, or ""
 	warnings []string     // for stderr once the reader has ended: an import that failed
+}
+
+// newStoreKeeper is the keeper of an owner's things in the app's store.
+func newStoreKeeper(a *app, owner string, ctx context.Context) *storeKeeper {
+	k := &storeKeeper{app: a, ctx: ctx}
+	k.Keeper = keeper.New(k, owner)
+	return k
 }
 
 // open opens the store, once, and imports the state.json of earlier
@@ -49,131 +54,30 @@ func (k *storeKeeper) open() (*store.Store, error) {
 	return k.st, nil
 }
 
+// Run runs a keeper's call on the store, opening it on the first; the
+// local reader's calls take the time the disk takes.
+func (k *storeKeeper) Run(_ keeper.Call, fn func(ctx context.Context, st *store.Store) error) error {
+	st, err := k.open()
+	if err != nil {
+		return err
+	}
+	return fn(k.ctx, st)
+}
+
+// Load is the keeper's Load, with the notice of a store that can only be
+// read.
+func (k *storeKeeper) Load(lib *content.Library) (ui.Kept, error) {
+	kept, err := k.Keeper.Load(lib)
+	kept.Notice = k.notice
+	return kept, err
+}
+
 // close closes the store, after the reader (and a Load still running).
 func (k *storeKeeper) close() {
 	k.once.Do(func() {})
 	if k.st != nil {
 		k.st.Close()
 	}
-}
-
-// Load returns the owner's places, read marks and highlights, each
-// highlight located in the library as it is today: where its text is now
-// (store.Locate), or detached.
-func (k *storeKeeper) Load(lib *content.Library) (ui.Kept, error) {
-	k.lib = lib
-	st, err := k.open()
-	if err != nil {
-		return ui.Kept{}, err
-	}
-	r, err := st.Load(k.ctx, k.owner)
-	if err != nil {
-		return ui.Kept{}, err
-	}
-	hs, err := st.Highlights(k.ctx, k.owner)
-	if err != nil {
-		return ui.Kept{}, err
-	}
-	kept := ui.Kept{Places: map[string]ui.Place{}, Read: map[string]bool{}, Notice: k.notice}
-	if r.Last.Article != "" {
-		kept.LastRead = r.Last.Key()
-	}
-	for key, p := range r.Places {
-		kept.Places[key] = ui.Place{Section: p.Section, Fraction: p.Fraction, End: p.End, Progress: r.Progress[key].Furthest}
-		kept.Read[key] = r.Progress[key].Finished
-	}
-	for _, h := range hs {
-		kept.Highlights = append(kept.Highlights, uiHighlight(h, store.Locate(lib, h)))
-	}
-	return kept, nil
-}
-
-// uiHighlight is a stored highlight where the library has it today.
-func uiHighlight(h store.Highlight, at store.Location) ui.Highlight {
-	out := ui.Highlight{
-		ID: h.ID, Article: h.Ref().Key(), Section: h.Section, Paragraph: h.Paragraph,
-		Quote: h.Quote, Note: h.Note, Created: h.Created, Detached: !at.Found(),
-	}
-	if at.Found() {
-		out.Section, out.Paragraph = at.Section.Slug, at.Paragraph
-	}
-	return out
-}
-
-// SavePlace keeps a place; the store makes its article the one read last
-// and marks it read at the end.
-func (k *storeKeeper) SavePlace(article string, p ui.Place) error {
-	ref, ok := store.ParseKey(article)
-	if !ok {
-		return fmt.Errorf("no article %q", article)
-	}
-	st, err := k.open()
-	if err != nil {
-		return err
-	}
-	return st.SavePlace(k.ctx, k.owner, ref, store.Place{Section: p.Section, Fraction: p.Fraction, End: p.End}, p.Progress)
-}
-
-// AddHighlight highlights a paragraph, with its note. Should another
-// reader have highlighted the paragraph since this one loaded (the store
-// toggles), theirs is put back as it was rather than removed, and this
-// one counts as made.
-func (k *storeKeeper) AddHighlight(h ui.Highlight) (int64, error) {
-	a := k.article(h.Article)
-	if a == nil {
-		return 0, fmt.Errorf("no article %q", h.Article)
-	}
-	st, err := k.open()
-	if err != nil {
-		return 0, err
-	}
-	if h.Note != "" {
-		made, err := st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, h.Note)
-		return made.ID, err
-	}
-	made, on, err := st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
-	if err != nil || on {
-		return made.ID, err
-	}
-	if made.Note != "" {
-		made, err = st.Annotate(k.ctx, k.owner, a, h.Section, h.Paragraph, made.Note)
-		return made.ID, err
-	}
-	made, _, err = st.Toggle(k.ctx, k.owner, a, h.Section, h.Paragraph)
-	return made.ID, err
-}
-
-// SaveNote replaces a highlight's note.
-func (k *storeKeeper) SaveNote(id int64, note string) error {
-	st, err := k.open()
-	if err == nil {
-		_, err = st.SetNote(k.ctx, k.owner, id, note)
-	}
-	return err
-}
-
-// DeleteHighlight removes a highlight and its note.
-func (k *storeKeeper) DeleteHighlight(id int64) error {
-	st, err := k.open()
-	if err == nil {
-		_, err = st.Delete(k.ctx, k.owner, id)
-	}
-	return err
-}
-
-func (k *storeKeeper) article(key string) *content.Article {
-	ref, ok := store.ParseKey(key)
-	if !ok || k.lib == nil {
-		return nil
-	}
-	if is := k.lib.Issue(ref.Issue); is != nil {
-		for _, a := range is.Articles() {
-			if a.Slug == ref.Article {
-				return a
-			}
-		}
-	}
-	return nil
 }
 
 // openStore opens the reader's store, at ANALYST_DB or under

@@ -87,5 +87,5 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 // keeper's writes outlive the signal that ends the program: the place is
 // written after SIGHUP.
 func (a *app) readerKeeper(ctx context.Context) *storeKeeper {
-	return &storeKeeper{app: a, owner: store.LocalOwner, ctx: context.WithoutCancel(ctx)}
+	return newStoreKeeper(a, store.LocalOwner, context.WithoutCancel(ctx))
 }

@@ -1,0 +1,95 @@
+package keeper
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"analyst/internal/content"
+	"analyst/internal/store"
+)
+
+// waitLimit bounds every wait: a bug fails a test rather than hanging it.
+const waitLimit = 20 * time.Second
+
+func loadLibrary(tb testing.TB) *content.Library {
+	tb.Helper()
+	lib, err := content.Load(os.DirFS("../../articles"), "articles")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lib
+}
+
+// recorder is an Observer that keeps what it heard.
+type recorder struct {
+	mu      sync.Mutex
+	wrote   []error
+	away    []*store.Error
+	back    []int64 // the dropped count of each Back
+	changed chan struct{}
+}
+
+func newRecorder() *recorder { return &recorder{changed: make(chan struct{}, 100)} }
+
+func (r *recorder) Wrote(err error) {
+	r.mu.Lock()
+	r.wrote = append(r.wrote, err)
+	r.mu.Unlock()
+}
+
+func (r *recorder) Away(err *store.Error) {
+	r.mu.Lock()
+	r.away = append(r.away, err)
+	r.mu.Unlock()
+	r.changed <- struct{}{}
+}
+
+func (r *recorder) Back(_ time.Duration, dropped int64) {
+	r.mu.Lock()
+	r.back = append(r.back, dropped)
+	r.mu.Unlock()
+	r.changed <- struct{}{}
+}
+
+// counts is how many times the store went away and came back.
+func (r *recorder) counts() (away, back int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.away), len(r.back)
+}
+
+// waitBack waits until the store has come back n times in all.
+func (r *recorder) waitBack(t *testing.T, n int) int64 {
+	t.Helper()
+	deadline := time.After(waitLimit)
+	for {
+		r.mu.Lock()
+		if len(r.back) >= n {
+			dropped := r.back[n-1]
+			r.mu.Unlock()
+			return dropped
+		}
+		r.mu.Unlock()
+		select {
+		case <-r.changed:
+		case <-deadline:
+			t.Fatalf("the store did not come back within %s", waitLimit)
+		}
+	}
+}
+
+// sqliteShared is a Shared over a new SQLite file.
+func sqliteShared(t *testing.T, lim store.Limits) (*Shared, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "readers.db")
+	sh, err := OpenShared(context.Background(), path, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sh.Close() })
+	return sh, path
+}
