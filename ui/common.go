@@ -40,9 +40,12 @@ type Options struct {
 	// nil keeps them in memory, for this run.
 	Keeper Keeper
 	// SessionOnly says that the keeper forgets at the end of the session
-	// (an SSH reader's without a key): the notice line says so until the
-	// first key, and the first highlight says so again.
+	// (an SSH reader's without a key): the first highlight says so.
 	SessionOnly bool
+	// KeyWouldKeep says that a key would keep things past the session
+	// (the server keeps its keyed readers'): the notice line says so
+	// until the first key, and the first highlight says so again.
+	KeyWouldKeep bool
 	// MaxNote is the longest note the keeper keeps, in characters: the
 	// note editor takes no more. 0 is maxNote.
 	MaxNote int

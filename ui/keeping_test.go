@@ -189,7 +189,7 @@ func TestASessionPastItsHighlightsIsRefused(t *testing.T) {
 // A reader without a key is told at once, until their first key, that
 // nothing outlives the session and that a key would keep their place.
 func TestAReaderWithoutAKeyIsToldOnce(t *testing.T) {
-	hs := newHarness(t, Options{Keeper: NewMemoryKeeper(Kept{}), SessionOnly: true}, 100, 30)
+	hs := newHarness(t, Options{Keeper: NewMemoryKeeper(Kept{}), SessionOnly: true, KeyWouldKeep: true}, 100, 30)
 	if line := hs.noticeLine(); !strings.Contains(line, "No SSH key: kept for this session only. Connect with a key to keep your place.") {
 		t.Errorf("the first screen says so: %q", line)
 	}
@@ -200,6 +200,10 @@ func TestAReaderWithoutAKeyIsToldOnce(t *testing.T) {
 	keyed := newHarness(t, Options{Keeper: NewMemoryKeeper(Kept{})}, 100, 30)
 	if line := keyed.noticeLine(); strings.Contains(line, "SSH key") {
 		t.Errorf("a reader whose things are kept is not told: %q", line)
+	}
+	keepsNothing := newHarness(t, Options{Keeper: NewMemoryKeeper(Kept{}), SessionOnly: true}, 100, 30)
+	if line := keepsNothing.noticeLine(); strings.Contains(line, "SSH key") {
+		t.Errorf("where a key would keep nothing either, a key is not offered: %q", line)
 	}
 }
 
@@ -238,5 +242,18 @@ func TestHeldChangesAreBounded(t *testing.T) {
 	s.flush() // the notes are of no highlight: each fails, and the rest go on
 	if s.holding() {
 		t.Errorf("once the keeper is back nothing is held")
+	}
+}
+
+// A write command that finds its change written by another says nothing:
+// the other's outcome (a refusal, on the notice line) stands.
+func TestAWriteWithNothingToWriteSaysNothing(t *testing.T) {
+	s := &saver{keeper: NewMemoryKeeper(Kept{})}
+	if msg := s.writeCmd(); msg != nil {
+		t.Errorf("nothing written, and yet %#v", msg)
+	}
+	s.add(func(k Keeper) error { return k.SavePlace("a/b", Place{}) })
+	if msg := s.writeCmd(); msg != (savedMsg{}) {
+		t.Errorf("a change written: %#v", msg)
 	}
 }

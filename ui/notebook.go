@@ -24,6 +24,7 @@ type notebook struct {
 	progress map[string]float64 // how far into each article, 0..1, by PlaceKey
 
 	sessionOnly bool   // the keeper forgets at the end of the session: say so, once
+	keyWould    bool   // a key would keep things: say so at the start, and with the first highlight
 	toldSession bool   // said
 	notKept     string // why nothing will be kept, from the start: on the notice line
 	failed      string // the last write that failed, until one succeeds
@@ -241,7 +242,7 @@ func (nb *notebook) notice(touched bool) (string, bool) {
 		return nb.failed, true
 	case nb.back:
 		return "Your changes are kept again.", false
-	case nb.sessionOnly && !touched:
+	case nb.sessionOnly && nb.keyWould && !touched:
 		return sessionStartNotice, false
 	}
 	return "", false
@@ -259,7 +260,7 @@ func openNotebook(c *common, opt Options) {
 		keeper = NewMemoryKeeper(Kept{})
 	}
 	c.notes = newNotebook(c.lib, keeper, Kept{})
-	c.notes.sessionOnly = opt.SessionOnly
+	c.notes.sessionOnly, c.notes.keyWould = opt.SessionOnly, opt.KeyWouldKeep
 }
 
 // readState is what the list says of an article the reader opened: " · ✓

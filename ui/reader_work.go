@@ -135,5 +135,8 @@ func (nb *notebook) sessionHint() string {
 		return ""
 	}
 	nb.toldSession = true
-	return " Kept for this session only: connect with an SSH key to keep it."
+	if nb.keyWould {
+		return " Kept for this session only: connect with an SSH key to keep it."
+	}
+	return " Kept for this session only."
 }

@@ -75,30 +75,41 @@ func (s *saver) holding() bool {
 }
 
 // writeCmd writes whatever is queued, held changes first; a command that
-// finds nothing to write (another wrote its change) does nothing.
+// finds nothing to write (another wrote its change) says nothing, so that
+// the outcome the other reported stands.
 func (s *saver) writeCmd() tea.Msg {
-	if err := s.flush(); err != nil {
+	wrote, err := s.write()
+	switch {
+	case err != nil:
 		return savedMsg{err}
+	case wrote:
+		return savedMsg{}
 	}
-	return savedMsg{}
+	return nil
 }
 
 // flush writes the held changes, then the queued ones, in order, and
 // returns the last error. A change the keeper cannot take now stops it:
 // that change and every one after it are held.
 func (s *saver) flush() error {
+	_, err := s.write()
+	return err
+}
+
+// write is flush, and whether it wrote anything.
+func (s *saver) write() (wrote bool, last error) {
 	s.writing.Lock()
 	defer s.writing.Unlock()
-	var last error
 	for {
 		c, ok := s.next()
 		if !ok {
-			return last
+			return wrote, last
 		}
+		wrote = true
 		err := c.write(s.keeper)
 		if errors.Is(err, ErrUnavailable) {
 			s.hold(c)
-			return err
+			return wrote, err
 		}
 		if err != nil {
 			last = err
