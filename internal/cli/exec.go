@@ -17,7 +17,7 @@ import (
 // the session began with (lib before the server has one to give), and
 // tells the server of each article it prints.
 func execCommand(lib *content.Library) server.ExecFunc {
-	return func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
+	return func(ctx context.Context, args []string, width int, _ io.Reader, stdout, stderr io.Writer) int {
 		a := newApp(strings.NewReader(""), stdout, stderr, nil, nil)
 		a.lib, a.prog, a.fitWidth = lib, "ssh HOST", width
 		if sessionLib := server.LibraryFor(ctx); sessionLib != nil {

@@ -15,7 +15,7 @@ func TestCommandThatOutlivesItsTimeEnds(t *testing.T) {
 	ended := make(chan struct{})
 	ts := startServer(t, func(cfg *Config) {
 		cfg.MaxSessions = 1
-		cfg.Exec = func(_ context.Context, _ []string, _ int, stdout, _ io.Writer) int {
+		cfg.Exec = func(_ context.Context, _ []string, _ int, _ io.Reader, stdout, _ io.Writer) int {
 			defer close(ended)
 			chunk := []byte(strings.Repeat("x", 64<<10))
 			for range 1024 { // 64 MiB: far more than the channel's window

@@ -65,7 +65,7 @@ type fakeExec struct {
 // Its answers: stdout "exec:" and the arguments, and " width=N" when the
 // session has a terminal; for "read nosuch", an error on stderr and status
 // 3 instead.
-func (f *fakeExec) run(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int {
+func (f *fakeExec) run(ctx context.Context, args []string, width int, _ io.Reader, stdout, stderr io.Writer) int {
 	f.mu.Lock()
 	f.calls = append(f.calls, append([]string(nil), args...))
 	begun, end := f.slowBegun, f.slowEnd

@@ -29,6 +29,16 @@ func DefaultHostKeyPath() (string, error) {
 	return filepath.Join(dir, "analyst", "ssh_host_ed25519_key"), nil
 }
 
+// DefaultStorePath is where a server keeps what its readers with a key
+// make, unless told otherwise: readers.db beside the default host key.
+func DefaultStorePath() (string, error) {
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "analyst", "readers.db"), nil
+}
+
 // dataDir is the user's data directory: $XDG_DATA_HOME, ~/.local/share,
 // ~/Library/Application Support on macOS, %LocalAppData% on Windows.
 func dataDir() (string, error) {

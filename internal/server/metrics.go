@@ -30,6 +30,7 @@ type Metrics struct {
 	reloads         *prometheus.CounterVec // by result
 	articlesServed  *prometheus.CounterVec // by article slug
 	shuttingDown    prometheus.Gauge
+	store           *storeMetrics // nil unless the server keeps what keyed readers make
 }
 
 // refusal is why the server turned a connection or a session away: a

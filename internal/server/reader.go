@@ -45,14 +45,19 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	winch := term.winch
 	why := &endReason{}
 	w := &watch{idle: s.cfg.IdleTimeout}
-	// Until readers are known by their keys, what a session marks is kept
-	// in memory for that session (and the reader is told so).
+	// A reader with a key keeps what they make in the server's store; one
+	// without, for the session (and is told so).
 	lib := s.servedLibraryOf(sess)
-	model := ui.New(ui.Options{
+	keeper, sessionOnly := s.keeperFor(sess)
+	opt := ui.Options{
 		Library: lib.lib, Cache: s.cfg.Cache, Glossaries: lib.glossaries, Article: art, Section: sec,
-		Keeper: ui.NewMemoryKeeper(ui.Kept{}), SessionOnly: true,
+		Keeper: keeper, SessionOnly: sessionOnly, KeyWouldKeep: sessionOnly && s.cfg.Keepers != nil,
 		Opened: func(a *content.Article) { s.metrics.articleServed(a.Slug) },
-	})
+	}
+	if s.cfg.Keepers != nil {
+		opt.MaxNote = s.cfg.Keepers.Limits.NoteChars
+	}
+	model := ui.New(opt)
 	// What bm.MakeOptions gives an emulated PTY, but from the size taken
 	// at the start (see terminal) rather than from sess.Pty() now.
 	envs := append(sess.Environ(), "TERM="+term.pty.Term)
@@ -79,7 +84,7 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	p = tea.NewProgram(model, opts...)
 	w.start(p, why, s.cfg.MaxSession)
 	defer w.stop()
-	s.sessions.add(p, why)
+	s.sessions.add(p, why, !sessionOnly)
 	defer s.sessions.remove(p)
 
 	ctx, cancel := context.WithCancel(sess.Context())
@@ -99,6 +104,13 @@ func (s *Server) runReader(sess ssh.Session, term terminal, art *content.Article
 	<-resized // later window changes are drained by handle
 
 	endedBy(sess, why.kind())
+	if !sessionOnly && !errors.Is(err, tea.ErrProgramPanic) {
+		// The place on screen, and any change still queued or held: each
+		// within the store's deadline, or at once while it is away.
+		if err := model.Flush(); err != nil {
+			s.log.Debug("a reader's last changes were not kept", "err", logDetail(err))
+		}
+	}
 	if errors.Is(err, tea.ErrProgramPanic) {
 		endedBy(sess, endPanic)
 		s.log.Error("reader panicked", "remote", sess.RemoteAddr().String(), "err", err)

@@ -15,8 +15,9 @@ import (
 type registry struct {
 	mu       sync.Mutex
 	programs map[*tea.Program]*endReason
-	open     int           // sessions between enter and leave
-	changed  chan struct{} // closed and replaced whenever a program or session leaves
+	keyed    map[*tea.Program]bool // the programs whose readers' things the store keeps
+	open     int                   // sessions between enter and leave
+	changed  chan struct{}         // closed and replaced whenever a program or session leaves
 }
 
 // endReason is why the server ended a session, said to the reader after
@@ -50,19 +51,26 @@ func (r *endReason) get() string {
 
 func (g *registry) init() {
 	g.programs = map[*tea.Program]*endReason{}
+	g.keyed = map[*tea.Program]bool{}
 	g.changed = make(chan struct{})
 }
 
-func (g *registry) add(p *tea.Program, why *endReason) {
+// add registers a running program; keyed, when the store keeps what its
+// reader makes.
+func (g *registry) add(p *tea.Program, why *endReason, keyed bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.programs[p] = why
+	if keyed {
+		g.keyed[p] = true
+	}
 }
 
 func (g *registry) remove(p *tea.Program) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	delete(g.programs, p)
+	delete(g.keyed, p)
 	close(g.changed)
 	g.changed = make(chan struct{})
 }
@@ -89,6 +97,20 @@ func (g *registry) leave() {
 func (g *registry) notify(text string) {
 	for _, p := range g.list(nil) {
 		go p.Send(ui.NoticeMsg(text))
+	}
+}
+
+// tellKeyed sends msg to every program whose reader's things the store
+// keeps, as notify does.
+func (g *registry) tellKeyed(msg tea.Msg) {
+	g.mu.Lock()
+	ps := make([]*tea.Program, 0, len(g.keyed))
+	for p := range g.keyed {
+		ps = append(ps, p)
+	}
+	g.mu.Unlock()
+	for _, p := range ps {
+		go p.Send(msg)
 	}
 }
 

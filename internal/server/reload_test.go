@@ -57,7 +57,7 @@ func TestReload(t *testing.T) {
 	libs := make(chan *content.Library, 4)
 	ts := startServer(t, func(c *Config) {
 		c.Library, c.Logger, c.Metrics = lib, log.New(logged), m
-		c.Exec = func(ctx context.Context, _ []string, _ int, stdout, _ io.Writer) int {
+		c.Exec = func(ctx context.Context, _ []string, _ int, _ io.Reader, stdout, _ io.Writer) int {
 			libs <- LibraryFor(ctx)
 			return 0
 		}

@@ -23,14 +23,17 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/glossary"
+	"analyst/internal/keeper"
 	"analyst/internal/render"
 )
 
-// ExecFunc runs one of the commands list, read or search for a session,
-// writing plain text as the command line does in a pipe, and returns the
-// exit status. width is the client's terminal width when the session has
-// one (ssh -t), for output that fits it, and 0 when not.
-type ExecFunc func(ctx context.Context, args []string, width int, stdout, stderr io.Writer) int
+// ExecFunc runs one of the commands (list, read, search, ...) for a
+// session, writing plain text as the command line does in a pipe, and
+// returns the exit status. width is the client's terminal width when the
+// session has one (ssh -t), for output that fits it, and 0 when not;
+// stdin is what the client sends (a confirmation typed in its terminal).
+// Owner(ctx) says whose things the command may read and change.
+type ExecFunc func(ctx context.Context, args []string, width int, stdin io.Reader, stdout, stderr io.Writer) int
 
 // Config is everything the server needs.
 type Config struct {
@@ -64,6 +67,14 @@ type Config struct {
 	ProxyHeaderTimeout time.Duration
 	// Metrics, when set, counts what the server does (see ServeMetrics).
 	Metrics *Metrics
+	// Keepers, when set, keep what each reader who logs in with a public
+	// key makes (places, the article read last, read marks, highlights,
+	// notes), under the key's SHA-256 fingerprint, and the highlights and
+	// forget commands read and delete them. Readers without a key, and
+	// every reader when it is nil, keep things for their session only.
+	// The server tells the keyed readers when its database goes away and
+	// comes back; whoever opened it closes it, after Shutdown.
+	Keepers *keeper.Shared
 }
 
 // Defaults for a Config's zero fields.
@@ -143,6 +154,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.lib.Store(&servedLibrary{lib: cfg.Library, glossaries: cfg.Glossaries})
 	s.metrics.watchCache(cfg.Cache)
+	if cfg.Keepers != nil {
+		cfg.Keepers.Observe(&storeObserver{s: s})
+		s.metrics.watchStore(cfg.Keepers.Down())
+	}
 	if len(cfg.ProxyProtocol) > 0 {
 		policy, err := proxyPolicy(cfg.ProxyProtocol)
 		if err != nil {

@@ -18,13 +18,14 @@ import (
 const (
 	msgBusy     = "server busy, try again shortly"
 	msgClosing  = "the server is going down, try again shortly"
-	msgNeedsPTY = "analyst is a reader for terminals: connect with ssh -t, or run one of: list, read REF, search QUERY"
+	msgNeedsPTY = "analyst is a reader for terminals: connect with ssh -t, or run one of: list, read REF, search QUERY, cite REF, glossary, highlights, forget"
 	msgNoSize   = "analyst: the terminal has no size (0x0): run ssh from a terminal, or without -t for text (ssh HOST list)"
 	msgApology  = "Sorry: the reader hit an internal error and had to close this session. It has been logged."
 )
 
-// commands are what a session may run.
-var commands = []string{"list", "read", "search"}
+// commands are what a session may run: the command line's printing
+// commands, and those of the reader's own things (highlights, forget).
+var commands = []string{"list", "read", "search", "cite", "glossary", "highlights", "forget"}
 
 // handle is the server's one middleware: it serves every session from start
 // to end, logs it, and sets its exit status. Nothing runs after it.
@@ -160,7 +161,7 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 	s.begin(sess, commandLabel(args))
 	done := make(chan int, 1)
 	go func() {
-		done <- s.cfg.Exec(execContext(sess), args, width, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
+		done <- s.cfg.Exec(execContext(sess), args, width, sess, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
 	}()
 	timer := time.NewTimer(s.execTimeout)
 	defer timer.Stop()
