@@ -29,6 +29,7 @@ type app struct {
 	holdWarnings   bool                   // the reader will show the library's warnings, and print them when it ends
 	warnings       []string               // the library's problems, while they are held
 	measure        int                    // --width for the reader: the text's column for this run
+	remote         *remoteReader          // over SSH: whose things the reader's commands read and change
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer, environ []string, embedded fs.FS) *app {

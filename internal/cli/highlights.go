@@ -13,6 +13,7 @@ import (
 
 	"analyst/internal/cite"
 	"analyst/internal/content"
+	"analyst/internal/keeper"
 	"analyst/internal/store"
 )
 
@@ -58,9 +59,30 @@ type foundHighlight struct {
 	at store.Location
 }
 
-// readHighlights reads the local reader's highlights from the store and
-// locates them in the library, newest first.
+// readHighlights reads the reader's highlights from the store, the local
+// reader's or, over SSH, the key's in the server's, and locates them in
+// the library, newest first.
 func (a *app) readHighlights(ctx context.Context, lib *content.Library) ([]foundHighlight, error) {
+	hs, err := a.storedHighlights(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]foundHighlight, len(hs))
+	for i, h := range hs {
+		out[i] = foundHighlight{h, store.Locate(lib, h)}
+	}
+	return out, nil
+}
+
+// storedHighlights reads the reader's highlights, newest first.
+func (a *app) storedHighlights(ctx context.Context) (hs []store.Highlight, err error) {
+	if a.remote != nil {
+		err = a.remote.run(keeper.Read, "read your highlights", func(ctx context.Context, st *store.Store) (err error) {
+			hs, err = st.Highlights(ctx, a.remote.owner)
+			return err
+		})
+		return hs, err
+	}
 	path, err := store.DefaultPath(a.getenv)
 	if err != nil {
 		return nil, err
@@ -74,15 +96,7 @@ func (a *app) readHighlights(ctx context.Context, lib *content.Library) ([]found
 		return nil, err
 	}
 	defer st.Close()
-	hs, err := st.Highlights(ctx, store.LocalOwner)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]foundHighlight, len(hs))
-	for i, h := range hs {
-		out[i] = foundHighlight{h, store.Locate(lib, h)}
-	}
-	return out, nil
+	return st.Highlights(ctx, store.LocalOwner)
 }
 
 // highlightJSON is one highlight in `highlights --json`.

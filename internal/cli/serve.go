@@ -18,6 +18,7 @@ func newServeCmd(a *app) *cobra.Command {
 		logFormat   string
 		proxyNets   []string
 		metricsAddr string
+		stored      storeFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -59,6 +60,9 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			if cfg.ProxyProtocol, err = parseNetworks(proxyNets); err != nil {
 				return usagef(cmd, "%v", err)
 			}
+			if err := stored.validate(cmd); err != nil {
+				return err
+			}
 			lib, err := a.library()
 			if err != nil {
 				return err
@@ -76,6 +80,13 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 				}
 				cfg.Metrics = server.NewMetrics()
 			}
+			// The store before the host key: a --db that does not parse is
+			// said before anything is made.
+			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger); err != nil {
+				extras.close(ln)
+				return err
+			}
+			defer cfg.Keepers.Close() // after the sessions, which write their last changes
 			if hostKey == "" {
 				hostKey, err = server.DefaultHostKeyPath()
 			}
@@ -85,10 +96,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 				pem, created, err = server.LoadOrCreateHostKey(hostKey)
 			}
 			if err != nil {
-				ln.Close()
-				if extras.metrics != nil {
-					extras.metrics.Close()
-				}
+				extras.close(ln)
 				return err
 			}
 			if created {
@@ -96,7 +104,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			}
 			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
 			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
-			cfg.Exec = execCommand(lib)
+			cfg.Exec = execCommand(lib, cfg.Keepers)
 			return serve(cmd.Context(), cfg, ln, extras)
 		},
 	}
@@ -117,5 +125,6 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 	f.StringSliceVar(&proxyNets, "proxy-protocol", nil, "take the reader's address from a PROXY header (v1 or v2), required from these networks (CIDR[,CIDR...]: your load balancers') and refused from any other [ANALYST_PROXY_PROTOCOL]")
 	f.StringVar(&metricsAddr, "metrics-addr", "", "serve Prometheus metrics at /metrics and health at /healthz on HOST:PORT (off by default; keep it off the internet) [ANALYST_METRICS_ADDR]")
 	f.StringVar(&logFormat, "log-format", "text", "log as text, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
+	stored.add(f)
 	return cmd
 }

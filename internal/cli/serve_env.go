@@ -32,7 +32,7 @@ var serveEnv = [][2]string{
 // applyEnv sets, from the environment, every serve flag not given on the
 // command line. A bad value is a usage error naming the variable.
 func applyEnv(cmd *cobra.Command, a *app) error {
-	for _, fe := range serveEnv {
+	for _, fe := range append(serveEnv, storeEnv...) {
 		name, env := fe[0], fe[1]
 		val := a.getenv(env)
 		f := cmd.Flags().Lookup(name)

@@ -58,6 +58,14 @@ func catchHangups() chan os.Signal {
 	return hup
 }
 
+// close closes the listeners, for a serve that ends before serving.
+func (x serveExtras) close(ln net.Listener) {
+	ln.Close()
+	if x.metrics != nil {
+		x.metrics.Close()
+	}
+}
+
 // start runs the extras for srv; the returned stop ends them and waits.
 // A SIGHUP caught before start is acted on now.
 func (x serveExtras) start(srv *server.Server, logger *log.Logger) (stop func()) {
