@@ -77,7 +77,7 @@ func (o runner) analyst(t *testing.T, args ...string) result {
 // CLICOLOR_FORCE, unless a test adds them.
 func cleanEnv() []string {
 	var env []string
-	for _, k := range []string{"PATH", "HOME"} {
+	for _, k := range []string{"PATH", "HOME", "XDG_DATA_HOME"} {
 		if v, ok := os.LookupEnv(k); ok {
 			env = append(env, k+"="+v)
 		}

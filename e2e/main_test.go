@@ -25,6 +25,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	analystBin = filepath.Join(dir, "analyst")
+	// What the binary keeps by default (a server's readers.db, a reader's
+	// store) goes under the run's folder, never the home of whoever runs
+	// the tests.
+	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	build := exec.Command("go", "build", "-o", analystBin, ".")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {

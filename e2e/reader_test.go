@@ -322,19 +322,33 @@ func (tm *pane) quit() {
 
 // listShown is true when the issue list is on screen.
 func listShown(s screen) bool {
-	return strings.TrimSpace(s.row(0)) == "Central Asia-Caucasus Analyst" &&
+	top := strings.TrimSpace(s.row(0))
+	return (top == "Central Asia-Caucasus Analyst" || strings.HasPrefix(top, noKeyNotice)) &&
 		s.has("January 2026 · 4 articles") && s.has("Robert M. Cutler") && strings.Contains(s.status(), "? help")
 }
 
+// noKeyNotice is what a reader connected without a key sees over the
+// header, until their first key, on a server that keeps keyed readers'
+// things.
+const noKeyNotice = "No SSH key: kept for this session only."
+
 // readerAt is true when the reader shows article n of 4 with its text
-// rendered.
+// rendered. A reader without a key, before their first key, has the
+// notice over the header, and the article's author in the sidebar tells
+// which it is.
 func readerAt(n int) func(screen) bool {
 	return func(s screen) bool {
 		h := strings.TrimSpace(s.header())
-		return strings.Contains(h, fmt.Sprintf("Article %d of 4", n)) &&
-			s.top() != "" && !s.has("Rendering…")
+		at := strings.Contains(h, fmt.Sprintf("Article %d of 4", n))
+		if strings.HasPrefix(h, noKeyNotice) {
+			at = strings.Contains(s.sidebar(), authors[n-1])
+		}
+		return at && s.top() != "" && !s.has("Rendering…")
 	}
 }
+
+// authors are the authors of the issue's articles, in order.
+var authors = [...]string{"Farkhod Tolipov", "Robert M. Cutler", "Umair Jamal", "Svante E. Cornell"}
 
 // isHeading says whether a line is one of the sections' headings.
 func isHeading(line string) bool {

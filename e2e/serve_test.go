@@ -33,6 +33,12 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{[]string{"ANALYST_PROXY_PROTOCOL=10.0.0.0/8,fe80::/10,nonsense"}, []string{"serve"}, `--proxy-protocol: "nonsense" is not a network`},
 		{nil, []string{"serve", "--metrics-addr", "9234"}, `--metrics-addr "9234" must be HOST:PORT`},
 		{[]string{"ANALYST_METRICS_ADDR=localhost:99999"}, []string{"serve"}, `--metrics-addr "localhost:99999" must be HOST:PORT`},
+		{nil, []string{"serve", "--db", "mysql://db/analyst"}, `the store is an SQLite file or a postgres:// URL, not mysql://`},
+		{[]string{"ANALYST_DB=postgres://reader:s3cret@db:notaport/analyst"}, []string{"serve"}, `--db postgres://reader:xxxxx@db:notaport/analyst: the database URL is not valid`},
+		{nil, []string{"serve", "--max-highlights", "-1"}, "--max-highlights must not be negative"},
+		{nil, []string{"serve", "--write-rate", "-2"}, "--write-rate must not be negative"},
+		{[]string{"ANALYST_MAX_STORE_SIZE=lots"}, []string{"serve"}, `ANALYST_MAX_STORE_SIZE="lots"`},
+		{nil, []string{"serve", "--max-note", "many"}, `--max-note: "many" is not a number`},
 	} {
 		key := filepath.Join(t.TempDir(), "key")
 		r := runner{env: c.env}.analyst(t, append(c.args, "--host-key", key)...)
@@ -41,6 +47,28 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		if _, err := os.Stat(key); !os.IsNotExist(err) {
 			t.Errorf("analyst %q made a host key before refusing to start", c.args)
 		}
+		if strings.Contains(r.stderr, "s3cret") {
+			t.Errorf("analyst %q shows the database's password:\n%s", c.args, r.stderr)
+		}
+	}
+}
+
+// TestServeWithAStoreItCannotOpen fails (exit 1) naming the store and why,
+// and makes no host key: a store that cannot be opened will not mend
+// itself.
+func TestServeWithAStoreItCannotOpen(t *testing.T) {
+	dir := t.TempDir()
+	notAFolder := filepath.Join(dir, "file")
+	if err := os.WriteFile(notAFolder, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(dir, "key")
+	db := filepath.Join(notAFolder, "readers.db")
+	r := analyst(t, "serve", "--addr", fmt.Sprintf("127.0.0.1:%d", freePort(t)), "--host-key", key, "--db", db)
+	r.wantCode(t, 1)
+	r.wantStderr(t, "cannot open the readers' store (--db "+db+")")
+	if _, err := os.Stat(key); !os.IsNotExist(err) {
+		t.Errorf("a server whose store could not be opened made a host key")
 	}
 }
 
