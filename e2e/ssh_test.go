@@ -160,9 +160,12 @@ func (s *sshServer) waitStopped(t *testing.T, deadline time.Time) {
 }
 
 // sshArgs are the client's arguments for the server: no configuration,
-// keys or known hosts of the user's; keyboard-interactive gets in.
+// keys or known hosts of the user's; keyboard-interactive gets in. opts
+// come first, so that they win over these (ssh keeps an option's first
+// value): a test's key, for one.
 func (s *sshServer) sshArgs(opts ...string) []string {
-	args := []string{
+	args := append([]string(nil), opts...)
+	args = append(args,
 		"-F", "/dev/null",
 		"-p", strconv.Itoa(s.port),
 		"-o", "StrictHostKeyChecking=no",
@@ -172,8 +175,8 @@ func (s *sshServer) sshArgs(opts ...string) []string {
 		"-o", "IdentitiesOnly=yes",
 		"-o", "PubkeyAuthentication=no",
 		"-o", "ConnectTimeout=10",
-	}
-	return append(append(args, opts...), "127.0.0.1")
+	)
+	return append(args, "127.0.0.1")
 }
 
 // ssh runs the client without a terminal and returns what it did.
