@@ -57,6 +57,16 @@ The run, in phases:
            reader must still get a screen; SIGTERM must stop the server
            with exit status 0
 
+With -keyed every reader logs in with a key of its own (made up front),
+so that the server keeps its places and highlights in its store (-db: a
+new SQLite file by default, "postgres" for a throwaway PostgreSQL cluster
+that syncs its commits, or a DSN), and makes a highlight every -highlight
+(v m v, in place of its j or k), from a random phase: spread over the run.
+The server's counts of the changes kept, refused and failed are scraped
+once the readers have quit. Without -keyed the server keeps its store in
+the temporary directory all the same, and the readers, without keys,
+keep nothing.
+
 With -metrics 1s the server also serves Prometheus metrics (--metrics-addr
 on another free port) and loadtest scrapes /metrics every second from the
 ramp to the end of the keys, parsing each scrape, as a busy Prometheus
@@ -95,6 +105,9 @@ type config struct {
 	gctrace       bool
 	metrics       time.Duration // scrape the server's /metrics this often; 0: metrics off
 	keep          bool
+	keyed         bool          // every reader logs in with a key of its own
+	highlight     time.Duration // with keyed: a highlight this often per reader
+	db            string        // the server's --db: "sqlite" (a new file), "postgres" (a throwaway cluster) or a DSN
 	seed          uint64
 	progress      io.Writer
 	start         time.Time
@@ -157,6 +170,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.gctrace, "gctrace", false, "run the server with GODEBUG=gctrace=1 and report its live heap too")
 	fs.DurationVar(&cfg.metrics, "metrics", 0, "run the server with --metrics-addr and scrape its /metrics this often, from the ramp to the quits (0: metrics off)")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the temporary directory (binary, host key, server log)")
+	fs.BoolVar(&cfg.keyed, "keyed", false, "every reader logs in with a key of its own, and the server keeps its places and highlights")
+	fs.DurationVar(&cfg.highlight, "highlight", time.Minute, "with -keyed, each reader makes a highlight this often (0: none)")
+	fs.StringVar(&cfg.db, "db", "sqlite", "the server's store: sqlite (a new file), postgres (a throwaway cluster, commits synced) or a DSN")
 	fs.Uint64Var(&cfg.seed, "seed", 0, "seed for the readers' random phases (0: from the clock)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -178,6 +194,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return fail("-n must be at least 1")
 	case cfg.bin != "" && cfg.addr != "":
 		return fail("-bin and -addr exclude each other: -addr loads a server already running")
+	case cfg.highlight < 0:
+		return fail("-highlight must not be negative")
+	case cfg.addr != "" && (cfg.keyed || cfg.db != "sqlite"):
+		return fail("-keyed and -db need the server loadtest starts (no -addr)")
 	case cfg.metrics < 0 || (cfg.metrics > 0 && cfg.addr != ""):
 		return fail("-metrics must not be negative, and needs the server loadtest starts (no -addr)")
 	case cfg.interval <= 0 || cfg.duration <= 0 || cfg.settle <= 0 || cfg.timeout <= 0 || cfg.ramp < 0 || cfg.idle < 0:
@@ -267,7 +287,15 @@ func loadTest(cfg config) (rep *report, err error) {
 			}
 		}
 		rep.Binary = bin
-		if srv, err = startServer(bin, dir, cfg.n+10, cfg.gctrace, cfg.metrics > 0); err != nil {
+		dsn, kind, stopDB, err := storeDSN(cfg.db, dir)
+		if err != nil {
+			return rep, err
+		}
+		defer stopDB()
+		if cfg.keyed {
+			rep.Store = &storeReport{DB: kind, HighlightEvery: cfg.highlight.String()}
+		}
+		if srv, err = startServer(bin, dir, dsn, cfg.n+10, cfg.gctrace, cfg.metrics > 0 || cfg.keyed); err != nil {
 			return rep, err
 		}
 		defer func() {
@@ -308,11 +336,17 @@ func loadTest(cfg config) (rep *report, err error) {
 	for i := range phases {
 		phases[i] = time.Duration(rng.Int64N(int64(cfg.interval)))
 	}
+	var keys []gossh.Signer
+	if cfg.keyed {
+		if keys, err = readerKeys(cfg.n, cfg.seed); err != nil {
+			return rep, err
+		}
+	}
 	var ready, done sync.WaitGroup
 	var counts liveCounts
 	begin := make(chan time.Time, cfg.n) // the start of the key phase, once per reader
 	var scrapes *scraper
-	if srv != nil && srv.metricsAddr != "" {
+	if srv != nil && srv.metricsAddr != "" && cfg.metrics > 0 {
 		scrapes = startScraper(srv.metricsAddr, cfg.metrics)
 	}
 	cfg.logf("ramp: %d readers over %s", cfg.n, cfg.ramp)
@@ -322,9 +356,13 @@ func loadTest(cfg config) (rep *report, err error) {
 		ready.Add(1)
 		done.Add(1)
 		at := rampStart.Add(time.Duration(int64(cfg.ramp) * int64(i) / int64(cfg.n)))
+		rcfg, hl := ccfg, rand.New(rand.NewPCG(cfg.seed+uint64(i), 1))
+		if keys != nil {
+			rcfg = keyedConfig(keys[i], cfg.timeout)
+		}
 		go func() {
 			defer done.Done()
-			results[i] = reader(addr, cfg, ccfg, at, phases[i], &ready, begin, &counts)
+			results[i] = reader(addr, cfg, rcfg, at, phases[i], hl, &ready, begin, &counts)
 		}()
 	}
 	ready.Wait()
@@ -365,6 +403,9 @@ func loadTest(cfg config) (rep *report, err error) {
 	cfg.logf("keys done; quitting every reader")
 	done.Wait()
 	rep.addResults(results)
+	if rep.Store != nil {
+		rep.Store.count(srv.metricsAddr)
+	}
 
 	// The server must still serve, and stop cleanly.
 	if srv != nil {
@@ -412,7 +453,7 @@ func warmUp(addr string, cfg config) error {
 // reader is one reader's whole life: connect at a time, open the article,
 // report ready, press keys from the start it is given until the end, and
 // quit.
-func reader(addr string, cfg config, ccfg *gossh.ClientConfig, at time.Time, phase time.Duration,
+func reader(addr string, cfg config, ccfg *gossh.ClientConfig, at time.Time, phase time.Duration, hlRand *rand.Rand,
 	ready *sync.WaitGroup, begin <-chan time.Time, counts *liveCounts) (r result) {
 	readied := false
 	setReady := func() {
@@ -450,6 +491,10 @@ func reader(addr string, cfg config, ccfg *gossh.ClientConfig, at time.Time, pha
 
 	t0 := <-begin
 	end := t0.Add(cfg.duration)
+	var highlights highlightDue
+	if cfg.keyed {
+		highlights = newHighlightDue(t0, cfg.highlight, hlRand)
+	}
 	timer := time.NewTimer(0)
 	<-timer.C
 	wait := func(until time.Time) bool {
@@ -476,7 +521,11 @@ func reader(addr string, cfg config, ccfg *gossh.ClientConfig, at time.Time, pha
 		if k%20 >= 10 {
 			key = "k"
 		}
-		k++
+		if highlights.now(next) {
+			key = highlightKeys
+		} else {
+			k++
+		}
 		if err := s.press(key); err != nil {
 			return drop(fmt.Errorf("writing a key: %w", err))
 		}

@@ -124,3 +124,36 @@ func (s *scraper) finish() *metricsReport {
 	}
 	return &rep
 }
+
+// count reads the server's counts of the readers' changes from its
+// /metrics.
+func (st *storeReport) count(addr string) {
+	c := http.Client{Timeout: 10 * time.Second}
+	resp, err := c.Get("http://" + addr + "/metrics")
+	if err != nil {
+		st.ScrapeError = err.Error()
+		return
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		st.ScrapeError = err.Error()
+		return
+	}
+	for _, m := range families["analyst_store_writes_total"].GetMetric() {
+		for _, l := range m.GetLabel() {
+			if l.GetName() != "result" {
+				continue
+			}
+			switch l.GetValue() {
+			case "ok":
+				st.WritesOK += m.GetCounter().GetValue()
+			case "refused":
+				st.WritesRefused += m.GetCounter().GetValue()
+			case "failed":
+				st.WritesFailed += m.GetCounter().GetValue()
+			}
+		}
+	}
+}

@@ -39,6 +39,7 @@ type report struct {
 	BytesPerJ   byteStats     `json:"bytes_per_j"`
 	BytesPerK   byteStats     `json:"bytes_per_k"`
 
+	Store   *storeReport   `json:"store,omitempty"` // with -keyed
 	Memory  *memoryReport  `json:"memory,omitempty"`
 	Metrics *metricsReport `json:"metrics,omitempty"` // with -metrics
 
@@ -103,7 +104,8 @@ func newReport(cfg config) *report {
 // addResults adds up the readers' results.
 func (r *report) addResults(results []result) {
 	var connects, latencies []time.Duration
-	var all, js, ks []int64
+	var all, js, ks, hs []int64
+	var hlLatencies []time.Duration
 	r.Sessions.DroppedBy = map[string]int{}
 	for _, res := range results {
 		if res.connected {
@@ -134,10 +136,14 @@ func (r *report) addResults(results []result) {
 			}
 			latencies = append(latencies, p.latency())
 			all = append(all, p.bytes)
-			if p.key == "j" {
+			switch p.key {
+			case "j":
 				js = append(js, p.bytes)
-			} else {
+			case "k":
 				ks = append(ks, p.bytes)
+			default:
+				hs = append(hs, p.bytes)
+				hlLatencies = append(hlLatencies, p.latency())
 			}
 		}
 	}
@@ -147,12 +153,19 @@ func (r *report) addResults(results []result) {
 	r.Connect = summariseDurations(connects)
 	r.Latency = summariseDurations(latencies)
 	r.BytesPerKey, r.BytesPerJ, r.BytesPerK = summariseBytes(all), summariseBytes(js), summariseBytes(ks)
+	if r.Store != nil {
+		r.Store.Highlights = len(hs)
+		r.Store.Latency, r.Store.BytesPerPress = summariseDurations(hlLatencies), summariseBytes(hs)
+	}
 }
 
 // ok reports whether the run found nothing wrong.
 func (r *report) ok() bool {
 	s := r.Server
 	if r.Metrics != nil && (r.Metrics.Errors > 0 || r.Metrics.Scrapes == 0) {
+		return false
+	}
+	if st := r.Store; st != nil && (st.ScrapeError != "" || st.WritesFailed > 0 || st.WritesRefused > 0) {
 		return false
 	}
 	return r.Sessions.Dropped == 0 && r.Sessions.UncleanQuits == 0 && r.Unanswered == 0 &&
@@ -176,6 +189,12 @@ func (r *report) print(w io.Writer) {
 	p("bytes/key  mean %.0f  p50 %d  min %d  max %d  (j: %s; k: %s)",
 		r.BytesPerKey.Mean, r.BytesPerKey.P50, r.BytesPerKey.Min, r.BytesPerKey.Max,
 		meanP50(r.BytesPerJ), meanP50(r.BytesPerK))
+	if st := r.Store; st != nil {
+		p("store      %s, every reader keyed, a highlight every %s: %d highlights, latency p50 %s p99 %s, %s bytes",
+			st.DB, st.HighlightEvery, st.Highlights, ms(st.Latency.P50), ms(st.Latency.P99), meanP50(st.BytesPerPress))
+		p("           changes the server counted: %.0f kept, %.0f refused, %.0f failed%s",
+			st.WritesOK, st.WritesRefused, st.WritesFailed, bang(st.ScrapeError))
+	}
 	if m := r.Memory; m != nil {
 		p("memory     RSS start %s  warm %s  loaded %s  after quits %s  peak %s",
 			mib(m.Start.RSSKiB), mib(m.Warm.RSSKiB), mib(m.Loaded.RSSKiB), mib(m.End.RSSKiB), mib(m.End.HWMKiB))
@@ -226,6 +245,13 @@ func (r *report) print(w io.Writer) {
 	} else {
 		p("result     PROBLEMS (see above)")
 	}
+}
+
+func bang(err string) string {
+	if err == "" {
+		return ""
+	}
+	return " (! " + err + ")"
 }
 
 func byPhase(m map[string]int) string {

@@ -55,9 +55,10 @@ type serverProc struct {
 }
 
 // startServer starts `bin serve` on a free loopback port with a new host
-// key in dir, room for maxSessions and no rate limit, with metrics on
-// another free port if asked, and waits until it takes connections.
-func startServer(bin, dir string, maxSessions int, gctrace, metrics bool) (*serverProc, error) {
+// key in dir, its store at db, room for maxSessions and no rate limit,
+// with metrics on another free port if asked, and waits until it takes
+// connections.
+func startServer(bin, dir, db string, maxSessions int, gctrace, metrics bool) (*serverProc, error) {
 	addr, err := freePort()
 	if err != nil {
 		return nil, err
@@ -79,6 +80,7 @@ func startServer(bin, dir string, maxSessions int, gctrace, metrics bool) (*serv
 		"--rate", "0",
 		"--idle-timeout", "1h",
 		"--log-format", "logfmt",
+		"--db", db,
 	)
 	if s.metricsAddr != "" {
 		s.cmd.Args = append(s.cmd.Args, "--metrics-addr", s.metricsAddr)
