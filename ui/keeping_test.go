@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"analyst/internal/content"
 )
 
 // outageKeeper is a MemoryKeeper behind a switch: while down, every change
@@ -256,4 +258,35 @@ func TestAWriteWithNothingToWriteSaysNothing(t *testing.T) {
 	if msg := s.writeCmd(); msg != (savedMsg{}) {
 		t.Errorf("a change written: %#v", msg)
 	}
+}
+
+// A keeper unavailable when the reader starts is kept: the reader is told
+// that their changes are not being kept, and once it is back what they
+// made meanwhile is written to it, not to a keeper in memory.
+func TestAKeeperAwayAtStartIsKeptForWhenItIsBack(t *testing.T) {
+	k := &outageKeeper{MemoryKeeper: *NewMemoryKeeper(Kept{})}
+	k.setDown(true)
+	hs := newHarness(t, Options{Keeper: &awayAtLoad{k}}, 100, 30)
+	if line := hs.noticeLine(); !strings.Contains(line, "Your changes are not being kept") {
+		t.Fatalf("the first screen says the changes are not kept: %q", line)
+	}
+	hs.keys("2", "v", "m")
+	k.setDown(false)
+	hs.send(KeepingMsg{})
+	if got := k.log(); len(got) != 2 || !strings.HasPrefix(got[0], "place 2026-01/cutler") || !strings.HasPrefix(got[1], "add lead/0") {
+		t.Errorf("the place and the highlight made meanwhile are written to the keeper once it is back: %q", got)
+	}
+}
+
+// awayAtLoad is an outageKeeper whose Load fails while it is down.
+type awayAtLoad struct{ *outageKeeper }
+
+func (k *awayAtLoad) Load(lib *content.Library) (Kept, error) {
+	k.mu.Lock()
+	down := k.down
+	k.mu.Unlock()
+	if down {
+		return Kept{}, errDown
+	}
+	return k.MemoryKeeper.Load(lib)
 }

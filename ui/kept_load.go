@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -30,11 +31,18 @@ func (nb *notebook) loadCmd() tea.Cmd {
 // join what the reader did meanwhile, and, as long as no key was pressed,
 // the list goes to the article read last and an article opened at start
 // to where the reader left it. A keeper that could not load is replaced
-// by one in memory, and the notice line says why nothing will be kept.
+// by one in memory, and the notice line says why nothing will be kept;
+// one that is unavailable for now (a server's database away) is kept:
+// the reader starts without what it held, is told that their changes are
+// not being kept, and changes are held until it is back.
 func (m *Model) takeKept(msg keptMsg) {
 	nb, r := m.c.notes, &m.reader
 	kept := msg.kept
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, ErrUnavailable):
+		nb.failed = failedNotice(msg.err)
+		kept = Kept{}
+	case msg.err != nil:
 		nb.saver.setKeeper(NewMemoryKeeper(Kept{}))
 		nb.notKept = notKeptNotice(msg.err)
 		kept = Kept{}
