@@ -39,6 +39,10 @@ type Shared struct {
 	closed  bool
 	stop    chan struct{}
 	probes  sync.WaitGroup
+	// life ends at Close: a probe under way (an open can take
+	// store.OpenTimeout) ends with it.
+	life    context.Context
+	endLife context.CancelFunc
 }
 
 // Observer hears what becomes of a Shared store's calls. Its methods are
@@ -100,11 +104,13 @@ func NewShared(st *store.Store, lim store.Limits) *Shared {
 }
 
 func newShared(open func(context.Context) (*store.Store, error), lim store.Limits) *Shared {
-	return &Shared{
+	s := &Shared{
 		open: open, Limits: lim,
 		LoadTimeout: store.LoadTimeout, ChangeTimeout: store.ChangeTimeout, ProbeEvery: defaultProbeEvery,
 		stop: make(chan struct{}),
 	}
+	s.life, s.endLife = context.WithCancel(context.Background())
+	return s
 }
 
 // Observe makes obs hear what becomes of the calls from now on; nil, no
@@ -210,13 +216,12 @@ func (s *Shared) probe() {
 	}
 }
 
-// answers asks the database once.
+// answers asks the database once: opens the store, if it never was (the
+// open bounds itself by store.OpenTimeout), or asks it within LoadTimeout.
 func (s *Shared) answers() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), s.LoadTimeout)
-	defer cancel()
 	st := s.st.Load()
 	if st == nil {
-		opened, err := s.open(ctx)
+		opened, err := s.open(s.life)
 		if err != nil {
 			return false
 		}
@@ -225,6 +230,8 @@ func (s *Shared) answers() bool {
 		}
 		return true
 	}
+	ctx, cancel := context.WithTimeout(s.life, s.LoadTimeout)
+	defer cancel()
 	return st.Keeps(ctx, store.LocalOwner) == nil
 }
 
@@ -255,6 +262,7 @@ func (s *Shared) Close() error {
 		s.down = &store.Error{Op: opChanges, Problem: store.Unavailable, Reason: "the server is going down"}
 	}
 	close(s.stop)
+	s.endLife()
 	s.mu.Unlock()
 	s.probes.Wait()
 	if st := s.st.Swap(nil); st != nil {
