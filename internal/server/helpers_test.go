@@ -162,8 +162,8 @@ func (ts *testServer) shutdown(t *testing.T) {
 	}
 }
 
-// clientConfig is a client for user with a fresh ed25519 key.
-func clientConfig(tb testing.TB, user string) *gossh.ClientConfig {
+// newSigner is a new ed25519 client key.
+func newSigner(tb testing.TB) gossh.Signer {
 	tb.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -173,9 +173,15 @@ func clientConfig(tb testing.TB, user string) *gossh.ClientConfig {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	return signer
+}
+
+// clientConfig is a client for user with a fresh ed25519 key.
+func clientConfig(tb testing.TB, user string) *gossh.ClientConfig {
+	tb.Helper()
 	return &gossh.ClientConfig{
 		User:            user,
-		Auth:            []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		Auth:            []gossh.AuthMethod{gossh.PublicKeys(newSigner(tb))},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
 		Timeout:         waitLimit,
 	}

@@ -2,9 +2,8 @@ package server
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"database/sql"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -17,20 +16,6 @@ import (
 	"analyst/internal/store"
 	"analyst/ui"
 )
-
-// newSigner is a new ed25519 client key.
-func newSigner(tb testing.TB) gossh.Signer {
-	tb.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	signer, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return signer
-}
 
 // dialAs connects as user with the given auth methods.
 func (ts *testServer) dialAs(t *testing.T, user string, auth ...gossh.AuthMethod) *gossh.Client {
@@ -88,16 +73,40 @@ func kept(t *testing.T, sh *keeper.Shared, key gossh.Signer) ui.Kept {
 	return k
 }
 
+// listReader starts a reader on c, and waits for the issue list.
+func listReader(t *testing.T, c *gossh.Client) *session {
+	t.Helper()
+	s := reader(t, c, 40, 120)
+	s.out.waitFor(t, 0, "Tolipov")
+	return s
+}
+
+// openCutler opens Cutler's article from the list.
+func (s *session) openCutler(t *testing.T) {
+	t.Helper()
+	m := s.out.mark()
+	s.press(t, "2")
+	s.out.waitFor(t, m, "SECTIONS")
+}
+
+// quitWithHighlights opens the highlights screen, waits for its title to
+// count n, and quits.
+func (s *session) quitWithHighlights(t *testing.T, n int) {
+	t.Helper()
+	m := s.out.mark()
+	s.press(t, "H")
+	s.out.waitFor(t, m, fmt.Sprintf("Your highlights · %d", n))
+	s.press(t, "q")
+	s.exitStatus(t)
+}
+
 // highlightFirst opens Cutler's article in a reader and highlights its
 // first paragraph, then quits.
 func highlightFirst(t *testing.T, c *gossh.Client) {
 	t.Helper()
-	s := reader(t, c, 40, 120)
-	s.out.waitFor(t, 0, "Tolipov")
+	s := listReader(t, c)
+	s.openCutler(t)
 	m := s.out.mark()
-	s.press(t, "2")
-	s.out.waitFor(t, m, "SECTIONS")
-	m = s.out.mark()
 	s.press(t, "vm")
 	s.out.waitFor(t, m, "1 highlight")
 	s.press(t, "jjjj") // the place moves, and is written when the reader quits
@@ -127,19 +136,10 @@ func TestKeyedReadersFindTheirThingsAndOnlyTheirs(t *testing.T) {
 	// Back, under another user name: the key is who they are.
 	s := reader(t, ts.dialKey(t, "someone-else", alice), 40, 120)
 	s.out.waitFor(t, 0, "% read")
-	m := s.out.mark()
-	s.press(t, "H")
-	s.out.waitFor(t, m, "Your highlights · 1")
-	s.press(t, "q")
-	s.exitStatus(t)
+	s.quitWithHighlights(t, 1)
 
-	s = reader(t, ts.dialKey(t, "alice", bob), 40, 120)
-	s.out.waitFor(t, 0, "Tolipov")
-	m = s.out.mark()
-	s.press(t, "H")
-	s.out.waitFor(t, m, "Your highlights · 0")
-	s.press(t, "q")
-	s.exitStatus(t)
+	s = listReader(t, ts.dialKey(t, "alice", bob))
+	s.quitWithHighlights(t, 0)
 	if strings.Contains(s.out.text(0), "% read") {
 		t.Errorf("bob's list shows alice's progress:\n%s", s.out.text(0))
 	}
@@ -150,21 +150,13 @@ func TestKeyedReadersFindTheirThingsAndOnlyTheirs(t *testing.T) {
 	// Without a key: told at once, kept for the session only.
 	s = reader(t, ts.dialNoKey(t, "carol"), 40, 120)
 	s.out.waitFor(t, 0, "No SSH key: kept for this session only")
-	m = s.out.mark()
-	s.press(t, "2")
-	s.out.waitFor(t, m, "SECTIONS")
-	m = s.out.mark()
+	s.openCutler(t)
+	m := s.out.mark()
 	s.press(t, "vm")
 	s.out.waitFor(t, m, "this session only")
 	s.press(t, "q")
 	s.exitStatus(t)
-	s = reader(t, ts.dialNoKey(t, "carol"), 40, 120)
-	s.out.waitFor(t, 0, "Tolipov")
-	m = s.out.mark()
-	s.press(t, "H")
-	s.out.waitFor(t, m, "Your highlights · 0")
-	s.press(t, "q")
-	s.exitStatus(t)
+	listReader(t, ts.dialNoKey(t, "carol")).quitWithHighlights(t, 0)
 
 	owners, text := storeContents(t, path)
 	if len(owners) != 1 || owners[0] != fingerprint(alice.PublicKey()) {
@@ -246,13 +238,7 @@ func TestAKeyShownButNotHeldIsNotWhoYouAre(t *testing.T) {
 	if err == nil {
 		t.Fatal("a client that cannot sign for the key it shows is let in")
 	}
-	s := reader(t, ts.dialKey(t, "alice", mallory), 40, 120)
-	s.out.waitFor(t, 0, "Tolipov")
-	m := s.out.mark()
-	s.press(t, "H")
-	s.out.waitFor(t, m, "Your highlights · 0")
-	s.press(t, "q")
-	s.exitStatus(t)
+	listReader(t, ts.dialKey(t, "alice", mallory)).quitWithHighlights(t, 0)
 	if got := kept(t, sh, alice); len(got.Highlights) != 1 {
 		t.Errorf("alice's things are as she left them: %+v", got)
 	}
@@ -263,13 +249,10 @@ func TestAKeyShownButNotHeldIsNotWhoYouAre(t *testing.T) {
 func TestTheHighlightPastTheLimitIsRefusedOnScreen(t *testing.T) {
 	ts, sh, _ := keyedServer(t, store.Limits{Highlights: 2}, nil)
 	alice := newSigner(t)
-	s := reader(t, ts.dialKey(t, "alice", alice), 40, 120)
-	s.out.waitFor(t, 0, "Tolipov")
-	m := s.out.mark()
-	s.press(t, "2")
-	s.out.waitFor(t, m, "SECTIONS")
+	s := listReader(t, ts.dialKey(t, "alice", alice))
+	s.openCutler(t)
 	s.press(t, "vmjm")
-	m = s.out.mark()
+	m := s.out.mark()
 	s.press(t, "jm")
 	s.out.waitFor(t, m, "The highlight was not kept: you have 2 highlights, the most this server keeps for one reader")
 	m = s.out.mark()

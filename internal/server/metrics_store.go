@@ -17,47 +17,44 @@ const (
 	writeFailed  = "failed"
 )
 
+// refusedFor and failedFor are the reasons of the store's problems: a
+// refusal (a limit, or input the store does not take), or a failure.
+var (
+	refusedFor = map[store.Problem]string{
+		store.TooManyHighlights: "too_many_highlights", store.NoteTooLong: "note_too_long",
+		store.TooFast: "too_fast", store.StoreFull: "store_full",
+		store.Invalid: "invalid", store.NotFound: "not_found",
+	}
+	failedFor = map[store.Problem]string{
+		store.Unavailable: "unavailable", store.Busy: "busy", store.Full: "full",
+		store.ReadOnly: "read_only", store.Broken: "broken",
+	}
+)
+
 // writeOutcomes are every (result, reason) pair, there from the start.
-var writeOutcomes = [][2]string{
-	{writeOK, "none"},
-	{writeRefused, "too_many_highlights"}, {writeRefused, "note_too_long"}, {writeRefused, "too_fast"},
-	{writeRefused, "store_full"}, {writeRefused, "invalid"}, {writeRefused, "not_found"},
-	{writeFailed, "unavailable"}, {writeFailed, "busy"}, {writeFailed, "full"},
-	{writeFailed, "read_only"}, {writeFailed, "broken"}, {writeFailed, "other"},
+func writeOutcomes() [][2]string {
+	out := [][2]string{{writeOK, "none"}, {writeFailed, "other"}}
+	for _, reason := range refusedFor {
+		out = append(out, [2]string{writeRefused, reason})
+	}
+	for _, reason := range failedFor {
+		out = append(out, [2]string{writeFailed, reason})
+	}
+	return out
 }
 
 // writeOutcome is the labels of a change's outcome.
 func writeOutcome(err error) (result, reason string) {
-	if err == nil {
-		return writeOK, "none"
-	}
 	var se *store.Error
-	if !errors.As(err, &se) {
+	switch {
+	case err == nil:
+		return writeOK, "none"
+	case !errors.As(err, &se):
 		return writeFailed, "other"
-	}
-	switch se.Problem {
-	case store.TooManyHighlights:
-		return writeRefused, "too_many_highlights"
-	case store.NoteTooLong:
-		return writeRefused, "note_too_long"
-	case store.TooFast:
-		return writeRefused, "too_fast"
-	case store.StoreFull:
-		return writeRefused, "store_full"
-	case store.Invalid:
-		return writeRefused, "invalid"
-	case store.NotFound:
-		return writeRefused, "not_found"
-	case store.Unavailable:
-		return writeFailed, "unavailable"
-	case store.Busy:
-		return writeFailed, "busy"
-	case store.Full:
-		return writeFailed, "full"
-	case store.ReadOnly:
-		return writeFailed, "read_only"
-	case store.Broken:
-		return writeFailed, "broken"
+	case refusedFor[se.Problem] != "":
+		return writeRefused, refusedFor[se.Problem]
+	case failedFor[se.Problem] != "":
+		return writeFailed, failedFor[se.Problem]
 	}
 	return writeFailed, "other"
 }
@@ -86,7 +83,7 @@ func (m *Metrics) watchStore(down error) {
 		}),
 	}
 	m.registry.MustRegister(m.store.writes, m.store.available)
-	for _, o := range writeOutcomes {
+	for _, o := range writeOutcomes() {
 		m.store.writes.WithLabelValues(o[0], o[1])
 	}
 	m.storeAvailable(down == nil)
