@@ -38,7 +38,7 @@ func startSSH(t *testing.T) *sshServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sh, err := keeper.OpenShared(context.Background(), filepath.Join(t.TempDir(), "readers.db"), store.DefaultLimits())
+	sh, err := keeper.OpenShared(context.Background(), filepath.Join(t.TempDir(), "readers.db"), store.DefaultLimits(), keeper.Timing{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,7 +82,7 @@ func (sf *storeFlags) open(ctx context.Context, cmd *cobra.Command, logger *log.
 		}
 		dsn = path
 	}
-	keepers, err := keeper.OpenShared(ctx, dsn, sf.limits)
+	keepers, err := keeper.OpenShared(ctx, dsn, sf.limits, keeper.Timing{})
 	if err != nil {
 		var se *store.Error
 		if errors.As(err, &se) && se.Problem == store.Invalid {

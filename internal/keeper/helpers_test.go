@@ -83,10 +83,13 @@ func (r *recorder) waitBack(t *testing.T, n int) int64 {
 }
 
 // sqliteShared is a Shared over a new SQLite file.
-func sqliteShared(t *testing.T, lim store.Limits) (*Shared, string) {
+// fast is the timing of tests that wait for a store to come back.
+var fast = Timing{Probe: 20 * time.Millisecond}
+
+func sqliteShared(t *testing.T, lim store.Limits, timing Timing) (*Shared, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "readers.db")
-	sh, err := OpenShared(context.Background(), path, lim)
+	sh, err := OpenShared(context.Background(), path, lim, timing)
 	if err != nil {
 		t.Fatal(err)
 	}

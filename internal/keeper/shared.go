@@ -17,7 +17,7 @@ import (
 // (store.ErrUnavailable: it went away, or did not answer in time), Shared
 // is down: every call fails at once with "your changes are not being
 // kept: …", without asking the database, while one goroutine asks it
-// every ProbeEvery until it answers; then Shared is up again. The
+// every second (Timing) until it answers; then Shared is up again. The
 // Observer hears of both, and of every change's outcome. A store that
 // could not be reached at the server's start is opened by the same
 // goroutine once it can be.
@@ -26,10 +26,7 @@ type Shared struct {
 	st     atomic.Pointer[store.Store]
 	obs    atomic.Pointer[observerBox]
 	Limits store.Limits // the limits the store was opened with, for the reader's editor
-
-	// The deadlines of calls, and how often a store that is down is
-	// asked again; a test shortens them.
-	LoadTimeout, ChangeTimeout, ProbeEvery time.Duration
+	timing Timing
 
 	mu      sync.Mutex
 	down    *store.Error // why calls fail, nil while up
@@ -60,6 +57,26 @@ type Observer interface {
 
 type observerBox struct{ Observer }
 
+// Timing is how long calls may take, and how often a store that is down
+// is asked again. A zero field is the default: store.LoadTimeout,
+// store.ChangeTimeout, defaultProbeEvery.
+type Timing struct {
+	Load, Change, Probe time.Duration
+}
+
+func (t Timing) orDefaults() Timing {
+	if t.Load <= 0 {
+		t.Load = store.LoadTimeout
+	}
+	if t.Change <= 0 {
+		t.Change = store.ChangeTimeout
+	}
+	if t.Probe <= 0 {
+		t.Probe = defaultProbeEvery
+	}
+	return t
+}
+
 // defaultProbeEvery is how often a store that is down is asked again: a
 // reader is told within a second or so that their changes are kept again,
 // and a database coming back meets one query a second from each instance.
@@ -72,7 +89,7 @@ const defaultProbeEvery = time.Second
 // without saving. Any other error (a malformed URL, a refused login, a
 // database that is not analyst's, a file that cannot be written) is
 // returned: it will not mend itself.
-func OpenShared(ctx context.Context, dsn string, lim store.Limits) (*Shared, error) {
+func OpenShared(ctx context.Context, dsn string, lim store.Limits, timing Timing) (*Shared, error) {
 	open := func(ctx context.Context) (*store.Store, error) {
 		ctx, cancel := context.WithTimeout(ctx, store.OpenTimeout)
 		defer cancel()
@@ -83,7 +100,7 @@ func OpenShared(ctx context.Context, dsn string, lim store.Limits) (*Shared, err
 		}
 		return st, err
 	}
-	s := newShared(open, lim)
+	s := newShared(open, lim, timing.orDefaults())
 	st, err := open(ctx)
 	switch {
 	case err == nil:
@@ -96,19 +113,8 @@ func OpenShared(ctx context.Context, dsn string, lim store.Limits) (*Shared, err
 	return s, nil
 }
 
-// NewShared is a Shared over a store already open.
-func NewShared(st *store.Store, lim store.Limits) *Shared {
-	s := newShared(nil, lim)
-	s.st.Store(st)
-	return s
-}
-
-func newShared(open func(context.Context) (*store.Store, error), lim store.Limits) *Shared {
-	s := &Shared{
-		open: open, Limits: lim,
-		LoadTimeout: store.LoadTimeout, ChangeTimeout: store.ChangeTimeout, ProbeEvery: defaultProbeEvery,
-		stop: make(chan struct{}),
-	}
+func newShared(open func(context.Context) (*store.Store, error), lim store.Limits, timing Timing) *Shared {
+	s := &Shared{open: open, Limits: lim, timing: timing, stop: make(chan struct{})}
 	s.life, s.endLife = context.WithCancel(context.Background())
 	return s
 }
@@ -152,9 +158,9 @@ func (s *Shared) Run(call Call, fn func(ctx context.Context, st *store.Store) er
 		}
 		return down
 	}
-	timeout := s.LoadTimeout
+	timeout := s.timing.Load
 	if call == Change {
-		timeout = s.ChangeTimeout
+		timeout = s.timing.Change
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
@@ -201,7 +207,7 @@ func (s *Shared) wentDown(err error) {
 // the store first if it never was), until it does or Close.
 func (s *Shared) probe() {
 	defer s.probes.Done()
-	tick := time.NewTicker(s.ProbeEvery)
+	tick := time.NewTicker(s.timing.Probe)
 	defer tick.Stop()
 	for {
 		select {
@@ -230,7 +236,7 @@ func (s *Shared) answers() bool {
 		}
 		return true
 	}
-	ctx, cancel := context.WithTimeout(s.life, s.LoadTimeout)
+	ctx, cancel := context.WithTimeout(s.life, s.timing.Load)
 	defer cancel()
 	return st.Keeps(ctx, store.LocalOwner) == nil
 }

@@ -23,14 +23,13 @@ const alice, bob = "SHA256:alice", "SHA256:bob"
 func TestADatabaseAwayIsToldAtOnceAndAskedUntilItIsBack(t *testing.T) {
 	c := pg.Cluster(t)
 	dsn := c.NewDatabase(t)
-	sh, err := OpenShared(context.Background(), dsn, store.Limits{})
+	sh, err := OpenShared(context.Background(), dsn, store.Limits{}, fast)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer sh.Close()
 	obs := newRecorder()
 	sh.Observe(obs)
-	sh.ProbeEvery = 20 * time.Millisecond
 	lib := loadLibrary(t)
 	k := sh.Keeper(alice)
 	if _, err := k.Load(lib); err != nil {
@@ -88,7 +87,7 @@ func TestADatabaseAwayAtStartIsOpenedWhenItAnswers(t *testing.T) {
 			c.Restart()
 		}
 	}()
-	sh, err := OpenShared(context.Background(), dsn, store.Limits{})
+	sh, err := OpenShared(context.Background(), dsn, store.Limits{}, fast)
 	if err != nil {
 		t.Fatalf("a database that cannot be reached at start is no error: %v", err)
 	}
@@ -98,7 +97,6 @@ func TestADatabaseAwayAtStartIsOpenedWhenItAnswers(t *testing.T) {
 	}
 	obs := newRecorder()
 	sh.Observe(obs)
-	sh.ProbeEvery = 20 * time.Millisecond
 	if err := sh.Keeper(alice).SavePlace("2026-01/cutler", ui.Place{Section: "lead"}); !errors.Is(err, ui.ErrUnavailable) {
 		t.Errorf("meanwhile changes are not kept: %v", err)
 	}
@@ -122,7 +120,7 @@ func TestWhatWillNotMendIsAnErrorAtStart(t *testing.T) {
 	c := pg.Cluster(t)
 	noDB := strings.Replace(c.DSN("postgres"), "/postgres?", "/nosuch?", 1)
 	for _, dsn := range []string{"postgres://localhost:notaport/db", noDB, t.TempDir()} {
-		sh, err := OpenShared(context.Background(), dsn, store.Limits{})
+		sh, err := OpenShared(context.Background(), dsn, store.Limits{}, Timing{})
 		if err == nil || errors.Is(err, store.ErrUnavailable) {
 			t.Errorf("%s: want an error that is not Unavailable, got %v", redact(dsn), err)
 		}
@@ -143,10 +141,9 @@ func redact(dsn string) string {
 // slow writer elsewhere) returns at its deadline, as unavailable; the
 // store is asked until it answers, and then keeps changes again.
 func TestAChangeThatDoesNotAnswerInTimeEndsAtItsDeadline(t *testing.T) {
-	sh, path := sqliteShared(t, store.Limits{})
+	sh, path := sqliteShared(t, store.Limits{}, Timing{Change: 200 * time.Millisecond, Probe: 20 * time.Millisecond})
 	obs := newRecorder()
 	sh.Observe(obs)
-	sh.ChangeTimeout, sh.ProbeEvery = 200*time.Millisecond, 20*time.Millisecond
 	k := sh.Keeper(alice)
 	if _, err := k.Load(loadLibrary(t)); err != nil {
 		t.Fatal(err)
@@ -186,7 +183,7 @@ func TestAChangeThatDoesNotAnswerInTimeEndsAtItsDeadline(t *testing.T) {
 // A limit refuses for good, with the store's words for the reader, and
 // the Observer hears of the refusal.
 func TestTheHighlightPastTheLimitIsRefusedWithItsReason(t *testing.T) {
-	sh, _ := sqliteShared(t, store.Limits{Highlights: 2})
+	sh, _ := sqliteShared(t, store.Limits{Highlights: 2}, Timing{})
 	obs := newRecorder()
 	sh.Observe(obs)
 	k := sh.Keeper(alice)
@@ -225,7 +222,7 @@ func TestTheHighlightPastTheLimitIsRefusedWithItsReason(t *testing.T) {
 // Deleting a highlight that is already gone (forgotten, or deleted in
 // another session of the key) is no error: it is gone.
 func TestDeletingWhatIsGoneIsNoError(t *testing.T) {
-	sh, _ := sqliteShared(t, store.Limits{})
+	sh, _ := sqliteShared(t, store.Limits{}, Timing{})
 	k := sh.Keeper(alice)
 	if _, err := k.Load(loadLibrary(t)); err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func (ts *testServer) dialNoKey(t *testing.T, user string) *gossh.Client {
 func keyedServer(t *testing.T, lim store.Limits, change func(*Config)) (*testServer, *keeper.Shared, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "readers.db")
-	sh, err := keeper.OpenShared(context.Background(), path, lim)
+	sh, err := keeper.OpenShared(context.Background(), path, lim, keeper.Timing{})
 	if err != nil {
 		t.Fatal(err)
 	}
