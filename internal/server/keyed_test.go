@@ -81,12 +81,14 @@ func listReader(t *testing.T, c *gossh.Client) *session {
 	return s
 }
 
-// openCutler opens Cutler's article from the list.
+// openCutler opens Cutler's article from the list, and waits for its
+// text: keys that work on paragraphs wait for it too.
 func (s *session) openCutler(t *testing.T) {
 	t.Helper()
 	m := s.out.mark()
 	s.press(t, "2")
 	s.out.waitFor(t, m, "SECTIONS")
+	s.out.waitFor(t, m, "implicitly tightening")
 }
 
 // quitWithHighlights opens the highlights screen, waits for its title to
