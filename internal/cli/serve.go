@@ -80,13 +80,6 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 				}
 				cfg.Metrics = server.NewMetrics()
 			}
-			// The store before the host key: a --db that does not parse is
-			// said before anything is made.
-			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger); err != nil {
-				extras.close(ln)
-				return err
-			}
-			defer cfg.Keepers.Close() // after the sessions, which write their last changes
 			if hostKey == "" {
 				hostKey, err = server.DefaultHostKeyPath()
 			}
@@ -102,6 +95,11 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			if created {
 				logger.Info("created a host key", "path", hostKey)
 			}
+			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger); err != nil {
+				extras.close(ln)
+				return err
+			}
+			defer cfg.Keepers.Close() // after the sessions, which write their last changes
 			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
 			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
 			cfg.Exec = execCommand(lib, cfg.Keepers)

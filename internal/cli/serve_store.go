@@ -9,6 +9,7 @@ import (
 
 	"charm.land/log/v2"
 	"github.com/dustin/go-humanize"
+	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -60,6 +61,13 @@ func (sf *storeFlags) validate(cmd *cobra.Command) error {
 	}
 	if scheme, _, ok := strings.Cut(sf.db, "://"); ok && !store.IsPostgres(sf.db) {
 		return usagef(cmd, "--db %q: the store is an SQLite file or a postgres:// URL, not %s://", redactDSN(sf.db), scheme)
+	}
+	if store.IsPostgres(sf.db) {
+		// As the store will read it, before anything is made (pgx's
+		// message masks the password).
+		if _, err := pgx.ParseConfig(sf.db); err != nil {
+			return usagef(cmd, "--db %s: the database URL is not valid (%v)", redactDSN(sf.db), err)
+		}
 	}
 	return nil
 }
