@@ -115,8 +115,12 @@ func (s *Store) roomForHighlight(ctx context.Context, tx *sql.Tx, op, owner stri
 	if n < s.limits.Highlights {
 		return nil
 	}
+	have := thousands(int64(n)) + " highlights"
+	if n == 1 {
+		have = "a highlight"
+	}
 	return &Error{Op: op, Path: s.path, Problem: TooManyHighlights, Reason: fmt.Sprintf(
-		"you have %s highlights, the most this server keeps for one reader; delete some to make room", thousands(int64(n)))}
+		"you have %s, the most this server keeps for one reader; delete some to make room", have)}
 }
 
 // thousands writes a count with its thousands grouped: 1,000.

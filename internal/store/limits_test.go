@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -307,5 +308,21 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q", n, got)
 		}
+	}
+}
+
+// A server that keeps one highlight a reader says so in words, not
+// "1 highlights".
+func TestHighlightLimitOfOne(t *testing.T) {
+	lim := Limits{Highlights: 1}
+	s := openAt(t, filepath.Join(t.TempDir(), "one.db"), lim)
+	a := article(t, loadLibrary(t, nil), "jamal")
+	if _, _, err := s.Toggle(ctx, "SHA256:bob", a, "background", 0); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := s.Toggle(ctx, "SHA256:bob", a, "background", 1)
+	want := "the highlight was not kept: you have a highlight, the most this server keeps for one reader; delete some to make room"
+	if err == nil || err.Error() != want {
+		t.Fatalf("the 2nd highlight: %v\nwant %q", err, want)
 	}
 }
