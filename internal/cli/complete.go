@@ -63,5 +63,5 @@ func sectionCompletions(art *content.Article, prefix string) []cobra.Completion 
 
 // completeStyle completes --style with the style names.
 func completeStyle(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return render.StyleNames, cobra.ShellCompDirectiveNoFileComp
+	return render.StyleNames(), cobra.ShellCompDirectiveNoFileComp
 }

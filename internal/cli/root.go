@@ -105,4 +105,4 @@ article.`,
 	return root
 }
 
-func styleList() string { return strings.Join(render.StyleNames, ", ") }
+func styleList() string { return strings.Join(render.StyleNames(), ", ") }

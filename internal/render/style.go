@@ -4,6 +4,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/glamour/v2"
@@ -20,17 +21,20 @@ const (
 	Markdown = "markdown" // the Markdown source, not rendered
 )
 
-// StyleNames lists the styles in the order help shows them.
-var StyleNames = []string{Auto, Dark, Light, NoTTY, ASCII, Markdown}
+// styleNames lists the styles in the order help shows them.
+var styleNames = [...]string{Auto, Dark, Light, NoTTY, ASCII, Markdown}
+
+// StyleNames lists the styles in the order help shows them: a new slice
+// on each call, so that no caller (cobra's completion among them) can
+// change what CheckStyle accepts in a process every session shares.
+func StyleNames() []string { return slices.Clone(styleNames[:]) }
 
 // CheckStyle returns an error naming the valid styles when s is not one.
 func CheckStyle(s string) error {
-	for _, n := range StyleNames {
-		if s == n {
-			return nil
-		}
+	if slices.Contains(styleNames[:], s) {
+		return nil
 	}
-	return fmt.Errorf("unknown style %q (styles: %s)", s, strings.Join(StyleNames, ", "))
+	return fmt.Errorf("unknown style %q (styles: %s)", s, strings.Join(styleNames[:], ", "))
 }
 
 // documentMargin is the margin Glamour's standard styles put on each
