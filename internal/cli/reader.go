@@ -3,8 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -62,7 +63,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 	// What the notice line said stays in the terminal after the reader.
 	for _, w := range append(keeper.warnings, keeper.notice) {
 		if w != "" {
-			fmt.Fprintf(a.stderr, "analyst: warning: %s\n", strings.ToLower(w[:1])+w[1:])
+			fmt.Fprintf(a.stderr, "analyst: warning: %s\n", lowerFirst(w))
 		}
 	}
 	if ferr != nil && keeper.notice == "" {
@@ -77,6 +78,17 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		err = nil // the terminal is gone: nothing to say, nothing to fail
 	}
 	return err
+}
+
+// lowerFirst is a status-line sentence continued after "warning: ": its
+// first letter in lower case, whatever its length in bytes ("Écrit…"
+// would otherwise lose half a character).
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // readerKeeper is the reader's keeper over its store, which it opens
