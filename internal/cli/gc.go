@@ -1,16 +1,15 @@
 package cli
 
-import (
-	"os"
-	"runtime/debug"
-)
+import "runtime/debug"
 
 // longRun sets the garbage collector's target for the modes that run long
 // enough for memory to matter more than start-up time: the reader (Go's
 // default, 100) and the server (serverGCPercent). GOGC in the environment
-// wins. (Short commands run with main's target, set before anything else.)
-func longRun(percent int) {
-	if os.Getenv("GOGC") == "" {
+// wins: the command's environment, read as every other variable is, so
+// that the caller (a test, the server's exec) decides what it holds.
+// (Short commands run with main's target, set before anything else.)
+func (a *app) longRun(percent int) {
+	if a.getenv("GOGC") == "" {
 		debug.SetGCPercent(percent)
 	}
 }

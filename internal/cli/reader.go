@@ -36,7 +36,7 @@ func (a *app) wantsReader(style string) bool {
 // runReader runs the reader in the terminal until the reader quits, at the
 // issue list or, when art is given, at that article and section.
 func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.Article, sec *content.Section, style string) error {
-	longRun(100)
+	a.longRun(100)
 	measure := a.loadSettings().Measure
 	if a.measure != 0 {
 		measure = a.measure // --width, for this run

@@ -18,7 +18,6 @@ import (
 // signal during the shutdown hurries it, and makes serve return an error
 // (exit status 1).
 func serve(ctx context.Context, cfg server.Config, ln net.Listener, extras serveExtras) error {
-	longRun(serverGCPercent)
 	srv, err := server.New(cfg)
 	if err != nil {
 		ln.Close()
