@@ -81,7 +81,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 				cfg.Metrics = server.NewMetrics()
 			}
 			if hostKey == "" {
-				hostKey, err = server.DefaultHostKeyPath()
+				hostKey, err = server.DefaultHostKeyPath(a.getenv)
 			}
 			var pem []byte
 			created := false
@@ -95,7 +95,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			if created {
 				logger.Info("created a host key", "path", hostKey)
 			}
-			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger); err != nil {
+			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger, a.getenv); err != nil {
 				extras.close(ln)
 				return err
 			}
@@ -103,6 +103,7 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
 			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
 			cfg.Exec = execCommand(lib, cfg.Keepers)
+			a.longRun(serverGCPercent)
 			return serve(cmd.Context(), cfg, ln, extras)
 		},
 	}

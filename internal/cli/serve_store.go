@@ -80,11 +80,13 @@ func (sf *storeFlags) validate(cmd *cobra.Command) error {
 // Anything else (a refused login, no such database, another program's
 // database, a file that cannot be written) is an error (exit 1): it will
 // not mend itself, and an operator starting the server is there to see it.
-func (sf *storeFlags) open(ctx context.Context, cmd *cobra.Command, logger *log.Logger) (*keeper.Shared, error) {
+// getenv is the command's environment, where the default file's place is
+// read.
+func (sf *storeFlags) open(ctx context.Context, cmd *cobra.Command, logger *log.Logger, getenv func(string) string) (*keeper.Shared, error) {
 	sf.limits.StoreBytes = int64(sf.size)
 	dsn := sf.db
 	if dsn == "" {
-		path, err := server.DefaultStorePath()
+		path, err := server.DefaultStorePath(getenv)
 		if err != nil {
 			return nil, err
 		}

@@ -20,9 +20,10 @@ import (
 
 // DefaultHostKeyPath is where the host key lives when no path is given:
 // in the user's data directory, so that the server keeps one fingerprint
-// from run to run.
-func DefaultHostKeyPath() (string, error) {
-	dir, err := dataDir()
+// from run to run. getenv is the command's environment (os.Getenv, or a
+// test's).
+func DefaultHostKeyPath(getenv func(string) string) (string, error) {
+	dir, err := dataDir(getenv)
 	if err != nil {
 		return "", err
 	}
@@ -31,8 +32,9 @@ func DefaultHostKeyPath() (string, error) {
 
 // DefaultStorePath is where a server keeps what its readers with a key
 // make, unless told otherwise: readers.db beside the default host key.
-func DefaultStorePath() (string, error) {
-	dir, err := dataDir()
+// getenv is the command's environment, as for DefaultHostKeyPath.
+func DefaultStorePath(getenv func(string) string) (string, error) {
+	dir, err := dataDir(getenv)
 	if err != nil {
 		return "", err
 	}
@@ -40,23 +42,27 @@ func DefaultStorePath() (string, error) {
 }
 
 // dataDir is the user's data directory: $XDG_DATA_HOME, ~/.local/share,
-// ~/Library/Application Support on macOS, %LocalAppData% on Windows.
-func dataDir() (string, error) {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+// ~/Library/Application Support on macOS, %LocalAppData% on Windows. A
+// relative XDG_DATA_HOME is ignored, as the XDG spec asks (and as the
+// reader's store does).
+func dataDir(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
 		return d, nil
 	}
+	home := getenv("HOME")
 	switch runtime.GOOS {
 	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
+		if d := getenv("LocalAppData"); d != "" {
 			return d, nil
 		}
+		home = getenv("USERPROFILE")
 	case "darwin":
-		home, err := os.UserHomeDir()
-		return filepath.Join(home, "Library", "Application Support"), err
+		if home != "" {
+			return filepath.Join(home, "Library", "Application Support"), nil
+		}
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("no home directory for the host key: %w (use --host-key)", err)
+	if home == "" {
+		return "", errors.New("no home directory for the host key: $HOME is not set (use --host-key)")
 	}
 	return filepath.Join(home, ".local", "share"), nil
 }

@@ -173,3 +173,32 @@ func TestHostKeyOpenToOthersRefused(t *testing.T) {
 		t.Errorf("after chmod 400: created %v, err %v, same key %v", created, err, bytes.Equal(got, want))
 	}
 }
+
+// The default host key's place comes from the environment the caller
+// gives, not the process's: XDG_DATA_HOME when absolute, else HOME.
+func TestDefaultHostKeyPathReadsTheGivenEnvironment(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/process/data") // never read
+	t.Setenv("HOME", "/process/home")
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	for _, c := range []struct {
+		vars map[string]string
+		want string
+	}{
+		{map[string]string{"XDG_DATA_HOME": "/srv/data", "HOME": "/home/a"}, "/srv/data/analyst/ssh_host_ed25519_key"},
+		{map[string]string{"XDG_DATA_HOME": "relative", "HOME": "/home/a"}, "/home/a/.local/share/analyst/ssh_host_ed25519_key"},
+		{map[string]string{"HOME": "/home/a"}, "/home/a/.local/share/analyst/ssh_host_ed25519_key"},
+	} {
+		got, err := DefaultHostKeyPath(env(c.vars))
+		if err != nil || got != c.want {
+			t.Errorf("with %v: %q, %v; want %q", c.vars, got, err, c.want)
+		}
+	}
+	if got, err := DefaultStorePath(env(map[string]string{"XDG_DATA_HOME": "/srv/data"})); err != nil || got != "/srv/data/analyst/readers.db" {
+		t.Errorf("the readers' store: %q, %v", got, err)
+	}
+	if got, err := DefaultHostKeyPath(env(nil)); err == nil || !strings.Contains(err.Error(), "--host-key") {
+		t.Errorf("with no HOME: %q, %v; want an error pointing at --host-key", got, err)
+	}
+}
