@@ -264,10 +264,14 @@ func TestGlossaryUsageErrors(t *testing.T) {
 
 func TestGlossaryHelpAndCompletion(t *testing.T) {
 	help := ok(t, "glossary", "--help")
-	for _, want := range []string{"analyst glossary [REF]", "USAGE", "never spells out", "--json", "analyst glossary jamal"} {
-		if !strings.Contains(help, want) {
+	for _, want := range []string{"analyst glossary [REF]", "USAGE", "never spells out", "--json", "analyst glossary jamal", "one JSON array"} {
+		if !strings.Contains(flatten(help), want) {
 			t.Errorf("glossary --help lacks %q:\n%s", want, help)
 		}
+	}
+	// The output is one array (jq '.[]' reads it), not an object a line.
+	if strings.Contains(flatten(help), "each line is an object") {
+		t.Errorf("glossary --help says the JSON is an object a line:\n%s", help)
 	}
 	if root := ok(t, "--help"); !strings.Contains(root, "glossary") {
 		t.Errorf("analyst --help does not list glossary:\n%s", root)

@@ -30,9 +30,9 @@ in that article; the definition that explains them may be in another
 article of its issue. REF may also be an issue (2026-01) for the whole of
 an older issue.
 
-With --json, each line is an object: abbr, long (empty when not spelled
-out), article, section, ref and paragraph of the definition, uses, and
-used_in, the articles the uses are in.`,
+With --json, the output is one JSON array, an object for each row: abbr,
+long (empty when not spelled out), article, section, ref and paragraph of
+the definition, uses, and used_in, the articles the uses are in.`,
 		Example: `  analyst glossary
   analyst glossary jamal
   analyst glossary --json | jq -r '.[] | select(.long == "") | .abbr'
