@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,12 +84,21 @@ func (a *app) glossaryView(cmd *cobra.Command, lib *content.Library, args []stri
 		return glossaryView{issue: is, g: g, items: g.Items()}, nil
 	}
 	art, _, err := a.resolve(cmd, lib, args[0], "")
+	var nf *content.NotFoundError
+	if ref := strings.TrimSpace(args[0]); errors.As(err, &nf) && issueLike.MatchString(ref) {
+		// An issue's date, not an article's name: say which issues there
+		// are, as 2027-01/2 does.
+		return glossaryView{}, noIssue(lib, ref, fmt.Sprintf("`%s list`", a.prog))
+	}
 	if err != nil {
 		return glossaryView{}, err
 	}
 	g := glossary.Build(art.Issue)
 	return glossaryView{issue: art.Issue, art: art, g: g, items: g.ArticleItems(art)}, nil
 }
+
+// issueLike is the form of an issue's reference, its month: 2026-01.
+var issueLike = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 
 // glossaryJSON is one line of `glossary --json`.
 type glossaryJSON struct {
