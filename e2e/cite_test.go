@@ -184,6 +184,38 @@ func TestCiteBibTeXAndRISReadByOtherPrograms(t *testing.T) {
 	}
 }
 
+// TestCiteHelpExamplesWork runs every example of `cite --help` in a shell,
+// as a reader would paste it: each succeeds, and the one through pandoc
+// prints the article's citation, as cite does.
+func TestCiteHelpExamplesWork(t *testing.T) {
+	citeTool(t, "", "pandoc", "--version") // fails the test when pandoc is missing
+	var examples []string
+	for _, line := range strings.Split(ok(t, "cite", "--help"), "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, "analyst cite ") && !strings.Contains(line, "REF") {
+			examples = append(examples, line)
+		}
+	}
+	if len(examples) < 4 {
+		t.Fatalf("cite --help has %d examples:\n%s", len(examples), ok(t, "cite", "--help"))
+	}
+	for _, ex := range examples {
+		sh := exec.Command("bash", "-o", "pipefail", "-c", ex)
+		sh.Dir = t.TempDir()
+		sh.Env = append(cleanEnv(), "PATH="+filepath.Dir(analystBin)+":"+os.Getenv("PATH"))
+		out, err := sh.CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: %v\n%s", ex, err, out)
+			continue
+		}
+		if strings.Contains(ex, "pandoc") {
+			want := flatten(ok(t, "cite", "tolipov"))
+			if flatten(string(out)) != want {
+				t.Errorf("%s printed %q, want the citation %q", ex, flatten(string(out)), want)
+			}
+		}
+	}
+}
+
 // TestCiteUnknownArticleSaysWhatReadSays: the same message and exit status
 // as read, for every way a reference can miss.
 func TestCiteUnknownArticleSaysWhatReadSays(t *testing.T) {

@@ -30,7 +30,7 @@ journal's title, and the data formats carry it in a note.`,
 		Example: `  analyst cite 2
   analyst cite cutler --format apa
   analyst cite 3 --format bibtex >> refs.bib
-  analyst cite tolipov --format csl-json | pandoc -f csljson -t plain`,
+  analyst cite tolipov --format csl-json | pandoc -f csljson -t plain --citeproc`,
 		Args:              exactArgs(1, "one article reference, such as 2 or cutler"),
 		ValidArgsFunction: completeArticleRefs(a),
 		RunE: func(cmd *cobra.Command, args []string) error {
