@@ -7,13 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // TestASCIIStyleDrawsOnlyASCII: with --style ascii, every character the
 // reader draws is ASCII; only the article's own text keeps its letters
 // and punctuation (’, “, –), as it is written.
 func TestASCIIStyleDrawsOnlyASCII(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	var text strings.Builder
 	for _, a := range lib.Articles() {
 		text.WriteString(a.Title + a.Author)

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 	"analyst/tools/genlibrary/generate"
 )
 
@@ -18,7 +19,7 @@ import (
 func generatedLibrary(b *testing.B) string {
 	b.Helper()
 	dir := filepath.Join(b.TempDir(), "library")
-	if err := generate.Write(dir, filepath.Join("..", "articles", "2026-01"), 300); err != nil {
+	if err := generate.Write(dir, filepath.Join(testlib.Dir(), "2026-01"), 300); err != nil {
 		b.Fatal(err)
 	}
 	return dir

@@ -5,6 +5,7 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // BenchmarkReaderView measures drawing one frame of the reader at 120x40,
@@ -58,7 +59,7 @@ func BenchmarkArticleSwitch(b *testing.B) {
 // text column in the dark style, with nothing cached: what a reader waits
 // for the first time an article opens.
 func BenchmarkFirstRender(b *testing.B) {
-	lib := loadLibrary(b)
+	lib := testlib.Library(b)
 	a := longestArticle(lib)
 	width := computeLayout(120, 40, false, defaultMeasure).textWidth
 	for b.Loop() {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // The golden files in testdata/golden are every screen as a terminal
@@ -76,7 +77,7 @@ var lookCases = []string{"list", "reader", "reader-implications", "reader-search
 // TestGoldenViews compares the plain text of each screen with its golden
 // file in testdata/golden.
 func TestGoldenViews(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cache := sharedCache()
 	for _, c := range goldenCases {
 		goldenAtEverySize(t, c.name, c.keys, func(*testing.T) Options { return Options{Library: lib, Cache: cache} })
@@ -99,7 +100,7 @@ func goldenAtEverySize(t *testing.T, name string, keys []string, opt func(*testi
 // TestGoldenLooks compares screens with their golden files in each look,
 // escape codes and all.
 func TestGoldenLooks(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cache := sharedCache()
 	for _, look := range goldenLooks {
 		for _, c := range goldenCases {

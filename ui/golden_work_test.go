@@ -1,6 +1,10 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+
+	"analyst/internal/testlib"
+)
 
 // TestGoldenWorkViews checks the screens of reading as work at every
 // golden size: the cursor, a highlight with its note and one without,
@@ -17,7 +21,7 @@ func TestGoldenWorkViews(t *testing.T) {
 		{"highlights", []string{"H"}},
 		{"highlights-delete", []string{"H", "j", "d"}},
 	}
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cache := sharedCache()
 	for _, c := range cases {
 		goldenAtEverySize(t, c.name, c.keys, func(t *testing.T) Options {

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,17 +11,8 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
-
-// loadLibrary loads the repository's articles, which the binary embeds.
-func loadLibrary(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS(filepath.Join("..", "articles")), "articles")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return lib
-}
 
 // harness drives a Model as Bubble Tea would, but synchronously: every
 // command runs at once and its message goes back into Update.
@@ -39,7 +28,7 @@ var cmdType = reflect.TypeOf(tea.Cmd(nil))
 func newHarness(tb testing.TB, opt Options, w, h int) *harness {
 	tb.Helper()
 	if opt.Library == nil {
-		opt.Library = loadLibrary(tb)
+		opt.Library = testlib.Library(tb)
 	}
 	hs := &harness{tb: tb, m: New(opt)}
 	hs.m.c.placeDelay = 0 // places are written at once, not after a second without scrolling

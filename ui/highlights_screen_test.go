@@ -4,12 +4,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"analyst/internal/testlib"
 )
 
 // seeded is a keeper with three highlights in two articles, made a
 // minute apart, and a detached one whose paragraph the text lost.
 func seeded(t *testing.T) *MemoryKeeper {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cutler, _ := lib.Find("cutler")
 	cornell, _ := lib.Find("cornell")
 	t0 := time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC)

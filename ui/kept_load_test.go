@@ -3,9 +3,12 @@ package ui
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/testlib"
 )
 
 // lateHarness is a harness whose keeper's answer comes after the first
@@ -14,7 +17,7 @@ import (
 func lateHarness(t *testing.T, opt Options, w, h int) (*harness, func()) {
 	t.Helper()
 	if opt.Library == nil {
-		opt.Library = loadLibrary(t)
+		opt.Library = testlib.Library(t)
 	}
 	hs := &harness{tb: t, m: New(opt)}
 	hs.m.c.placeDelay = 0
@@ -28,7 +31,7 @@ func lateHarness(t *testing.T, opt Options, w, h int) (*harness, func()) {
 // is written over the kept place, and when the answer comes the reader
 // moves to where it was left, with its highlight drawn.
 func TestWhatTheKeeperHeldComesAfterTheFirstFrame(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cutler, _ := lib.Find("cutler")
 	keeper := NewMemoryKeeper(Kept{
 		Places:   map[string]Place{"2026-01/cutler": {Section: "implications", Fraction: 0}},

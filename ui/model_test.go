@@ -12,6 +12,7 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 func TestListOpensTheSelectedArticle(t *testing.T) {
@@ -266,7 +267,7 @@ func TestResizeKeepsOldTextUntilTheNewArrives(t *testing.T) {
 }
 
 func TestOpenAtSection(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, _ := lib.Find("cornell")
 	sec, _ := a.Section("conclusions")
 	hs := newHarness(t, Options{Library: lib, Article: a, Section: sec}, 80, 24)
@@ -347,7 +348,7 @@ func TestTooSmall(t *testing.T) {
 
 func TestKeysTypedBeforeTheTextArriveAreKept(t *testing.T) {
 	// A cold cache: the size arrives, but the renders it starts do not.
-	m := New(Options{Library: loadLibrary(t), Cache: sharedCache()})
+	m := New(Options{Library: testlib.Library(t), Cache: sharedCache()})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	hs := &harness{tb: t, m: m}
 	_, cmd := m.Update(keyPress("3"))
@@ -364,7 +365,7 @@ func TestKeysTypedBeforeTheTextArriveAreKept(t *testing.T) {
 
 func TestSwitchIssuesInTheList(t *testing.T) {
 	fsys := fstest.MapFS{}
-	root := filepath.Join("..", "articles", "2026-01")
+	root := filepath.Join(testlib.Dir(), "2026-01")
 	entries, err := os.ReadDir(root)
 	if err != nil {
 		t.Fatal(err)

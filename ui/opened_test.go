@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // Options.Opened hears of every article the reader opens: the one it
 // starts at, one from the list, and the next and previous ones.
 func TestOpenedHearsEveryArticleOpened(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	var opened []string
 	opt := Options{Library: lib, Article: lib.Articles()[2], Opened: func(a *content.Article) {
 		opened = append(opened, a.Slug)

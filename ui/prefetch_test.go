@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // runOnly runs a command and those it batches or sequences, without
@@ -30,7 +31,7 @@ func runOnly(cmd tea.Cmd) []tea.Msg {
 // size renders that article alone; the others of the issue are rendered
 // once it has arrived, the next and previous first.
 func TestTheArticleRendersBeforeTheOthers(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, _ := lib.Find("2")
 	cache := render.NewCache(render.DefaultCacheBytes)
 	m := New(Options{Library: lib, Cache: cache, Article: a})
@@ -60,7 +61,7 @@ func TestTheArticleRendersBeforeTheOthers(t *testing.T) {
 // terminal's size before the program starts renders the article while
 // the program starts, and the first size shows its text at once.
 func TestPrerenderShowsTheTextWithTheFirstSize(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, _ := lib.Find("3")
 	m := New(Options{Library: lib, Cache: render.NewCache(render.DefaultCacheBytes), Article: a})
 	m.Prerender(100, 30).Wait()

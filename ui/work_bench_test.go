@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // longLibrary is one issue with one article made of every paragraph of
@@ -15,7 +16,7 @@ import (
 func longLibrary(tb testing.TB) *content.Library {
 	var md strings.Builder
 	md.WriteString("---\ntitle: Every Paragraph\nauthor: Jane Doe\n---\n\nThe lead.\n\n## Everything\n\n")
-	for _, a := range loadLibrary(tb).Articles() {
+	for _, a := range testlib.Library(tb).Articles() {
 		for _, s := range a.Body() {
 			md.WriteString(s.Markdown + "\n\n")
 		}

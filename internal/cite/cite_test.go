@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // TestEveryFormatForAJournalTitle pins what each format gives for Robert M.
@@ -136,7 +137,7 @@ func TestEditorialHeadlineIsNeverATitle(t *testing.T) {
 		CSLJSON: {`"title"`, `"title-short"`},
 	}
 	n := 0
-	for _, a := range library(t).Articles() {
+	for _, a := range testlib.Library(t).Articles() {
 		if !a.Editorial() {
 			continue
 		}
@@ -172,7 +173,7 @@ func TestNothingInvented(t *testing.T) {
 		"UR  -", "SP  -", "EP  -", "VL  -", "IS  -", "DO  -",
 		`"URL"`, `"page"`, `"volume"`, `"issue"`, `"DOI"`,
 	}
-	for _, a := range append(library(t).Articles(), madeArticles()...) {
+	for _, a := range append(testlib.Library(t).Articles(), madeArticles()...) {
 		for _, f := range Formats() {
 			got, err := Article(a, f)
 			if err != nil {

@@ -1,35 +1,17 @@
 package cite
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
-
-// library loads the repository's articles folder, the library the binary
-// ships, and fails the test on any problem.
-func library(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS(filepath.Join("..", "..", "articles")), "articles")
-	if err != nil {
-		tb.Fatalf("loading the library: %v", err)
-	}
-	return lib
-}
 
 // article finds an article of the library by its slug.
 func article(tb testing.TB, slug string) *content.Article {
 	tb.Helper()
-	for _, a := range library(tb).Articles() {
-		if a.Slug == slug {
-			return a
-		}
-	}
-	tb.Fatalf("no article %q in the library", slug)
-	return nil
+	return testlib.Article(tb, testlib.Library(tb), slug)
 }
 
 // made is an article made for a test: the library has none with several

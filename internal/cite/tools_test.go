@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // tool returns the path of a program the tests run, and fails (never
@@ -62,7 +63,7 @@ func writeTemp(t *testing.T, name, text string) string {
 func normal(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func allArticles(t *testing.T) []*content.Article {
-	return append(library(t).Articles(), madeArticles()...)
+	return append(testlib.Library(t).Articles(), madeArticles()...)
 }
 
 // quotedSections are the sections a quote can come from, as NewQuote

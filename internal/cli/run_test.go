@@ -5,11 +5,12 @@ import (
 	"context"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"analyst/internal/testlib"
 )
 
 // repoRoot is the repository's top folder, seen from this package's tests.
@@ -17,22 +18,7 @@ const repoRoot = "../../"
 
 // embeddedCopy is the repository's articles folder held in memory, as the
 // binary holds it embedded: what main passes to Run as the library.
-func embeddedCopy(tb testing.TB) fs.FS {
-	tb.Helper()
-	mem := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(repoRoot+"articles"), ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(os.DirFS(repoRoot+"articles"), path)
-		mem[path] = &fstest.MapFile{Data: data, Mode: 0o444}
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return mem
-}
+func embeddedCopy(tb testing.TB) fs.FS { return testlib.MapFS(tb) }
 
 // runArgs runs the command line in this process with stdout and stderr
 // given, and a clean environment.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // BenchmarkLoadEmbedded measures loading the whole January 2026 issue:
@@ -23,7 +24,7 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 }
 
 func BenchmarkSearch(b *testing.B) {
-	lib := loadEmbedded(b)
+	lib := testlib.Library(b)
 	for b.Loop() {
 		if len(lib.Search("central asia")) == 0 {
 			b.Fatal("no matches")

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func TestControlName(t *testing.T) {
 // BenchmarkFirstControl scans the embedded library's text, which has none.
 func BenchmarkFirstControl(b *testing.B) {
 	var text strings.Builder
-	for _, src := range fuzzRealFiles(b, "../../articles/*/*.md") {
+	for _, src := range fuzzRealFiles(b, filepath.Join(articlesDir, "*", "*.md")) {
 		text.WriteString(src)
 	}
 	s := text.String()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // seedFile is the raw text of the January 2026 issue as the journal's web
@@ -83,7 +84,7 @@ func contains(list []string, s string) bool {
 // section; that the library has no paragraph the seed lacks; and that no
 // image name or menu line made it in.
 func TestFidelity(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	want := seedParagraphs(t)
 	if len(want) < 60 {
 		t.Fatalf("read only %d paragraphs from the seed", len(want))
@@ -137,7 +138,7 @@ func TestFidelity(t *testing.T) {
 // TestFidelityKeepsTypography checks that curly quotes, dashes and accented
 // letters survive exactly as the seed writes them.
 func TestFidelityKeepsTypography(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	var all strings.Builder
 	for _, a := range lib.Articles() {
 		for _, s := range a.Sections {
@@ -152,7 +153,7 @@ func TestFidelityKeepsTypography(t *testing.T) {
 }
 
 func TestIssueMetadata(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	is := lib.Latest()
 	if is.Publication != "Central Asia-Caucasus Analyst" || is.Title() != "January 2026" {
 		t.Errorf("issue = %q, %q", is.Publication, is.Title())

@@ -42,7 +42,7 @@ func fuzzRealFiles(tb testing.TB, pattern string) []string {
 // whole, line 0); an article that loads without problems has a title, an
 // author and sections with text.
 func FuzzLoadArticle(f *testing.F) {
-	for _, src := range fuzzRealFiles(f, "../../articles/*/0*.md") {
+	for _, src := range fuzzRealFiles(f, filepath.Join(articlesDir, "*", "0*.md")) {
 		f.Add([]byte(src))
 	}
 	for _, src := range fuzzRealFiles(f, "../../testdata/broken/*/0*.md") {

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 const goodIssue = "---\npublication: Test Journal\ndate: 2026-02\n---\n\nThe Test Journal is a publication.\n"
@@ -35,7 +36,7 @@ A. Author writes.
 `
 
 func TestLoadEmbedded(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	arts := lib.Articles()
 	if len(lib.Issues) != 1 || len(arts) != 4 {
 		t.Fatalf("got %d issues, %d articles; want 1 and 4", len(lib.Issues), len(arts))

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // paragraphKey names a paragraph of a library.
@@ -21,7 +22,7 @@ func paragraphKey(m content.Match) string {
 // exactly the paragraphs, and occurrences, that the command line's search
 // finds outside the bio.
 func TestSearchPassagesFindsWhatSearchFinds(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	for _, q := range []string{"gwadar", "central asia", "the", "Armenia's", "armenia-azerbaijan", `"eurasian five"`, "e", "türkiye", "zzzqqq"} {
 		want := map[string]int{}
 		for _, m := range lib.Search(q) {
@@ -54,7 +55,7 @@ func TestSearchPassagesFindsWhatSearchFinds(t *testing.T) {
 // its paragraph and in its context, and InSection counts the occurrences
 // before it in its section.
 func TestSearchPassagesShowsTheMatch(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	res, err := lib.SearchPassages(context.Background(), "Central Asia", 50)
 	if err != nil || len(res.Best) == 0 {
 		t.Fatalf("%d passages, %v", len(res.Best), err)
@@ -166,7 +167,7 @@ func TestSearchPassagesAcrossLineBreaksAndPunctuation(t *testing.T) {
 }
 
 func TestSearchPassagesTakesAnyQuery(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	for _, q := range []string{"", "   ", "\x00\x1b[2J\x07", strings.Repeat("central asia ", 100000), "\xff\xfe", "a\nb", "ä̈"} {
 		res, err := lib.SearchPassages(context.Background(), q, 10)
 		if err != nil || len(res.Best) > 10 {
@@ -179,7 +180,7 @@ func TestSearchPassagesTakesAnyQuery(t *testing.T) {
 }
 
 func TestSearchPassagesStopsWhenCancelled(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	res, err := lib.SearchPassages(ctx, "the", 10)

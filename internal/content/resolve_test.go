@@ -7,10 +7,11 @@ import (
 	"testing/fstest"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 func TestFind(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	for ref, slug := range map[string]string{
 		"2": "cutler", "cutler": "cutler", "Cutler": "cutler", "armenia": "cutler",
 		"robert": "cutler", "2026-01/2": "cutler", "2#implications": "cutler",
@@ -25,7 +26,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestFindErrors(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	_, err := lib.Find("xyzzy")
 	var nf *content.NotFoundError
 	if !errors.As(err, &nf) || !strings.Contains(err.Error(), `no article matches "xyzzy"`) || strings.Contains(err.Error(), "analyst") {
@@ -52,7 +53,7 @@ func TestFindErrors(t *testing.T) {
 }
 
 func TestSection(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	cornell, _ := lib.Find("cornell")
 	for name, want := range map[string]string{
 		"lead": "Lead", "background": "Background", "IMPLICATIONS": "Implications",

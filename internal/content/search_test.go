@@ -6,10 +6,11 @@ import (
 	"unicode/utf8"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 func TestSearch(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	ms := lib.Search("ABRAHAM accords")
 	if len(ms) < 5 {
 		t.Fatalf("%d matches for Abraham Accords, want at least 5", len(ms))
@@ -38,7 +39,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchFindsEverySection(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	if ms := lib.Search("Carleton University"); len(ms) != 1 || ms[0].Section.Slug != "bio" {
 		t.Errorf("bio search = %v", ms)
 	}
@@ -58,7 +59,7 @@ func TestFoldIndexAll(t *testing.T) {
 }
 
 func TestSearchTakesTypedPunctuationForTheText(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	for query, want := range map[string]string{
 		"Armenia's":           "Armenia’s",
 		"armenia-azerbaijan":  "Armenia–Azerbaijan",

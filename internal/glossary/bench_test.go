@@ -4,13 +4,14 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // BenchmarkBuild measures building the January 2026 issue's glossary:
 // every definition, every use, and the definition each use is explained
 // by. The reader builds it on first need (Library).
 func BenchmarkBuild(b *testing.B) {
-	is := loadEmbedded(b).Latest()
+	is := testlib.Library(b).Latest()
 	b.ReportAllocs()
 	for b.Loop() {
 		if g := Build(is); len(g.Definitions()) == 0 {
@@ -22,7 +23,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkBetween measures what the sidebar asks for each screen: here
 // the abbreviations of a whole section, Tolipov's Implications.
 func BenchmarkBetween(b *testing.B) {
-	is := loadEmbedded(b).Latest()
+	is := testlib.Library(b).Latest()
 	g := Build(is)
 	a := is.Articles()[0]
 	s := a.Sections[2]
@@ -62,7 +63,7 @@ func BenchmarkLibraryIssue(b *testing.B) {
 // library300 is a library of 300 issues: 299 copies of the January 2026
 // issue, then the issue itself, which it also returns.
 func library300(b *testing.B) (*content.Library, *content.Issue) {
-	is := loadEmbedded(b).Latest()
+	is := testlib.Library(b).Latest()
 	lib := &content.Library{}
 	for range 299 {
 		copied := *is

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"analyst/internal/testlib"
 )
 
 // The January 2026 issue, read by hand: every parenthesis of the four
@@ -62,7 +64,7 @@ var wantUses = []struct {
 }
 
 func TestEmbeddedIssueDefinitions(t *testing.T) {
-	g := Build(loadEmbedded(t).Latest())
+	g := Build(testlib.Library(t).Latest())
 	var got, want []string
 	for _, d := range g.Definitions() {
 		got = append(got, d.Abbr+" = "+d.Long+" @ "+where(d))
@@ -86,7 +88,7 @@ func TestEmbeddedIssueDefinitions(t *testing.T) {
 }
 
 func TestEmbeddedIssueEntries(t *testing.T) {
-	g := Build(loadEmbedded(t).Latest())
+	g := Build(testlib.Library(t).Latest())
 	var got, want []string
 	for _, e := range g.Entries() {
 		got = append(got, e.Abbr)
@@ -121,7 +123,7 @@ func TestEmbeddedIssueEntries(t *testing.T) {
 // A definition's place is where its text is, so that the reader can jump
 // to it: the paragraph from Offset holds "long form (ABBR)".
 func TestEmbeddedDefinitionPlaces(t *testing.T) {
-	g := Build(loadEmbedded(t).Latest())
+	g := Build(testlib.Library(t).Latest())
 	for _, d := range g.Definitions() {
 		p := d.Section.Paragraphs[d.Paragraph]
 		text := p[d.Offset : d.Offset+d.Length]
@@ -141,7 +143,7 @@ func TestEmbeddedDefinitionPlaces(t *testing.T) {
 // Each use is explained by the definition before it in its article: OTS
 // is defined in Cornell's lead and again in Background.
 func TestEmbeddedExplain(t *testing.T) {
-	is := loadEmbedded(t).Latest()
+	is := testlib.Library(t).Latest()
 	g := Build(is)
 	cornell := article(t, is, "cornell")
 	lead := g.Explain("OTS", placeOf(t, cornell, "the OTS's evolution"))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // Two meanings of ISF in one article, and uses of ISF elsewhere.
@@ -251,7 +252,7 @@ func TestBetween(t *testing.T) {
 }
 
 func TestFilter(t *testing.T) {
-	g := Build(loadEmbedded(t).Latest())
+	g := Build(testlib.Library(t).Latest())
 	tests := map[string][]string{
 		"":                nil, // all
 		"isf":             {"ISF"},

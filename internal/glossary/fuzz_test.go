@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // FuzzExtract reads any text as a paragraph. Extraction must not panic;
@@ -13,7 +14,7 @@ import (
 // inside the parenthesis of its definition; and a glossary built from the
 // paragraph holds the same definitions.
 func FuzzExtract(f *testing.F) {
-	for _, a := range loadEmbedded(f).Articles() {
+	for _, a := range testlib.Library(f).Articles() {
 		for _, s := range a.Sections {
 			for _, p := range s.Paragraphs {
 				f.Add(p)

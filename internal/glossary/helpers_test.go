@@ -2,28 +2,12 @@ package glossary
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"analyst/internal/content"
 )
-
-// articlesDir is the embedded library's folder in the repository.
-var articlesDir = filepath.Join("..", "..", "articles")
-
-// loadEmbedded loads the repository's articles folder and fails the test on
-// any problem.
-func loadEmbedded(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS(articlesDir), "articles")
-	if err != nil {
-		tb.Fatalf("loading the embedded library: %v", err)
-	}
-	return lib
-}
 
 // slugs name a fixture's articles in order.
 var slugs = []string{"one", "two", "three", "four"}

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // Each issue of a library has its own glossary: the same abbreviation
@@ -50,7 +51,7 @@ func TestLibraryOneGlossaryPerIssue(t *testing.T) {
 
 // Readers asking at once get one glossary, built once (run with -race).
 func TestLibraryConcurrentReaders(t *testing.T) {
-	lib := loadEmbedded(t)
+	lib := testlib.Library(t)
 	gl := NewLibrary(lib)
 	const readers = 8
 	got := make([]*Glossary, readers)

@@ -10,11 +10,12 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/importer"
+	"analyst/internal/testlib"
 )
 
 var (
 	seedFile    = filepath.Join("..", "..", "testdata", "seed", "000_39dc9ad1225c2275.txt")
-	articlesDir = filepath.Join("..", "..", "articles", "2026-01")
+	articlesDir = filepath.Join(testlib.Dir(), "2026-01")
 )
 
 // seedOptions are the facts the raw text lacks, as the embedded issue has them.

@@ -7,13 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // TestBylineWrapsBetweenParts: at any width, the byline breaks only
 // between its parts (author, publication and issue, reading time): no
 // line begins with the separator, and a part that fits a line is on one.
 func TestBylineWrapsBetweenParts(t *testing.T) {
-	a := longest(loadLibrary(t))
+	a := longest(testlib.Library(t))
 	parts := strings.Split(render.Byline(a), " · ")
 	for _, style := range []string{render.Dark, render.NoTTY, render.ASCII} {
 		for width := 24; width <= 120; width += 2 {

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // The cache counts a rendering made as a miss and every lookup that finds
 // one, made or under way, as a hit; it reports what it holds.
 func TestCacheStats(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, b := lib.Articles()[0], lib.Articles()[1]
 	c := render.NewCache(render.DefaultCacheBytes)
 	if s := c.Stats(); s != (render.CacheStats{}) {

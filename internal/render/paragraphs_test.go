@@ -7,6 +7,7 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // TestParagraphMapAgreesWithTheText checks the map from rendered lines to
@@ -15,7 +16,7 @@ import (
 // paragraph must be there, in order, and its lines must hold its text and
 // nothing else (compared without the spaces the wrap moves).
 func TestParagraphMapAgreesWithTheText(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	var widths []int
 	for w := render.MinWidth; w <= 130; w++ {
 		widths = append(widths, w)

@@ -1,8 +1,6 @@
 package render_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,16 +8,8 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
-
-func loadLibrary(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS(filepath.Join("..", "..", "articles")), "articles")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return lib
-}
 
 // longest is the article with the most words.
 func longest(lib *content.Library) *content.Article {
@@ -33,7 +23,7 @@ func longest(lib *content.Library) *content.Article {
 }
 
 func TestDocumentWidths(t *testing.T) {
-	a := longest(loadLibrary(t))
+	a := longest(testlib.Library(t))
 	md := render.ArticleMarkdown(a, true)
 	for _, style := range []string{render.Dark, render.Light, render.NoTTY, render.ASCII} {
 		for _, width := range []int{20, 40, 80, 100} {
@@ -58,7 +48,7 @@ func TestDocumentWidths(t *testing.T) {
 }
 
 func TestArticleMarkdown(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cutler, _ := lib.Find("cutler")
 	md := render.ArticleMarkdown(cutler, false)
 	if !strings.HasPrefix(md, "# The Armenia–Azerbaijan Peace Process Enters 2026\n\nBy Robert M. Cutler · Central Asia-Caucasus Analyst, January 2026 · 6 min read") {
@@ -84,7 +74,7 @@ func TestDocumentRejectsUnknownStyle(t *testing.T) {
 }
 
 func benchmarkRender(b *testing.B, style string) {
-	a := longest(loadLibrary(b))
+	a := longest(testlib.Library(b))
 	md := render.ArticleMarkdown(a, true)
 	for b.Loop() {
 		if _, err := render.Document(md, style, 80); err != nil {
@@ -101,7 +91,7 @@ func BenchmarkRenderLongestDark(b *testing.B)  { benchmarkRender(b, render.Dark)
 // TestASCIIStyleIsASCII: in the ascii style, every character that is not
 // the article's own is ASCII (the byline's separator too).
 func TestASCIIStyleIsASCII(t *testing.T) {
-	for _, a := range loadLibrary(t).Articles() {
+	for _, a := range testlib.Library(t).Articles() {
 		var own strings.Builder
 		own.WriteString(a.Title + a.Author)
 		for _, s := range a.Sections {

@@ -7,13 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // TestHeadingsWithoutMarkdownMarks: analyst's styles set headings apart
 // by weight, colour and space, never by "#"; notty and ascii show
 // emphasis without asterisks; the markdown style stays the source.
 func TestHeadingsWithoutMarkdownMarks(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	cornell, _ := lib.Find("cornell") // an editorial title: its note is emphasised
 	for _, style := range []string{render.Dark, render.Light, render.NoTTY, render.ASCII} {
 		out, err := render.Article(cornell, nil, style, 80)
@@ -58,7 +59,7 @@ func TestHeadingsWithoutMarkdownMarks(t *testing.T) {
 // TestRenderedLinesHaveNoPadding: the lines come without the spaces
 // Glamour pads them with to the width.
 func TestRenderedLinesHaveNoPadding(t *testing.T) {
-	a := longest(loadLibrary(t))
+	a := longest(testlib.Library(t))
 	for _, style := range []string{render.Dark, render.Light} {
 		d, err := render.RenderDoc(a, 80, style)
 		if err != nil {

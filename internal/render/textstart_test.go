@@ -1,10 +1,12 @@
 package render_test
 
 import (
-	"analyst/internal/render"
 	"strings"
 	"testing"
 	"unicode"
+
+	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 func letters(s string) string {
@@ -21,7 +23,7 @@ func letters(s string) string {
 // section's first paragraph begins: past the heading, and past the title
 // and byline for the lead.
 func TestTextStart(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	for _, a := range lib.Articles() {
 		for _, width := range []int{render.MinWidth, 30, 45, 60, 80, 100} {
 			for _, style := range []string{render.Dark, render.NoTTY, render.ASCII} {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -19,22 +18,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
-	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // waitLimit bounds every wait in these tests: a bug fails a test instead
 // of hanging it.
 const waitLimit = 10 * time.Second
-
-// loadLibrary loads the repository's articles.
-func loadLibrary(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS("../../articles"), "articles")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return lib
-}
 
 // newHostKeyPEM makes an ed25519 host key in memory.
 func newHostKeyPEM(tb testing.TB) []byte {
@@ -112,7 +101,7 @@ func startServer(t *testing.T, change func(*Config)) *testServer {
 	fe := &fakeExec{}
 	cfg := Config{
 		HostKeyPEM:    newHostKeyPEM(t),
-		Library:       loadLibrary(t),
+		Library:       testlib.Library(t),
 		Exec:          fe.run,
 		RatePerSecond: 0, // no limit unless a test asks for one
 		ShutdownGrace: time.Second,

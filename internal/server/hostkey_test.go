@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"analyst/internal/testlib"
 )
 
 // The host key is made once, privately, and the same key comes back on
@@ -122,7 +124,7 @@ func TestHostKeyUnreadable(t *testing.T) {
 // New refuses a Config it cannot serve.
 func TestNewRefusesIncompleteConfig(t *testing.T) {
 	fe := &fakeExec{}
-	good := Config{HostKeyPEM: newHostKeyPEM(t), Library: loadLibrary(t), Exec: fe.run}
+	good := Config{HostKeyPEM: newHostKeyPEM(t), Library: testlib.Library(t), Exec: fe.run}
 	for name, change := range map[string]func(*Config){
 		"no library":  func(c *Config) { c.Library = nil },
 		"no host key": func(c *Config) { c.HostKeyPEM = nil },

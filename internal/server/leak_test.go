@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"analyst/internal/testlib"
 )
 
 // warmUp runs one reader session on a server of its own, so that whatever
@@ -74,7 +76,7 @@ func TestNoGoroutineLeftBehind(t *testing.T) {
 		fe := &fakeExec{slowBegun: make(chan struct{}, 1), slowEnd: make(chan struct{})}
 		cfg := Config{
 			HostKeyPEM:    newHostKeyPEM(t),
-			Library:       loadLibrary(t),
+			Library:       testlib.Library(t),
 			Exec:          fe.run,
 			MaxSessions:   3,
 			ShutdownGrace: time.Second,

@@ -12,6 +12,7 @@ import (
 	"charm.land/log/v2"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
 
 // copyLibrary copies the repository's articles into a temporary folder
@@ -19,7 +20,7 @@ import (
 func copyLibrary(t *testing.T) (string, *content.Library) {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../articles")); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(testlib.Dir())); err != nil {
 		t.Fatal(err)
 	}
 	lib, err := content.Load(os.DirFS(dir), dir)

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,31 +10,22 @@ import (
 	"time"
 
 	"analyst/internal/content"
+	"analyst/internal/testlib"
 )
-
-// articlesDir is the embedded library's folder in the repository.
-const articlesDir = "../../articles"
 
 // loadLibrary loads the repository's articles, after edit (when not nil)
 // has changed their files: the map's keys are paths under "articles/",
 // "2026-01/02-cutler.md", its values the files' text.
 func loadLibrary(tb testing.TB, edit func(files map[string]string)) *content.Library {
 	tb.Helper()
+	if edit == nil {
+		return testlib.Library(tb)
+	}
 	files := map[string]string{}
-	err := fs.WalkDir(os.DirFS(articlesDir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join(articlesDir, p))
-		files[p] = string(data)
-		return err
-	})
-	if err != nil {
-		tb.Fatal(err)
+	for p, f := range testlib.MapFS(tb) {
+		files[p] = string(f.Data)
 	}
-	if edit != nil {
-		edit(files)
-	}
+	edit(files)
 	fsys := fstest.MapFS{}
 	for p, text := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(text)}
@@ -51,13 +40,7 @@ func loadLibrary(tb testing.TB, edit func(files map[string]string)) *content.Lib
 // article returns the library's article with that slug.
 func article(tb testing.TB, lib *content.Library, slug string) *content.Article {
 	tb.Helper()
-	for _, a := range lib.Articles() {
-		if a.Slug == slug {
-			return a
-		}
-	}
-	tb.Fatalf("no article %q", slug)
-	return nil
+	return testlib.Article(tb, lib, slug)
 }
 
 // paragraph returns a paragraph's text.
