@@ -104,6 +104,18 @@ func (a *Article) Minutes() int { return ReadingMinutes(a.Words) }
 // than taken from the journal.
 func (a *Article) Editorial() bool { return a.TitleSource == TitleFromEditorial }
 
+// MarkedTitle is the title as a line of text shows it where no legend
+// explains a mark (a message, a shell's completion): a headline written
+// for this edition in square brackets, the convention for a description
+// supplied for an untitled work, so that it is never passed off as the
+// journal's; the journal's title as it is.
+func (a *Article) MarkedTitle() string {
+	if a.Editorial() {
+		return "[" + a.Title + "]"
+	}
+	return a.Title
+}
+
 // Lead returns the lead section, or nil when the article has none.
 func (a *Article) Lead() *Section { return a.first(KindLead) }
 

@@ -57,9 +57,10 @@ func (e *AmbiguousError) Error() string {
 	return b.String()
 }
 
-// describe names an article in a message: "2  cutler  The Armenia… (Robert M. Cutler)".
+// describe names an article in a message: "2  cutler  The Armenia… (Robert
+// M. Cutler)", a headline written for this edition in brackets.
 func describe(a *Article) string {
-	return fmt.Sprintf("%-3s %-10s %s (%s)", strconv.Itoa(a.Number), a.Slug, a.Title, a.Author)
+	return fmt.Sprintf("%-3s %-10s %s (%s)", strconv.Itoa(a.Number), a.Slug, a.MarkedTitle(), a.Author)
 }
 
 // Find resolves what a reader typed to one article: its number in the

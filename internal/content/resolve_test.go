@@ -52,6 +52,38 @@ func TestFindErrors(t *testing.T) {
 	}
 }
 
+// The articles a message suggests show a headline written for this
+// edition in brackets, never as the journal's title.
+func TestMessagesMarkEditorialTitles(t *testing.T) {
+	lib := testlib.Library(t)
+	_, notFound := lib.Find("xyz")
+	_, ambiguous := lib.Find("central")
+	for _, err := range []error{notFound, ambiguous} {
+		msg := err.Error()
+		if !strings.Contains(msg, "tolipov    [Rumors of a Russian Bid to Join the Central Asian Community] (Farkhod Tolipov)") {
+			t.Errorf("the editorial headline is not in brackets:\n%s", msg)
+		}
+		if strings.Contains(msg, "[The Armenia") {
+			t.Errorf("the journal's title is in brackets:\n%s", msg)
+		}
+	}
+	if !strings.Contains(notFound.Error(), "cutler     The Armenia–Azerbaijan Peace Process Enters 2026 (Robert M. Cutler)") {
+		t.Errorf("the journal's title is not as it is:\n%s", notFound)
+	}
+}
+
+func TestMarkedTitle(t *testing.T) {
+	lib := testlib.Library(t)
+	for slug, want := range map[string]string{
+		"tolipov": "[Rumors of a Russian Bid to Join the Central Asian Community]",
+		"cutler":  "The Armenia–Azerbaijan Peace Process Enters 2026",
+	} {
+		if got := testlib.Article(t, lib, slug).MarkedTitle(); got != want {
+			t.Errorf("%s: MarkedTitle() = %q, want %q", slug, got, want)
+		}
+	}
+}
+
 func TestSection(t *testing.T) {
 	lib := testlib.Library(t)
 	cornell, _ := lib.Find("cornell")
