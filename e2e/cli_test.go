@@ -1302,7 +1302,9 @@ func TestCompletion(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"__complete", "read", ""}, []string{"tolipov\t", "cutler\t", "jamal\t", "cornell\t"}},
+		// A headline written for this edition is in brackets; the
+		// journal's title is as it is.
+		{[]string{"__complete", "read", ""}, []string{"tolipov\t[Rumors of a Russian Bid", "cutler\tThe Armenia–Azerbaijan", "jamal\t[", "cornell\t["}},
 		{[]string{"__complete", "read", "2#"}, []string{"2#lead\tLead", "2#implications\tImplications", "2#bio\tAuthor's Bio"}},
 		{[]string{"__complete", "cornell#"}, []string{"cornell#conclusion\tConclusion"}},
 		{[]string{"__complete", "read", "cornell", "--section", ""}, []string{"lead\tLead", "conclusion\tConclusion"}},

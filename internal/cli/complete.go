@@ -9,7 +9,8 @@ import (
 	"analyst/internal/render"
 )
 
-// completeRefs offers article slugs to shell completion.
+// completeRefs offers article slugs to shell completion, each described
+// by its title.
 func completeRefs(a *app) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
@@ -28,7 +29,9 @@ func completeRefs(a *app) cobra.CompletionFunc {
 		}
 		var out []cobra.Completion
 		for _, art := range lib.Articles() {
-			out = append(out, cobra.CompletionWithDesc(art.Slug, art.Title))
+			// A headline written for this edition is described in
+			// brackets: the shell shows no legend for a mark.
+			out = append(out, cobra.CompletionWithDesc(art.Slug, art.MarkedTitle()))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
