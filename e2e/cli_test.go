@@ -608,15 +608,20 @@ func TestSearchJSON(t *testing.T) {
 	text := strings.Split(strings.TrimSuffix(ok(t, "search", "TRIPP"), "\n"), "\n")
 	out := ok(t, "search", "TRIPP", "--json")
 	var got []struct {
-		Ref       string `json:"ref"`
-		Slug      string `json:"slug"`
-		Number    int    `json:"number"`
-		Section   string `json:"section"`
-		Paragraph int    `json:"paragraph"`
-		Context   string `json:"context"`
+		Ref         string `json:"ref"`
+		Slug        string `json:"slug"`
+		Number      int    `json:"number"`
+		TitleSource string `json:"title_source"`
+		Section     string `json:"section"`
+		Paragraph   int    `json:"paragraph"`
+		Context     string `json:"context"`
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("search --json is not JSON: %v\n%s", err, out)
+	}
+	source := map[string]string{}
+	for _, a := range libraryArticles(t) {
+		source[a.Slug] = a.TitleSource
 	}
 	if len(got) != len(text) || len(got) == 0 {
 		t.Fatalf("search --json has %d matches, the text output %d", len(got), len(text))
@@ -631,6 +636,21 @@ func TestSearchJSON(t *testing.T) {
 		if !strings.Contains(m.Context, "TRIPP") {
 			t.Errorf("match %d: context lacks the query: %q", i, m.Context)
 		}
+	}
+	// As list --json says it: an editorial headline is never given as the
+	// journal's title. Baku is in articles of both kinds.
+	if err := json.Unmarshal([]byte(ok(t, "search", "Baku", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for i, m := range got {
+		if m.TitleSource != source[m.Slug] {
+			t.Errorf("Baku, match %d (%s): title_source %q, the file says %q", i, m.Ref, m.TitleSource, source[m.Slug])
+		}
+		kinds[m.TitleSource] = true
+	}
+	if !kinds["editorial"] || !kinds["journal"] {
+		t.Errorf("the matches for Baku are not in articles of both kinds: %v", kinds)
 	}
 }
 

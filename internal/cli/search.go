@@ -89,17 +89,20 @@ func searchLines(matches []content.Match) []searchLine {
 	return out
 }
 
-// matchJSON is one line of `search --json`.
+// matchJSON is one line of `search --json`. TitleSource is list --json's:
+// "editorial" for a headline written for this edition, never to be given
+// as the journal's title.
 type matchJSON struct {
-	Ref       string `json:"ref"`
-	Issue     string `json:"issue"`
-	Number    int    `json:"number"`
-	Slug      string `json:"slug"`
-	Title     string `json:"title"`
-	Section   string `json:"section"`
-	Paragraph int    `json:"paragraph"`
-	Context   string `json:"context"`
-	Matches   int    `json:"matches"` // how many matches the context shows
+	Ref         string `json:"ref"`
+	Issue       string `json:"issue"`
+	Number      int    `json:"number"`
+	Slug        string `json:"slug"`
+	Title       string `json:"title"`
+	TitleSource string `json:"title_source"`
+	Section     string `json:"section"`
+	Paragraph   int    `json:"paragraph"`
+	Context     string `json:"context"`
+	Matches     int    `json:"matches"` // how many matches the context shows
 }
 
 func matchList(lib *content.Library, lines []searchLine) []matchJSON {
@@ -107,7 +110,7 @@ func matchList(lib *content.Library, lines []searchLine) []matchJSON {
 	for _, l := range lines {
 		out = append(out, matchJSON{
 			Ref: matchRef(lib, l.Match), Issue: l.Article.Issue.Slug, Number: l.Article.Number,
-			Slug: l.Article.Slug, Title: l.Article.Title, Section: l.Section.Name,
+			Slug: l.Article.Slug, Title: l.Article.Title, TitleSource: l.Article.TitleSource, Section: l.Section.Name,
 			Paragraph: l.Paragraph + 1, Context: l.Context, Matches: len(l.Spans),
 		})
 	}
