@@ -33,8 +33,9 @@ article of its issue. REF may also be an issue (2026-01) for the whole of
 an older issue.
 
 With --json, the output is one JSON array, an object for each row: abbr,
-long (empty when not spelled out), article, section, ref and paragraph of
-the definition, uses, and used_in, the articles the uses are in.`,
+long (empty when not spelled out), article, section (its name),
+section_slug, ref and paragraph of the definition, uses, and used_in, the
+articles the uses are in.`,
 		Example: `  analyst glossary
   analyst glossary jamal
   analyst glossary --json | jq -r '.[] | select(.long == "") | .abbr'
@@ -102,14 +103,15 @@ var issueLike = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 
 // glossaryJSON is one line of `glossary --json`.
 type glossaryJSON struct {
-	Abbr      string `json:"abbr"`
-	Long      string `json:"long"` // "" when not spelled out
-	Issue     string `json:"issue"`
-	Article   string `json:"article"` // the reference of the article that defines it, as list and search give it
-	Section   string `json:"section"`
-	Ref       string `json:"ref"`       // article#section: read opens the definition's section
-	Paragraph int    `json:"paragraph"` // the definition's paragraph in its section, from 1
-	Uses      int    `json:"uses"`
+	Abbr        string `json:"abbr"`
+	Long        string `json:"long"` // "" when not spelled out
+	Issue       string `json:"issue"`
+	Article     string `json:"article"`      // the reference of the article that defines it, as list and search give it
+	Section     string `json:"section"`      // the definition's section by name, as the reader shows it: "Background"
+	SectionSlug string `json:"section_slug"` // what REF#section takes: "background"
+	Ref         string `json:"ref"`          // article#section: read opens the definition's section
+	Paragraph   int    `json:"paragraph"`    // the definition's paragraph in its section, from 1
+	Uses        int    `json:"uses"`
 	// Unexplained marks the uses of an abbreviation with several
 	// meanings, none of them defined in the uses' article.
 	Unexplained bool     `json:"unexplained,omitempty"`
@@ -125,7 +127,7 @@ func glossaryList(lib *content.Library, items []glossary.Item) []glossaryJSON {
 		}
 		if d := it.Definition; d != nil {
 			j.Long, j.Issue, j.Article = d.Long, d.Article.Issue.Slug, lib.Ref(d.Article)
-			j.Section, j.Ref, j.Paragraph = d.Section.Name, definitionRef(lib, d), d.Paragraph+1
+			j.Section, j.SectionSlug, j.Ref, j.Paragraph = d.Section.Name, d.Section.Slug, definitionRef(lib, d), d.Paragraph+1
 		} else if len(it.Articles) > 0 {
 			j.Issue = it.Articles[0].Issue.Slug
 		}

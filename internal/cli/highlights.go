@@ -108,7 +108,8 @@ type highlightJSON struct {
 	Title       string    `json:"title,omitempty"`
 	TitleSource string    `json:"title_source,omitempty"`
 	Author      string    `json:"author,omitempty"`
-	Section     string    `json:"section"`
+	Section     string    `json:"section"`      // by name, as the reader shows it ("Background"), as search and glossary give it
+	SectionSlug string    `json:"section_slug"` // what REF#section takes: "background"
 	Paragraph   int       `json:"paragraph"`
 	Status      string    `json:"status"` // here, moved, edited or detached
 	Quote       string    `json:"quote"`
@@ -123,11 +124,14 @@ func highlightsJSON(found []foundHighlight) []highlightJSON {
 	for _, f := range found {
 		j := highlightJSON{
 			ID: f.ID, Ref: f.Ref().Key(), Issue: f.Anchor.Issue, Slug: f.Anchor.Article,
-			Section: f.Section, Paragraph: f.Paragraph, Status: f.at.Status.String(),
+			Section: f.Section, SectionSlug: f.Section, Paragraph: f.Paragraph, Status: f.at.Status.String(),
 			Quote: f.Quote, Note: f.Note, Created: f.Created.UTC(),
 		}
+		if sec := highlightSection(f); sec != nil {
+			j.Section, j.SectionSlug = sec.Name, sec.Slug
+		}
 		if f.at.Found() {
-			j.Section, j.Paragraph = f.at.Section.Slug, f.at.Paragraph
+			j.Paragraph = f.at.Paragraph
 		}
 		if a := f.at.Article; a != nil {
 			j.Title, j.TitleSource, j.Author = a.Title, a.TitleSource, a.Author
@@ -138,6 +142,23 @@ func highlightsJSON(found []foundHighlight) []highlightJSON {
 		out = append(out, j)
 	}
 	return out
+}
+
+// highlightSection is the section a highlight is in today, or, for a
+// detached one, the section of its article it was made in; nil when the
+// library has neither (the JSON then gives the slug it was kept with).
+func highlightSection(f foundHighlight) *content.Section {
+	if f.at.Found() {
+		return f.at.Section
+	}
+	if f.at.Article != nil {
+		for _, sec := range f.at.Article.Sections {
+			if sec.Slug == f.Section {
+				return sec
+			}
+		}
+	}
+	return nil
 }
 
 // highlightsMarkdown is the highlights as a Markdown document: a heading

@@ -99,7 +99,8 @@ type matchJSON struct {
 	Slug        string `json:"slug"`
 	Title       string `json:"title"`
 	TitleSource string `json:"title_source"`
-	Section     string `json:"section"`
+	Section     string `json:"section"`      // its name, as the reader shows it: "Implications"
+	SectionSlug string `json:"section_slug"` // what REF#section takes: "implications"
 	Paragraph   int    `json:"paragraph"`
 	Context     string `json:"context"`
 	Matches     int    `json:"matches"` // how many matches the context shows
@@ -110,7 +111,8 @@ func matchList(lib *content.Library, lines []searchLine) []matchJSON {
 	for _, l := range lines {
 		out = append(out, matchJSON{
 			Ref: matchRef(lib, l.Match), Issue: l.Article.Issue.Slug, Number: l.Article.Number,
-			Slug: l.Article.Slug, Title: l.Article.Title, TitleSource: l.Article.TitleSource, Section: l.Section.Name,
+			Slug: l.Article.Slug, Title: l.Article.Title, TitleSource: l.Article.TitleSource,
+			Section: l.Section.Name, SectionSlug: l.Section.Slug,
 			Paragraph: l.Paragraph + 1, Context: l.Context, Matches: len(l.Spans),
 		})
 	}
