@@ -22,10 +22,12 @@ func newSearchCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Find a word or phrase in every article",
-		Long: `Find every case-insensitive occurrence of QUERY in the articles. Each match
-is printed on a line: the reference to read it (article#section), then the
-text around it; matches close together share one line. With --json, each
-line is an object whose "matches" says how many matches its context holds.
+		Long: `Find every case-insensitive occurrence of QUERY in the articles: their
+leads and sections, as the reader's search does; not the authors' bios,
+which are about the authors. Each match is printed on a line: the
+reference to read it (article#section), then the text around it; matches
+close together share one line. With --json, each line is an object of
+one JSON array, whose "matches" says how many matches its context holds.
 Like grep, search exits 1 when nothing matches.`,
 		Example: `  analyst search "Abraham Accords"
   analyst search TRIPP --json | jq '.[0].ref'

@@ -21,8 +21,15 @@ type Match struct {
 const contextWidth = 100
 
 // Search finds every occurrence of query in the text of the library's
-// articles (lead, sections and bio), in reading order, ignoring case and
-// the difference between typographic and typed punctuation (FoldRune).
+// articles (the lead and the named sections), in reading order, ignoring
+// case and the difference between typographic and typed punctuation
+// (FoldRune).
+//
+// Authors' bios are not searched, here as in SearchPassages (the reader's
+// library search): a bio is about its author, not the article's matter,
+// and is repeated in every issue the author writes for, so its words (an
+// institute's name, "Central Asia-Caucasus Institute") would be found in
+// every issue, burying the articles' own matches.
 func (l *Library) Search(query string) []Match {
 	q := FoldQuery(query)
 	if len(q) == 0 {
@@ -31,6 +38,9 @@ func (l *Library) Search(query string) []Match {
 	var out []Match
 	for _, a := range l.Articles() {
 		for _, s := range a.Sections {
+			if s.Kind == KindBio {
+				continue
+			}
 			for pi, p := range s.Paragraphs {
 				for _, span := range FoldIndexAll(p, q) {
 					ctx, at := snippet(p, span[0], span[1], contextWidth)

@@ -1,6 +1,8 @@
 package content_test
 
 import (
+	"context"
+	"maps"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -40,8 +42,19 @@ func TestSearch(t *testing.T) {
 
 func TestSearchFindsEverySection(t *testing.T) {
 	lib := testlib.Library(t)
-	if ms := lib.Search("Carleton University"); len(ms) != 1 || ms[0].Section.Slug != "bio" {
-		t.Errorf("bio search = %v", ms)
+	found := map[string]bool{}
+	for _, m := range lib.Search("the") {
+		found[m.Section.Slug] = true
+	}
+	for _, slug := range []string{"lead", "background", "implications", "conclusions", "conclusion"} {
+		if !found[slug] {
+			t.Errorf("no match for \"the\" in a section %q", slug)
+		}
+	}
+	// The bios are not searched (see Search): Cutler's names Carleton
+	// University, which no article does.
+	if ms := lib.Search("Carleton University"); len(ms) != 0 || found["bio"] {
+		t.Errorf("a bio was searched: %v", ms)
 	}
 	if ms := lib.Search("türkiye"); len(ms) < 5 || ms[0].Article.Slug != "cornell" {
 		t.Errorf("a search with an accented letter in another case found %d", len(ms))
@@ -97,5 +110,28 @@ func TestOrdinal(t *testing.T) {
 	}
 	if got := s.Ordinal("baku's", 2, 20); got != 0 {
 		t.Errorf("typed punctuation: Ordinal = %d", got)
+	}
+}
+
+// Search (the command line's) and SearchPassages (the reader's) find a
+// query in the same paragraphs: one rule for what is searched.
+func TestSearchAndPassagesSearchTheSameText(t *testing.T) {
+	lib := testlib.Library(t)
+	for _, q := range []string{"Central Asia", "Baku", "Carleton University", "türkiye", "TRIPP", "research director"} {
+		fromSearch := map[[3]any]bool{}
+		for _, m := range lib.Search(q) {
+			fromSearch[[3]any{m.Article.Slug, m.Section.Slug, m.Paragraph}] = true
+		}
+		ps, err := lib.SearchPassages(context.Background(), q, 10000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromPassages := map[[3]any]bool{}
+		for _, p := range ps.Best {
+			fromPassages[[3]any{p.Article.Slug, p.Section.Slug, p.Paragraph}] = true
+		}
+		if !maps.Equal(fromSearch, fromPassages) {
+			t.Errorf("%q: Search finds it in %v, SearchPassages in %v", q, fromSearch, fromPassages)
+		}
 	}
 }
