@@ -1,21 +1,24 @@
 package e2e
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
-// TestListAndSearchCutAtWords: at 70 and 60 columns, `list` keeps the
-// REF column (what to type to read an article), cuts titles after a
-// whole word and keeps their "*"; `search` cuts its contexts at word
-// boundaries at both ends.
-func TestListAndSearchCutAtWords(t *testing.T) {
+// TestListCutsAtWords: at 70, 60, 40 and 34 columns, `list` keeps the
+// REF column (what to type to read an article) whole on its row, cuts
+// titles after a whole word and keeps their "*", and wraps nothing inside
+// a word.
+func TestListCutsAtWords(t *testing.T) {
 	t.Parallel()
 	arts := libraryArticles(t)
-	for _, w := range []int{70, 60} {
+	for _, w := range []int{70, 60, 40, 34} {
 		tm := startPane(t, w, 24, "EXIT", readerCommand(t, nil, "list"))
 		code, s := tm.waitExit(screenDeadline)
 		if code != "0" {
@@ -26,15 +29,21 @@ func TestListAndSearchCutAtWords(t *testing.T) {
 			if strings.HasPrefix(row, "#  TITLE") {
 				header = row
 			}
+			// capture joins the rows the terminal wrapped.
+			if n := ansi.StringWidth(row); n > w {
+				t.Errorf("list at %d columns wrote a row of %d cells, which the terminal wraps: %q", w, n, row)
+			}
 		}
 		if !strings.HasSuffix(strings.TrimSpace(header), "REF") {
-			t.Errorf("list at %d columns dropped the REF column: %q", w, header)
+			t.Errorf("list at %d columns dropped or wrapped the REF column: %q", w, header)
 		}
 		for _, a := range arts {
+			found := false
 			for _, row := range s {
 				if !strings.HasPrefix(row, strconv.Itoa(a.Number)+"  ") || !strings.HasSuffix(strings.TrimSpace(row), a.Slug) {
 					continue
 				}
+				found = true
 				title := strings.TrimSpace(strings.TrimPrefix(row, strconv.Itoa(a.Number)+"  "))
 				title = title[:strings.Index(title, "  ")]
 				if a.editorial() != strings.HasSuffix(title, " *") {
@@ -44,22 +53,59 @@ func TestListAndSearchCutAtWords(t *testing.T) {
 					t.Errorf("list at %d columns cuts the title of article %d inside a word: %q", w, a.Number, title)
 				}
 			}
+			if !found {
+				t.Errorf("list at %d columns has no row of article %d ending with its REF, %s:\n%s", w, a.Number, a.Slug, s)
+			}
+		}
+		// Nothing else is broken inside a word: every word of the
+		// output is a word of the issue's heading, the table or the note.
+		words := strings.Fields(ok(t, "list") + " edition") // the note's short form ends "edition"
+		for _, row := range s {
+			if strings.HasPrefix(row, "EXIT=") {
+				continue
+			}
+			for _, word := range strings.Fields(row) {
+				if !slices.Contains(words, word) && !strings.HasSuffix(word, "…") {
+					t.Errorf("list at %d columns has %q, a broken word:\n%s", w, word, s)
+				}
+			}
 		}
 
-		tm = startPane(t, w, 40, "EXIT", readerCommand(t, nil, "search", "baku"))
-		if code, s = tm.waitExit(screenDeadline); code != "0" {
+	}
+}
+
+// TestSearchCutsAtWords: at 70 and 60 columns, `search` cuts its
+// contexts at word boundaries at both ends and keeps the match in sight.
+func TestSearchCutsAtWords(t *testing.T) {
+	t.Parallel()
+	for _, w := range []int{70, 60} {
+		tm := startPane(t, w, 60, "EXIT", readerCommand(t, nil, "search", "baku"))
+		code, s := tm.waitExit(screenDeadline)
+		if code != "0" {
 			t.Fatalf("search at %d columns: exit %s\n%s", w, code, s)
 		}
 		plain := flatten(ok(t, "search", "baku"))
+		contexts := 0
 		for _, row := range s {
-			_, ctx, found := strings.Cut(row, "\t")
-			if !found {
-				if i := strings.Index(row, "#"); i < 0 || !strings.Contains(strings.ToLower(row), "baku") {
-					continue
-				}
-				ctx = strings.TrimSpace(row[strings.Index(row, " "):])
+			if n := ansi.StringWidth(row); n > w {
+				t.Errorf("search at %d columns wrote a row of %d cells, which the terminal wraps: %q", w, n, row)
+			}
+			var ctx string
+			switch _, after, tab := strings.Cut(row, "\t"); {
+			case strings.HasPrefix(row, "  "): // under its reference
+				ctx = row
+			case tab:
+				ctx = after
+			case strings.Contains(row, "#") && strings.Contains(row, " "): // tmux shows the tab as spaces
+				ctx = row[strings.Index(row, " "):]
+			default:
+				continue
 			}
 			ctx = strings.TrimSpace(ctx)
+			contexts++
+			if !strings.Contains(strings.ToLower(ctx), "baku") {
+				t.Errorf("search at %d columns cut the match out of a context: %q", w, ctx)
+			}
 			inner := strings.TrimSuffix(strings.TrimPrefix(ctx, "…"), "…")
 			at := strings.Index(plain, inner)
 			if at < 0 {
@@ -72,6 +118,9 @@ func TestListAndSearchCutAtWords(t *testing.T) {
 			if end := at + len(inner); strings.HasSuffix(ctx, "…") && end < len(plain) && !boundaryAfter(plain, end) {
 				t.Errorf("search at %d columns cuts the end of a context inside a word: %q", w, ctx)
 			}
+		}
+		if want := strings.Count(ok(t, "search", "baku"), "\n"); contexts != want {
+			t.Errorf("search at %d columns shows %d contexts, want %d:\n%s", w, contexts, want, s)
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"analyst/internal/content"
@@ -150,7 +149,7 @@ func (a *app) printGlossary(lib *content.Library, v glossaryView) error {
 	width := a.fitToWidth()
 	heading := glossaryHeading(lib, v)
 	if width > 0 {
-		heading = ansi.Wordwrap(heading, width, "")
+		heading = wrapWords(heading, width)
 	}
 	fmt.Fprintln(out, heading)
 	var defined, notDefined [][]string

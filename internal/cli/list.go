@@ -2,9 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"analyst/internal/content"
@@ -82,32 +82,47 @@ func (a *app) printList(lib *content.Library) error {
 		}
 		heading := fmt.Sprintf("%s, %s (%s)", is.Publication, is.Title(), is.Slug)
 		if width > 0 {
-			heading = ansi.Wordwrap(heading, width, "")
+			heading = wrapWords(heading, width)
 		}
 		fmt.Fprintf(out, "%s\n\n", heading)
-		t := table{header: []string{"#", "TITLE", "AUTHOR", "SECTIONS", "WORDS", "MIN", "REF"}}
-		for _, art := range is.Articles() {
-			mark := ""
-			if art.Editorial() {
-				mark, editorial = " *", true
-			}
-			t.add(mark, strconv.Itoa(art.Number), art.Title, art.Author, strconv.Itoa(len(art.Numbered())),
-				strconv.Itoa(art.Words), strconv.Itoa(art.Minutes()), lib.Ref(art))
-		}
+		t := issueTable(lib, is)
 		if width > 0 {
 			// REF stays: it is what to type to read the article.
 			t.fit(width, []string{"SECTIONS", "WORDS", "MIN"}, "TITLE", map[string]int{"TITLE": 16, "AUTHOR": 10})
+			if tableWidth(t.widths(1)) > width {
+				// Still too wide: the authors go, and the titles get
+				// what is left.
+				t = issueTable(lib, is)
+				t.removeColumn(slices.Index(t.header, "AUTHOR"))
+				t.fit(width, []string{"SECTIONS", "WORDS", "MIN"}, "TITLE", map[string]int{"TITLE": 1})
+			}
 		}
 		if err := t.write(out, "TITLE"); err != nil {
 			return err
 		}
+		editorial = editorial || slices.ContainsFunc(is.Articles(), (*content.Article).Editorial)
 	}
 	if editorial {
 		note := "* headline written for this edition: the journal's page gives none"
 		if width > 0 && width < len(note) {
-			note = "* headline written for this edition"
+			note = wrapWords("* headline written for this edition", width)
 		}
 		fmt.Fprintln(out, "\n"+note)
 	}
 	return out.Err()
+}
+
+// issueTable is the table of an issue's articles, uncut, each title
+// written for this edition marked " *".
+func issueTable(lib *content.Library, is *content.Issue) *table {
+	t := &table{header: []string{"#", "TITLE", "AUTHOR", "SECTIONS", "WORDS", "MIN", "REF"}}
+	for _, art := range is.Articles() {
+		mark := ""
+		if art.Editorial() {
+			mark = " *"
+		}
+		t.add(mark, strconv.Itoa(art.Number), art.Title, art.Author, strconv.Itoa(len(art.Numbered())),
+			strconv.Itoa(art.Words), strconv.Itoa(art.Minutes()), lib.Ref(art))
+	}
+	return t
 }

@@ -124,3 +124,10 @@ func (t *table) write(w io.Writer, markCol string) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// wrapWords wraps text to lines of at most width cells, breaking only
+// between words (ansi.Wordwrap also breaks after a hyphen: "(2026-" and
+// "01)"); a word wider than a line is cut with "…".
+func wrapWords(text string, width int) string {
+	return strings.Join(render.JoinParts(strings.Fields(text), " ", "…", width), "\n")
+}
