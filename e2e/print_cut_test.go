@@ -74,11 +74,13 @@ func TestListCutsAtWords(t *testing.T) {
 	}
 }
 
-// TestSearchCutsAtWords: at 70 and 60 columns, `search` cuts its
-// contexts at word boundaries at both ends and keeps the match in sight.
+// TestSearchCutsAtWords: at 80, 60, 40 and 34 columns, `search` cuts its
+// contexts at word boundaries at both ends and keeps the match in sight,
+// putting the contexts under their references where the references leave
+// them too little room.
 func TestSearchCutsAtWords(t *testing.T) {
 	t.Parallel()
-	for _, w := range []int{70, 60} {
+	for _, w := range []int{80, 60, 40, 34} {
 		tm := startPane(t, w, 60, "EXIT", readerCommand(t, nil, "search", "baku"))
 		code, s := tm.waitExit(screenDeadline)
 		if code != "0" {

@@ -49,30 +49,3 @@ func TestListFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
-
-// TestSearchFitsTheTerminal runs `analyst search` in narrow terminals:
-// every line fits, each with its reference and the match in sight.
-func TestSearchFitsTheTerminal(t *testing.T) {
-	for _, w := range []int{80, 40} {
-		tm := startPane(t, w, 24, "EXIT", readerCommand(t, nil, "search", "baku"))
-		code, s := tm.waitExit(screenDeadline)
-		if code != "0" {
-			t.Fatalf("%d columns: exit status %s\n%s", w, code, s)
-		}
-		lines := 0
-		for _, row := range s {
-			if n := ansi.StringWidth(row); n > w {
-				t.Errorf("%d columns: a row %d cells wide: %q", w, n, row)
-			}
-			if strings.Contains(row, "#") {
-				lines++
-				if !strings.Contains(strings.ToLower(row), "baku") {
-					t.Errorf("%d columns: the match was cut out of %q", w, row)
-				}
-			}
-		}
-		if lines == 0 {
-			t.Errorf("%d columns: no match lines:\n%s", w, s)
-		}
-	}
-}

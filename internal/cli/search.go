@@ -127,13 +127,27 @@ func matchRef(lib *content.Library, m content.Match) string {
 	return lib.Ref(m.Article) + "#" + m.Section.Slug
 }
 
+// minContextRoom is the fewest cells a context gets beside its reference
+// in a terminal; narrower, each context goes on a line of its own.
+const minContextRoom = 20
+
+// contextIndent is what starts a context on a line of its own.
+const contextIndent = "  "
+
 // printMatches writes one line a context: reference, then context, with
 // the matches in bold where the output shows it. In a terminal each line
-// fits its width: the context is cut around its first match.
+// fits its width: the context is cut around its first match, which stays
+// in sight; where the references leave a context too little room, every
+// context goes on the line under its reference, indented.
 func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
 	width := a.fitToWidth()
+	under := false // contexts under their references
+	for _, l := range lines {
+		// The tab takes the context to the next stop of 8.
+		under = under || width > 0 && width-(ansi.StringWidth(matchRef(lib, l.Match))/8+1)*8 < minContextRoom
+	}
 	for _, l := range lines {
 		var ctx strings.Builder
 		at := 0
@@ -144,33 +158,19 @@ func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 		}
 		ctx.WriteString(l.Context[at:])
 		ref := matchRef(lib, l.Match)
+		sep, room := "\t", width-(ansi.StringWidth(ref)/8+1)*8
+		if under {
+			sep, room = "\n"+contextIndent, width-len(contextIndent)
+		}
 		text := ctx.String()
 		if width > 0 {
-			tabStop := (ansi.StringWidth(ref)/8 + 1) * 8 // where the tab takes the text
-			first := ansi.StringWidth(l.Context[:l.Spans[0][0]])
-			text = fitAround(text, first, width-tabStop)
+			from := ansi.StringWidth(l.Context[:l.Spans[0][0]])
+			to := from + ansi.StringWidth(l.Context[l.Spans[0][0]:l.Spans[0][1]])
+			text = render.CutAround(text, from, to, max(room, 1), "…")
 		}
-		var b strings.Builder
-		b.WriteString(ref)
-		b.WriteByte('\t')
-		b.WriteString(text)
-		b.WriteByte('\n')
-		if _, err := io.WriteString(w, b.String()); err != nil {
+		if _, err := io.WriteString(w, ref+sep+text+"\n"); err != nil {
 			return err
 		}
 	}
 	return w.Err()
-}
-
-// fitAround cuts text (which may hold escape codes) to room cells, keeping
-// the cell at and a little before it in sight, with … where it cut; cuts
-// fall between words.
-func fitAround(text string, at, room int) string {
-	if room < 1 || ansi.StringWidth(text) <= room {
-		return text
-	}
-	if drop := at - room/3; drop > 0 {
-		text = render.CutWordsLeft(text, drop, "…")
-	}
-	return render.CutWords(text, room, "…")
 }

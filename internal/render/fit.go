@@ -102,3 +102,85 @@ func layParts(parts []string, sep string, width int) []string {
 	}
 	return append(lines, line)
 }
+
+// CutAround cuts s (which may hold escape codes) to at most width cells,
+// keeping the cells [from, to) in sight (a search's match) with about a
+// third of the room before them, and puts mark ("…") where it cut. Cuts
+// fall between words, except where a word would not leave the kept cells
+// room: then the word is cut. Kept cells wider than the room are cut at
+// their end. s that fits is returned as it is.
+func CutAround(s string, from, to, width int, mark string) string {
+	total := ansi.StringWidth(s)
+	if total <= width {
+		return s
+	}
+	m := ansi.StringWidth(mark)
+	if width <= 2*m {
+		return ansi.Truncate(mark, max(width, 0), "")
+	}
+	from, to = max(min(from, total), 0), max(min(to, total), 0)
+	plain := ansi.Strip(s)
+	var starts, ends []int // cells where words start, and the spaces where they end
+	cell, prevSpace := 0, true
+	for _, r := range plain {
+		space := r == ' '
+		if !space && prevSpace {
+			starts = append(starts, cell)
+		}
+		if space && !prevSpace {
+			ends = append(ends, cell)
+		}
+		prevSpace = space
+		cell += ansi.StringWidth(string(r))
+	}
+	// The left cut: none when the kept cells fit with a cut on the right
+	// only; else at a word's start between the first start that leaves
+	// them room and their own start, near a third of the room before them.
+	left := 0
+	if to > width-m {
+		if to-from > width-2*m {
+			left = from // wider than the room: keep their start
+		} else {
+			// A third of the room before them, or all the room the rest
+			// of the text leaves when it ends soon after them.
+			lo := to - (width - 2*m)
+			target := max(lo, min(from-(width-2*m)/3, total-(width-m)))
+			left = -1
+			for _, c := range starts {
+				if c >= lo && c <= target {
+					left = c // the last start at or before the target
+				}
+			}
+			for _, c := range starts {
+				if left < 0 && c > target && c <= from {
+					left = c // else the first after it
+				}
+			}
+			if left < 0 {
+				left = target // no word starts there: cut inside one
+			}
+		}
+	}
+	head := ""
+	if left > 0 {
+		head = mark
+	}
+	// The right cut: after the last word that fits, if the kept cells end
+	// before it; else where the room ends.
+	room := width - ansi.StringWidth(head)
+	right := total
+	if total-left > room {
+		room -= m
+		right = left + room
+		for _, c := range ends {
+			if c >= to && c <= left+room && c > left {
+				right = c
+			}
+		}
+	}
+	out := head + ansi.Cut(s, left, right)
+	if right < total {
+		out = strings.TrimRight(out, " ") + mark
+	}
+	return out
+}

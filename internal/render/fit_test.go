@@ -71,3 +71,53 @@ func TestJoinParts(t *testing.T) {
 		}
 	}
 }
+
+func TestCutAround(t *testing.T) {
+	const s = "the ports at Gwadar and Karachi link the Arabian Sea to the north"
+	at := strings.Index(s, "Gwadar")
+	for _, c := range []struct {
+		s        string
+		from, to int
+		width    int
+		want     string
+	}{
+		{s, at, at + 6, 80, s},
+		// Room for a word on either side: cut between words.
+		{s, at, at + 6, 16, "…at Gwadar and…"},
+		// The match near the start: cut on the right only.
+		{s, at, at + 6, 24, "the ports at Gwadar and…"},
+		{s, 4, 9, 20, "the ports at Gwadar…"},
+		// Near the end: cut on the left only.
+		{s, len(s) - 5, len(s), 20, "…Sea to the north"},
+		// Just the match and the marks: the words around go.
+		{s, at, at + 6, 8, "…Gwadar…"},
+		{s, at, at + 6, 10, "…Gwadar…"},
+		// A match wider than the room is cut at its end.
+		{s, at, at + 18, 10, "…Gwadar a…"},
+		// Escape codes around the match are kept, and count no cells.
+		{"the ports at \x1b[1mGwadar\x1b[m and Karachi link the", 13, 19, 16, "…at \x1b[1mGwadar\x1b[m and…"},
+	} {
+		got := render.CutAround(c.s, c.from, c.to, c.width, "…")
+		if got != c.want {
+			t.Errorf("CutAround(%q, %d, %d, %d) = %q, want %q", c.s, c.from, c.to, c.width, got, c.want)
+		}
+		if ansi.StringWidth(got) > c.width {
+			t.Errorf("CutAround(%q, %d, %d, %d) is %d wide", c.s, c.from, c.to, c.width, ansi.StringWidth(got))
+		}
+	}
+}
+
+// Whatever the width, the match stays in sight as long as it fits.
+func TestCutAroundKeepsTheMatch(t *testing.T) {
+	const s = "Armenia–Azerbaijan transit through Syunik, known as the Trump Route for International Peace and Prosperity (TRIPP), along the border"
+	for _, word := range []string{"Armenia–Azerbaijan", "Syunik", "TRIPP", "border", "Route"} {
+		from := ansi.StringWidth(s[:strings.Index(s, word)])
+		to := from + ansi.StringWidth(word)
+		for width := ansi.StringWidth(word) + 2; width < ansi.StringWidth(s)+2; width++ {
+			got := render.CutAround(s, from, to, width, "…")
+			if !strings.Contains(got, word) || ansi.StringWidth(got) > width {
+				t.Fatalf("CutAround for %q at %d cells: %q", word, width, got)
+			}
+		}
+	}
+}
