@@ -2,27 +2,16 @@ package keeper
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"analyst/internal/content"
 	"analyst/internal/store"
 )
 
 // waitLimit bounds every wait: a bug fails a test rather than hanging it.
 const waitLimit = 20 * time.Second
-
-func loadLibrary(tb testing.TB) *content.Library {
-	tb.Helper()
-	lib, err := content.Load(os.DirFS("../../articles"), "articles")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return lib
-}
 
 // recorder is an Observer that keeps what it heard.
 type recorder struct {

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"analyst/internal/testlib"
+
 	"analyst/internal/store"
 	"analyst/ui"
 )
@@ -30,7 +32,7 @@ func TestADatabaseAwayIsToldAtOnceAndAskedUntilItIsBack(t *testing.T) {
 	defer sh.Close()
 	obs := newRecorder()
 	sh.Observe(obs)
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	k := sh.Keeper(alice)
 	if _, err := k.Load(lib); err != nil {
 		t.Fatal(err)
@@ -106,7 +108,7 @@ func TestADatabaseAwayAtStartIsOpenedWhenItAnswers(t *testing.T) {
 	}
 	obs.waitBack(t, 1)
 	k := sh.Keeper(alice)
-	if _, err := k.Load(loadLibrary(t)); err != nil {
+	if _, err := k.Load(testlib.Library(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := k.SavePlace("2026-01/cutler", ui.Place{Section: "lead"}); err != nil {
@@ -145,7 +147,7 @@ func TestAChangeThatDoesNotAnswerInTimeEndsAtItsDeadline(t *testing.T) {
 	obs := newRecorder()
 	sh.Observe(obs)
 	k := sh.Keeper(alice)
-	if _, err := k.Load(loadLibrary(t)); err != nil {
+	if _, err := k.Load(testlib.Library(t)); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
@@ -187,7 +189,7 @@ func TestTheHighlightPastTheLimitIsRefusedWithItsReason(t *testing.T) {
 	obs := newRecorder()
 	sh.Observe(obs)
 	k := sh.Keeper(alice)
-	if _, err := k.Load(loadLibrary(t)); err != nil {
+	if _, err := k.Load(testlib.Library(t)); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 2 {
@@ -200,7 +202,7 @@ func TestTheHighlightPastTheLimitIsRefusedWithItsReason(t *testing.T) {
 		t.Errorf("the third highlight: %v", err)
 	}
 	kb := sh.Keeper(bob)
-	if _, err := kb.Load(loadLibrary(t)); err != nil {
+	if _, err := kb.Load(testlib.Library(t)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := kb.AddHighlight(ui.Highlight{Article: "2026-01/cutler", Section: "background", Paragraph: 2}); err != nil {
@@ -224,7 +226,7 @@ func TestTheHighlightPastTheLimitIsRefusedWithItsReason(t *testing.T) {
 func TestDeletingWhatIsGoneIsNoError(t *testing.T) {
 	sh, _ := sqliteShared(t, store.Limits{}, Timing{})
 	k := sh.Keeper(alice)
-	if _, err := k.Load(loadLibrary(t)); err != nil {
+	if _, err := k.Load(testlib.Library(t)); err != nil {
 		t.Fatal(err)
 	}
 	if err := k.DeleteHighlight(12345); err != nil {

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"analyst/internal/testlib"
+
 	gossh "golang.org/x/crypto/ssh"
 
 	"analyst/internal/keeper"
@@ -66,7 +68,7 @@ func keyedServer(t *testing.T, lim store.Limits, change func(*Config)) (*testSer
 // kept is what the store keeps for a key.
 func kept(t *testing.T, sh *keeper.Shared, key gossh.Signer) ui.Kept {
 	t.Helper()
-	k, err := sh.Keeper(fingerprint(key.PublicKey())).Load(loadLibrary(t))
+	k, err := sh.Keeper(fingerprint(key.PublicKey())).Load(testlib.Library(t))
 	if err != nil {
 		t.Fatal(err)
 	}
