@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // sqliteMagic is how every SQLite database file starts.
@@ -24,8 +25,15 @@ func prepareFile(path string) (wal bool, err error) {
 		return false, create(path)
 	}
 	if err != nil {
-		return false, fail(opOpen, path, err)
+		return false, statError(path, err)
 	}
+	return checkFile(path, fi)
+}
+
+// checkFile refuses, without touching it, a file that SQLite must not be
+// given: a directory, a device, a file that does not start as an SQLite
+// database does or ends within a page. wal reports a database in WAL mode.
+func checkFile(path string, fi fs.FileInfo) (wal bool, err error) {
 	if fi.IsDir() {
 		return false, &Error{Op: opOpen, Path: path, Problem: Unreadable,
 			Reason: fmt.Sprintf("%s is a directory, not a database file (it is left as it is)", path)}
@@ -62,6 +70,22 @@ func prepareFile(path string) (wal bool, err error) {
 	}
 	// The header's read and write versions are 2 in WAL mode.
 	return head[18] == 2 && head[19] == 2, nil
+}
+
+// statError is the error for a database file that could not be looked
+// at. When one of its folders is a file (ENOTDIR), it names that file:
+// "…/analyst.db: not a directory" would send the reader looking at a
+// file that is not there.
+func statError(path string, err error) *Error {
+	if errors.Is(err, syscall.ENOTDIR) {
+		for d := filepath.Dir(path); d != filepath.Dir(d); d = filepath.Dir(d) {
+			if fi, serr := os.Stat(d); serr == nil && !fi.IsDir() {
+				return &Error{Op: opOpen, Path: path, Problem: Unreadable, Err: err,
+					Reason: fmt.Sprintf("%s is a file, not a folder, so %s cannot be in it (the file is left as it is)", d, filepath.Base(path))}
+			}
+		}
+	}
+	return fail(opOpen, path, err)
 }
 
 // create makes the folder and an empty database file, private to the
