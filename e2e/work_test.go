@@ -197,8 +197,47 @@ func TestPrintingCommandsLeaveTheStoreAlone(t *testing.T) {
 	if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
 		t.Errorf("a printing command made the store's folder: %v", err)
 	}
-	env.analyst(t, "highlights").wantCode(t, 0)
-	if _, err := os.Stat(db); err != nil {
-		t.Errorf("highlights opens the store: %v", err)
+	// highlights reads the store when there is one, and makes none: a
+	// reader who has kept nothing yet has no folder for it either.
+	env = runner{env: []string{"XDG_DATA_HOME=" + filepath.Join(dir, "data")}}
+	r := env.analyst(t, "highlights")
+	r.wantCode(t, 0)
+	if !strings.Contains(r.stdout, "No highlights yet") {
+		t.Errorf("highlights without a store:\n%s", r.stdout)
+	}
+	if out := env.analyst(t, "highlights", "--json"); strings.TrimSpace(out.stdout) != "[]" || out.code != 0 {
+		t.Errorf("highlights --json without a store: exit %d\n%s", out.code, out.stdout)
+	}
+	if _, err := os.Stat(filepath.Dir(db)); !os.IsNotExist(err) {
+		t.Errorf("highlights made the store's folder: %v", err)
+	}
+}
+
+// TestHighlightsWithAWrongPath: an ANALYST_DB in a folder that does not
+// exist is an error (exit 1) that names it, and makes nothing; a file
+// there that is not a database is refused and left as it was.
+func TestHighlightsWithAWrongPath(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	wrong := filepath.Join(dir, "nonexistent", "dir", "x.db")
+	r := runner{env: []string{"ANALYST_DB=" + wrong}}.analyst(t, "highlights")
+	r.wantCode(t, 1)
+	r.wantNoStdout(t)
+	r.wantStderr(t, "cannot read your highlights", "there is no folder "+filepath.Dir(wrong))
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("highlights made %v", entries)
+	}
+
+	notes := filepath.Join(dir, "notes.txt")
+	writeFile(t, notes, "my notes\n")
+	r = runner{env: []string{"ANALYST_DB=" + notes}}.analyst(t, "highlights", "--json")
+	r.wantCode(t, 1)
+	r.wantNoStdout(t)
+	r.wantStderr(t, notes+" is not an SQLite database")
+	if data, _ := os.ReadFile(notes); string(data) != "my notes\n" {
+		t.Errorf("the file was changed: %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files beside it: %v", entries)
 	}
 }

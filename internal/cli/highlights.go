@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -87,16 +89,31 @@ func (a *app) storedHighlights(ctx context.Context) (hs []store.Highlight, err e
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, path)
+	// Read only: printing makes no database, and changes none.
+	st, err := store.OpenReadOnly(ctx, path)
 	var se *store.Error
-	if st == nil {
-		if errors.As(err, &se) {
-			return nil, fmt.Errorf("cannot read your highlights in %s: %s", path, se.Reason)
-		}
+	switch {
+	case errors.Is(err, store.ErrMissing) && !a.namesMissingFolder(path):
+		return nil, nil // nothing kept yet
+	case errors.As(err, &se):
+		return nil, fmt.Errorf("cannot read your highlights: %s", se.Reason)
+	case err != nil:
 		return nil, err
 	}
 	defer st.Close()
 	return st.Highlights(ctx, store.LocalOwner)
+}
+
+// namesMissingFolder reports whether ANALYST_DB names a file in a folder
+// that does not exist: a mistyped path, rather than a reader who has kept
+// nothing yet (whose default folder is only made with their first
+// highlight).
+func (a *app) namesMissingFolder(path string) bool {
+	if a.getenv("ANALYST_DB") == "" {
+		return false
+	}
+	fi, err := os.Stat(filepath.Dir(path))
+	return err != nil || !fi.IsDir()
 }
 
 // highlightJSON is one highlight in `highlights --json`.

@@ -37,6 +37,8 @@ const (
 	NoteTooLong       // the note is longer than the store keeps
 	TooFast           // the owner makes changes faster than the store keeps them
 	StoreFull         // the store is over its size, and keeps nothing for new owners
+
+	Missing // there is no database at the path (OpenReadOnly, which makes none)
 )
 
 // Sentinels for errors.Is: errors.Is(err, store.ErrFull).
@@ -57,6 +59,8 @@ var (
 	ErrTooFast           = errors.New("changes too fast")
 	ErrStoreFull         = errors.New("store full for new readers")
 	ErrLimit             = errors.New("over a limit of the store") // any of the four above
+
+	ErrMissing = errors.New("no database")
 )
 
 var sentinels = [...]error{
@@ -64,6 +68,7 @@ var sentinels = [...]error{
 	ReadOnly: ErrReadOnly, Full: ErrFull, TooNew: ErrTooNew, Busy: ErrBusy,
 	Invalid: ErrInvalid, NotFound: ErrNotFound, Unavailable: ErrUnavailable,
 	TooManyHighlights: ErrTooManyHighlights, NoteTooLong: ErrNoteTooLong, TooFast: ErrTooFast, StoreFull: ErrStoreFull,
+	Missing: ErrMissing,
 }
 
 // limited reports whether a problem is the refusal of a limit.

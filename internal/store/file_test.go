@@ -18,7 +18,8 @@ func TestAFolderThatIsAFileIsNamed(t *testing.T) {
 	}
 	path := filepath.Join(folder, "analyst.db")
 	for name, open := range map[string]func() (*Store, error){
-		"Open": func() (*Store, error) { return Open(ctx, path) },
+		"Open":         func() (*Store, error) { return Open(ctx, path) },
+		"OpenReadOnly": func() (*Store, error) { return OpenReadOnly(ctx, path) },
 	} {
 		s, err := open()
 		var e *Error
