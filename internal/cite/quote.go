@@ -78,13 +78,48 @@ func (q Quote) Plain() string {
 //	Cutler, Robert M. 2026. “The Armenia–Azerbaijan …” *Central Asia-Caucasus Analyst*, January 2026.
 func (q Quote) Markdown(note string) string {
 	var b strings.Builder
-	b.WriteString("> " + escapeLineStart(escapeMarkdown(showControls(oneLine(q.Text)))) + "\n\n")
-	if note = oneLine(showControls(note)); note != "" {
-		b.WriteString("Note: " + escapeMarkdown(note) + "\n\n")
-	}
+	b.WriteString(blockquote(q.Text))
+	b.WriteString(noteMarkdown(note))
 	b.WriteString(escapeLineStart(escapeMarkdown(q.InText)) + "\n")
 	b.WriteString(q.referenceMarkdown + "\n")
 	return b.String()
+}
+
+// HighlightMarkdown is a highlighted paragraph as `analyst highlights`
+// prints it: quote (the paragraph as it was highlighted) and note as
+// Quote.Markdown writes them, cited in the default style from the article
+// and section the highlight is in (sec nil when not known). A highlight
+// whose paragraph the article no longer has (detached) says so first; one
+// whose article the library no longer has (a nil) is printed uncited.
+func HighlightMarkdown(a *content.Article, sec *content.Section, quote, note string, detached bool) string {
+	var b strings.Builder
+	if detached {
+		b.WriteString("*Detached: the paragraph is no longer in the article's text; the quote is as it was highlighted.*\n\n")
+	}
+	if a != nil {
+		if q, err := NewQuote(a, sec, quote, Default); err == nil {
+			b.WriteString(q.Markdown(note))
+			return b.String()
+		}
+	}
+	b.WriteString(blockquote(quote))
+	b.WriteString(noteMarkdown(note))
+	return strings.TrimSuffix(b.String(), "\n") // one line break at the end, as Markdown's
+}
+
+// blockquote is a paragraph as a Markdown blockquote of one line, escaped
+// so that it renders as written, its control characters shown as escapes.
+func blockquote(text string) string {
+	return "> " + escapeLineStart(escapeMarkdown(showControls(oneLine(text)))) + "\n\n"
+}
+
+// noteMarkdown is a reader's note as a paragraph, "Note: …", escaped as
+// the quote is; "" for no note.
+func noteMarkdown(note string) string {
+	if note = oneLine(showControls(note)); note != "" {
+		return "Note: " + escapeMarkdown(note) + "\n\n"
+	}
+	return ""
 }
 
 // showControls writes control characters as escapes a reader can see

@@ -125,3 +125,33 @@ func TestQuoteMarkdownEscapes(t *testing.T) {
 		t.Errorf("note not escaped:\n got %s\nwant %s", got, wantNote)
 	}
 }
+
+// TestHighlightMarkdown: a highlight found in its article is its quote's
+// Markdown; a detached one says so first; one whose article is gone is
+// printed uncited, escaped as a cited one is.
+func TestHighlightMarkdown(t *testing.T) {
+	a := article(t, "cutler")
+	sec := a.Body()[0]
+	para := sec.Paragraphs[0]
+	q, err := NewQuote(a, sec, para, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := HighlightMarkdown(a, sec, para, "a note", false); got != q.Markdown("a note") {
+		t.Errorf("found:\n got %s\nwant %s", got, q.Markdown("a note"))
+	}
+	detached := HighlightMarkdown(a, nil, para, "", true)
+	if !strings.HasPrefix(detached, "*Detached: ") || !strings.Contains(detached, "\n\n> "+para) || !strings.Contains(detached, "(Cutler 2026)") {
+		t.Errorf("detached:\n%s", detached)
+	}
+	gone := HighlightMarkdown(nil, nil, "1. A *quote* \x1b[2J", "evil \x1b]52;c;AAAA\x07", true)
+	want := "*Detached: the paragraph is no longer in the article's text; the quote is as it was highlighted.*\n\n" +
+		`> 1\. A \*quote\* \\x1b\[2J` + "\n\n" +
+		`Note: evil \\x1b\]52;c;AAAA\\x07` + "\n"
+	if gone != want {
+		t.Errorf("uncited:\n got %q\nwant %q", gone, want)
+	}
+	if got := HighlightMarkdown(nil, nil, "A quote", "", false); got != "> A quote\n" {
+		t.Errorf("uncited without a note: %q", got)
+	}
+}

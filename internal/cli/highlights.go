@@ -205,7 +205,7 @@ func highlightsMarkdown(found []foundHighlight) string {
 			last = k
 			b.WriteString("## " + articleHeading(f) + "\n\n")
 		}
-		b.WriteString(quoteMarkdown(f))
+		b.WriteString(cite.HighlightMarkdown(f.at.Article, f.at.Section, f.Quote, f.Note, !f.at.Found()))
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -226,30 +226,3 @@ func articleHeading(f foundHighlight) string {
 	}
 	return content.EscapeMarkdown(a.Author) + ": " + title + " (" + f.Ref().Key() + ")"
 }
-
-// quoteMarkdown is one highlight: the quote and its note, cited.
-func quoteMarkdown(f foundHighlight) string {
-	var detached string
-	if !f.at.Found() {
-		detached = "*Detached: the paragraph is no longer in the article's text; the quote is as it was highlighted.*\n\n"
-	}
-	if f.at.Article == nil {
-		return detached + "> " + content.EscapeMarkdown(oneLine(f.Quote)) + "\n\n" + noteLine(f.Note)
-	}
-	q, err := cite.NewQuote(f.at.Article, f.at.Section, f.Quote, cite.Default)
-	if err != nil {
-		return detached + "> " + content.EscapeMarkdown(oneLine(f.Quote)) + "\n\n" + noteLine(f.Note)
-	}
-	return detached + q.Markdown(f.Note)
-}
-
-// noteLine is a note as cite.Quote.Markdown writes it, for a quote that
-// cannot be cited.
-func noteLine(note string) string {
-	if note = oneLine(content.StripControls(note)); note == "" {
-		return ""
-	}
-	return "Note: " + content.EscapeMarkdown(note) + "\n"
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
