@@ -123,20 +123,13 @@ func noteMarkdown(note string) string {
 }
 
 // showControls writes control characters as escapes a reader can see
-// (\x1b, \u009b) and tabs and line breaks as spaces.
+// (\x1b, \u009b: content.ShowControls) and tabs and line breaks as
+// spaces.
 func showControls(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ')
-		case content.IsControl(r) && r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case content.IsControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
 		}
-	}
-	return b.String()
+		return r
+	}, content.ShowControls(s))
 }

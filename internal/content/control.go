@@ -80,6 +80,32 @@ func StripControls(s string) string {
 	return b.String()
 }
 
+// ShowControls returns s with each of its control characters (see
+// IsControl) written as an escape a reader can see, as Go writes it: ESC
+// as \x1b, CSI (U+009B) as \u009b. Bytes that are not UTF-8 become
+// U+FFFD when there is a control to show, as in StripControls. Text
+// without one is returned as it is.
+func ShowControls(s string) string {
+	i, _ := FirstControl(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(strings.ToValidUTF8(s[:i], "\uFFFD"))
+	for _, r := range s[i:] {
+		switch {
+		case IsControl(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case IsControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r) // RuneError for a byte that is not UTF-8
+		}
+	}
+	return b.String()
+}
+
 // ControlName names a control character for a message: "U+001B (ESC)".
 func ControlName(r rune) string {
 	name := ""

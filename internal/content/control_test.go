@@ -77,6 +77,26 @@ func TestStripControls(t *testing.T) {
 	}
 }
 
+func TestShowControls(t *testing.T) {
+	for s, want := range map[string]string{
+		"":                          "",
+		"plain\ttext\r\n":           "plain\ttext\r\n",
+		"a\x1b[2Jb":                 `a\x1b[2Jb`,
+		"\x1b]52;c;eA==\aok":        `\x1b]52;c;eA==\x07ok`,
+		"“q”\u009b\x7f\x00":         `“q”\u009b\x7f\x00`,
+		"\xc2\x00\x80":              "\ufffd\\x00\ufffd", // not a U+0080 made of the two halves
+		"\xff only invalid, no ctl": "\xff only invalid, no ctl",
+	} {
+		got := content.ShowControls(s)
+		if got != want {
+			t.Errorf("ShowControls(%q) = %q, want %q", s, got, want)
+		}
+		if i, r := content.FirstControl(got); i >= 0 {
+			t.Errorf("ShowControls(%q) kept %s", s, content.ControlName(r))
+		}
+	}
+}
+
 func TestControlName(t *testing.T) {
 	for r, want := range map[rune]string{0: "U+0000 (NUL)", 0x1b: "U+001B (ESC)", 0x7f: "U+007F (DEL)", 0x9b: "U+009B (CSI)", 0x9d: "U+009D (OSC)", 'a': "U+0061"} {
 		if got := content.ControlName(r); got != want {

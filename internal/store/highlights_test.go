@@ -162,7 +162,8 @@ func TestNoteControlCharactersAreRefused(t *testing.T) {
 }
 
 // Text read back never carries a control character, even from a file that
-// was written by something else (another program, a hand edit).
+// was written by something else (another program, a hand edit): each is
+// shown as an escape, so that the reader sees it was there.
 func TestControlCharactersInTheFileAreNotReturned(t *testing.T) {
 	forEngines(t, func(t *testing.T, e engine) {
 		s := openNew(t, e)
@@ -175,7 +176,7 @@ func TestControlCharactersInTheFileAreNotReturned(t *testing.T) {
 		if err != nil || len(hs) != 1 {
 			t.Fatal(hs, err)
 		}
-		if hs[0].Quote != "quote [2J" || hs[0].Note != "note ]52;c;aGk=  end\nx" {
+		if hs[0].Quote != `quote \x1b[2J` || hs[0].Note != `note \x1b]52;c;aGk=\x07 \u009b end`+"\nx" {
 			t.Errorf("read back %q, %q", hs[0].Quote, hs[0].Note)
 		}
 	})

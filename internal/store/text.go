@@ -30,14 +30,17 @@ func checkNote(note string) (string, error) {
 	return note, nil
 }
 
-// clean is text read back from the database, without the control
-// characters that a hand-edited or damaged file may hold, so that nothing
-// the store returns can reach a terminal as a command. A lone "\r" would
-// too, and goes; "\n" and tabs stay (see checkNote).
+// clean is text read back from the database with the control characters
+// that a hand-edited or damaged file may hold shown as escapes (ESC as
+// the four characters \x1b: content.ShowControls), so that nothing the
+// store returns can reach a terminal as a command, and nothing in it is
+// silently lost either: the reader sees that the text holds something
+// odd. A lone "\r" would move the cursor too, and becomes "\n"; "\n" and
+// tabs stay (see checkNote).
 func clean(s string) string {
 	if i, _ := content.FirstControl(s); i < 0 && strings.IndexByte(s, '\r') < 0 && utf8.ValidString(s) {
 		return s // the text the store wrote, as it almost always is
 	}
-	s = content.StripControls(strings.ToValidUTF8(s, "\uFFFD"))
+	s = content.ShowControls(strings.ToValidUTF8(s, "\uFFFD"))
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
