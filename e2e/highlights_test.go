@@ -7,9 +7,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	_ "modernc.org/sqlite" // to write into the database behind the store's back
 
 	"analyst/internal/store"
@@ -71,5 +73,58 @@ func TestHighlightsShowControlCharacters(t *testing.T) {
 	text := citeTool(t, md.stdout, "pandoc", "--from", "commonmark", "--to", "plain", "--wrap=none")
 	if !strings.Contains(text, "Note: "+shown) {
 		t.Errorf("the Markdown, rendered by pandoc, does not show the note as %q:\n%s", shown, text)
+	}
+}
+
+// TestHighlightsFitTheTerminal: in a terminal, `analyst highlights` wraps
+// its Markdown to the width between words, as list, search and glossary
+// fit it, each line of a blockquote starting with "> "; the words are the
+// ones a pipe gets.
+func TestHighlightsFitTheTerminal(t *testing.T) {
+	db := highlightedDB(t, "compare this paragraph with what the Pakistani government said about Gwadar in 2024")
+	piped := runner{env: []string{"ANALYST_DB=" + db}}.analyst(t, "highlights")
+	piped.wantCode(t, 0)
+	words := strings.Fields(piped.stdout)
+	for _, w := range []int{80, 50} {
+		tm := startPane(t, w, 60, "EXIT", readerCommand(t, []string{"ANALYST_DB=" + db}, "highlights"))
+		code, s := tm.waitExit(screenDeadline)
+		if code != "0" {
+			t.Fatalf("%d columns: exit %s\n%s", w, code, s)
+		}
+		var shown []string
+		quoted := 0
+		for _, row := range s {
+			if strings.HasPrefix(row, "EXIT=") {
+				break
+			}
+			// capture joins the rows the terminal wrapped.
+			if n := ansi.StringWidth(row); n > w {
+				t.Errorf("%d columns: a row of %d cells, which the terminal wraps: %q", w, n, row)
+			}
+			if strings.HasPrefix(row, "> ") {
+				quoted++
+			}
+			shown = append(shown, strings.Fields(row)...)
+		}
+		// The blockquote's "> " start each of its lines; the words are
+		// the pipe's, in order.
+		var kept []string
+		for _, word := range shown {
+			if word != ">" {
+				kept = append(kept, word)
+			}
+		}
+		var want []string
+		for _, word := range words {
+			if word != ">" {
+				want = append(want, word)
+			}
+		}
+		if !slices.Equal(kept, want) {
+			t.Errorf("%d columns: the words differ from the pipe's:\n%s", w, s)
+		}
+		if quoted < 3 {
+			t.Errorf("%d columns: the quote is not a blockquote of several lines:\n%s", w, s)
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"analyst/internal/cite"
 	"analyst/internal/content"
 	"analyst/internal/keeper"
+	"analyst/internal/render"
 	"analyst/internal/store"
 )
 
@@ -47,7 +48,7 @@ kept, and printed as detached, with the quote as you highlighted it.`,
 				return a.printJSON(highlightsJSON(found))
 			}
 			out := a.output()
-			fmt.Fprint(out, highlightsMarkdown(found))
+			fmt.Fprint(out, fitMarkdown(highlightsMarkdown(found), a.fitToWidth()))
 			return out.Err()
 		},
 	}
@@ -225,4 +226,27 @@ func articleHeading(f foundHighlight) string {
 		title = "\\[" + title + "\\]"
 	}
 	return content.EscapeMarkdown(a.Author) + ": " + title + " (" + f.Ref().Key() + ")"
+}
+
+// fitMarkdown wraps a Markdown document's lines to width cells (0: as
+// they are, for files and pipes) between words (render.WrapWords), as
+// list, search and glossary fit it: a terminal would break them inside
+// words. A blockquote's lines all start with "> ".
+func fitMarkdown(md string, width int) string {
+	if width <= 0 {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	for i, line := range lines {
+		prefix := ""
+		if rest, ok := strings.CutPrefix(line, "> "); ok {
+			prefix, line = "> ", rest
+		}
+		wrapped := render.WrapWords(line, width-len(prefix))
+		for j, w := range wrapped {
+			wrapped[j] = prefix + w
+		}
+		lines[i] = strings.Join(wrapped, "\n")
+	}
+	return strings.Join(lines, "\n")
 }

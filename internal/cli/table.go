@@ -127,7 +127,7 @@ func (t *table) write(w io.Writer, markCol string) error {
 
 // wrapWords wraps text to lines of at most width cells, breaking only
 // between words (ansi.Wordwrap also breaks after a hyphen: "(2026-" and
-// "01)"); a word wider than a line is cut with "…".
+// "01)"; see render.WrapWords).
 func wrapWords(text string, width int) string {
-	return strings.Join(render.JoinParts(strings.Fields(text), " ", "…", width), "\n")
+	return strings.Join(render.WrapWords(text, width), "\n")
 }

@@ -184,3 +184,20 @@ func CutAround(s string, from, to, width int, mark string) string {
 	}
 	return out
 }
+
+// WrapWords wraps s (one line of plain text) to lines of at most width
+// cells, breaking between words only (never after a hyphen, which would
+// split "U.S.-backed" or "2026-01"); a word wider than a line is broken
+// where it must be, so that nothing is lost. Spaces between words become
+// one.
+func WrapWords(s string, width int) []string {
+	var out []string
+	for _, line := range layParts(strings.Fields(s), " ", max(width, 1)) {
+		if ansi.StringWidth(line) > width && width > 0 {
+			out = append(out, strings.Split(ansi.Hardwrap(line, width, false), "\n")...)
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}

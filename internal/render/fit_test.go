@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,6 +119,24 @@ func TestCutAroundKeepsTheMatch(t *testing.T) {
 			if !strings.Contains(got, word) || ansi.StringWidth(got) > width {
 				t.Fatalf("CutAround for %q at %d cells: %q", word, width, got)
 			}
+		}
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width int
+		want  []string
+	}{
+		{"the U.S.-backed India–Middle East corridor", 14, []string{"the", "U.S.-backed", "India–Middle", "East corridor"}},
+		{"Central Asia-Caucasus Analyst (2026-01)", 24, []string{"Central Asia-Caucasus", "Analyst (2026-01)"}},
+		{"a Supercalifragilistic word", 8, []string{"a", "Supercal", "ifragili", "stic", "word"}},
+		{"", 10, []string{""}},
+	} {
+		got := render.WrapWords(c.s, c.width)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("WrapWords(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
 		}
 	}
 }
