@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -180,8 +179,10 @@ func highlightSection(f foundHighlight) *content.Section {
 }
 
 // highlightsMarkdown is the highlights as a Markdown document: a heading
-// for each article (articles by their newest highlight), then each quote
-// as a blockquote with its note and citation, newest first.
+// for each article, then each quote as a blockquote with its note and
+// citation, in the order the reader's highlights screen shows them
+// (store.Arrange: by issue, then article, each by its newest highlight,
+// then newest first; articles the library no longer has last).
 func highlightsMarkdown(found []foundHighlight) string {
 	var b strings.Builder
 	b.WriteString("# Highlights\n\n")
@@ -189,16 +190,9 @@ func highlightsMarkdown(found []foundHighlight) string {
 		b.WriteString("No highlights yet: in the reader, v points at a paragraph and m highlights it.\n")
 		return b.String()
 	}
-	newest := map[string]time.Time{}
-	for _, f := range found {
-		if k := f.Ref().Key(); f.Created.After(newest[k]) {
-			newest[k] = f.Created
-		}
-	}
 	sorted := slices.Clone(found)
-	slices.SortStableFunc(sorted, func(x, y foundHighlight) int {
-		kx, ky := x.Ref().Key(), y.Ref().Key()
-		return cmp.Or(newest[ky].Compare(newest[kx]), strings.Compare(kx, ky), y.Created.Compare(x.Created))
+	store.Arrange(sorted, func(f foundHighlight) store.Arranged {
+		return store.Arranged{Ref: f.Ref(), Created: f.Created, InLibrary: f.at.Article != nil}
 	})
 	last := ""
 	for _, f := range sorted {
