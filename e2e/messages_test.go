@@ -95,3 +95,24 @@ func TestImportOfBinaryData(t *testing.T) {
 		t.Errorf("import of binary data says %d lines:\n%.2000s", lines, r.stderr)
 	}
 }
+
+// TestReaderWidthOutsideItsLimits: `analyst 2 -w 20` in a terminal asks
+// the reader for a text narrower than it goes: a usage error that says
+// its limits and how to print that narrow, not a reader quietly at 34.
+// In a pipe the same width prints.
+func TestReaderWidthOutsideItsLimits(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ width, than string }{{"20", "narrower"}, {"200", "wider"}} {
+		tm := startPane(t, 100, 20, "EXIT", readerCommand(t, nil, "2", "-w", c.width))
+		code, s := tm.waitExit(screenDeadline)
+		if code != "2" || !strings.Contains(flatten(s.String()), "--width "+c.width+" is "+c.than+" than the reader's text can be (34 to 124 columns); to print it so: analyst read REF --width "+c.width) {
+			t.Errorf("analyst 2 -w %s in a terminal: exit %s\n%s", c.width, code, s)
+		}
+	}
+	if out := ok(t, "2", "-w", "20"); !strings.Contains(out, "Armenia–Azerbaij") {
+		t.Errorf("analyst 2 -w 20 in a pipe:\n%s", out)
+	}
+	tm := startPane(t, 100, 20, "EXIT", readerCommand(t, nil, "2", "-w", "40"))
+	tm.waitFor("the reader at a width it takes", readerAt(2))
+	tm.quit()
+}

@@ -8,6 +8,7 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/ui"
 )
 
 // newRootCmd builds the whole command line around one app; help and
@@ -47,6 +48,9 @@ article.`,
 			}
 			a.measure = width
 			reader := a.wantsReader(style)
+			if err := a.checkMeasure(cmd, reader, width); err != nil {
+				return err
+			}
 			a.holdWarnings = reader
 			lib, err := a.readerLibrary(reader)
 			if err != nil {
@@ -106,3 +110,20 @@ article.`,
 }
 
 func styleList() string { return strings.Join(render.StyleNames(), ", ") }
+
+// checkMeasure refuses a --width the reader cannot take, when the reader
+// is what runs: it would otherwise be brought within the reader's limits
+// without a word. Printed text (in a pipe, or read --width) takes any
+// width checkWidth allows.
+func (a *app) checkMeasure(cmd *cobra.Command, reader bool, width int) error {
+	narrowest, widest := ui.MeasureLimits()
+	if !reader || !cmd.Flags().Changed("width") || width >= narrowest && width <= widest {
+		return nil
+	}
+	than := "narrower"
+	if width > widest {
+		than = "wider"
+	}
+	return usagef(cmd, "--width %d is %s than the reader's text can be (%d to %d columns); to print it so: %s read REF --width %d",
+		width, than, narrowest, widest, a.prog, width)
+}
