@@ -476,7 +476,9 @@ func TestReadInPipeHasNoEscapeCodes(t *testing.T) {
 		{"list"},
 		{"search", "Gabala"},
 	} {
-		out := ok(t, args...)
+		r := analyst(t, args...) // dark and light say on stderr why they have no colours
+		r.wantCode(t, 0)
+		out := r.stdout
 		if strings.Contains(out, "\x1b") {
 			t.Errorf("analyst %q writes escape codes into a pipe: %q", args, out[:min(len(out), 200)])
 		}
@@ -530,7 +532,7 @@ func TestReadAutoStyleFollowsCLICOLORFORCE(t *testing.T) {
 }
 
 func TestReadColourIsForcedAndRefused(t *testing.T) {
-	plain := ok(t, "read", "2", "--style", "dark")
+	plain := ok(t, "read", "2", "--style", "notty")
 	for _, env := range [][]string{
 		{"CLICOLOR_FORCE=1"},
 		{"CLICOLOR_FORCE=1", "TERM=xterm-256color"},
@@ -554,6 +556,29 @@ func TestReadColourIsForcedAndRefused(t *testing.T) {
 		if got := escape.ReplaceAllString(r.stdout, ""); got != plain {
 			t.Errorf("NO_COLOR=1 %v: without its escape codes the text differs from the plain text", env)
 		}
+	}
+}
+
+// TestReadColoursInAPipeAreExplained: a style of colours asked for in a
+// pipe prints the plain text and says on stderr why, and how to keep
+// them; not when colours are forced, or refused by NO_COLOR, or not asked.
+func TestReadColoursInAPipeAreExplained(t *testing.T) {
+	plain := ok(t, "read", "2", "--style", "notty")
+	for _, args := range [][]string{{"read", "2", "--style", "dark"}, {"2", "--style", "light"}} {
+		r := analyst(t, args...)
+		r.wantCode(t, 0)
+		r.wantStderr(t, "--style "+args[len(args)-1]+": colours are for a terminal", "CLICOLOR_FORCE=1")
+		if r.stdout != plain {
+			t.Errorf("analyst %q in a pipe is not the plain text", args)
+		}
+	}
+	for _, env := range [][]string{{"CLICOLOR_FORCE=1"}, {"NO_COLOR=1"}} {
+		if r := (runner{env: env}).analyst(t, "read", "2", "--style", "dark"); r.code != 0 || r.stderr != "" {
+			t.Errorf("%v read --style dark: exit %d, stderr %q", env, r.code, r.stderr)
+		}
+	}
+	if r := analyst(t, "read", "2"); r.stderr != "" {
+		t.Errorf("read 2 with the auto style says %q", r.stderr)
 	}
 }
 

@@ -95,6 +95,12 @@ func checkWidth(cmd *cobra.Command, width int) error {
 // CLICOLOR_FORCE asks for colours there too (and NO_COLOR does not forbid them).
 func (a *app) printArticle(art *content.Article, sec *content.Section, style string, width int) error {
 	tty := a.stdoutIsTerminal()
+	if (style == render.Dark || style == render.Light) && !tty && !a.colourForced() && !a.noColour() && a.remote == nil {
+		// Asked for colours that a pipe or a file does not get: say why
+		// they are missing, and how to keep them (locally: over SSH the
+		// reader sets no variable).
+		fmt.Fprintf(a.stderr, "analyst: --style %s: colours are for a terminal, so the text is plain here; set CLICOLOR_FORCE=1 to keep them\n", style)
+	}
 	if style == render.Auto {
 		style = render.NoTTY
 		if tty || (a.colourForced() && !a.noColour()) {
