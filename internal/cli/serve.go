@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"net"
+	"os"
 	"os/signal"
 
+	"charm.land/log/v2"
 	"github.com/spf13/cobra"
 
 	"analyst/internal/render"
@@ -12,14 +14,7 @@ import (
 )
 
 func newServeCmd(a *app) *cobra.Command {
-	var (
-		cfg         server.Config
-		hostKey     string
-		logFormat   string
-		proxyNets   []string
-		metricsAddr string
-		stored      storeFlags
-	)
+	var sf serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the reader over SSH",
@@ -47,83 +42,104 @@ at /metrics and /healthz (503 once a shutdown begins) for it.`,
 		Example: "  analyst serve\n  analyst serve --addr :23234 --max-sessions 500\n  ANALYST_ADDR=0.0.0.0:2222 analyst serve\n" +
 			"  analyst serve --dir /srv/analyst/articles --proxy-protocol 10.0.0.0/24 --metrics-addr 10.0.0.5:9234",
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			hup := catchHangups()
-			defer signal.Stop(hup)
-			if err := applyEnv(cmd, a); err != nil {
-				return err
-			}
-			logger, err := newLogger(a.stderr, logFormat)
-			if err != nil {
-				return usagef(cmd, "%v", err)
-			}
-			if cfg.ProxyProtocol, err = parseNetworks(proxyNets); err != nil {
-				return usagef(cmd, "%v", err)
-			}
-			if err := stored.validate(cmd); err != nil {
-				return err
-			}
-			lib, err := a.library()
-			if err != nil {
-				return err
-			}
-			// Listen first: an address in use fails before a host key is made.
-			ln, err := net.Listen("tcp", cfg.Addr)
-			if err != nil {
-				return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
-			}
-			extras := serveExtras{dir: a.dir, hup: hup}
-			if metricsAddr != "" {
-				if extras.metrics, err = net.Listen("tcp", metricsAddr); err != nil {
-					ln.Close()
-					return fmt.Errorf("cannot listen on %s for metrics: %w", metricsAddr, err)
-				}
-				cfg.Metrics = server.NewMetrics()
-			}
-			if hostKey == "" {
-				hostKey, err = server.DefaultHostKeyPath(a.getenv)
-			}
-			var pem []byte
-			created := false
-			if err == nil {
-				pem, created, err = server.LoadOrCreateHostKey(hostKey)
-			}
-			if err != nil {
-				extras.close(ln)
-				return err
-			}
-			if created {
-				logger.Info("created a host key", "path", hostKey)
-			}
-			if cfg.Keepers, err = stored.open(cmd.Context(), cmd, logger, a.getenv); err != nil {
-				extras.close(ln)
-				return err
-			}
-			defer cfg.Keepers.Close() // after the sessions, which write their last changes
-			cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
-			cfg.Cache = render.NewCache(render.DefaultCacheBytes)
-			cfg.Exec = execCommand(lib, cfg.Keepers)
-			a.longRun(serverGCPercent)
-			return serve(cmd.Context(), cfg, ln, extras)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runServe(cmd, &sf) },
 	}
-	f := cmd.Flags()
-	f.StringVar(&cfg.Addr, "addr", server.DefaultAddr, "listen on HOST:PORT; all interfaces (\":23234\") is your explicit choice [ANALYST_ADDR]")
-	f.StringVar(&hostKey, "host-key", "", "the host key FILE, made on first start (default: ~/.local/share/analyst/ssh_host_ed25519_key) [ANALYST_HOST_KEY]")
-	f.IntVar(&cfg.MaxSessions, "max-sessions", server.DefaultMaxSessions, "sessions at once; more are told to come back [ANALYST_MAX_SESSIONS]")
-	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "end a session after this long without a key press [ANALYST_IDLE_TIMEOUT]")
-	f.DurationVar(&cfg.MaxSession, "max-session", server.DefaultMaxSession, "end any session after this long [ANALYST_MAX_SESSION]")
-	f.DurationVar(&cfg.NoSessionTimeout, "no-session-timeout", server.DefaultNoSessionTimeout, "close a connection that has no session for this long (ssh -N, a kept master connection) [ANALYST_NO_SESSION_TIMEOUT]")
-	f.Float64Var(&cfg.RatePerSecond, "rate", server.DefaultRatePerSecond, "new connections per second from one address; 0 turns the limit off [ANALYST_RATE]")
-	f.IntVar(&cfg.RateBurst, "rate-burst", server.DefaultRateBurst, "new connections one address may open at once [ANALYST_RATE_BURST]")
-	f.Float64Var(&cfg.InputRate, "input-rate", server.DefaultInputRate, "bytes a second a reader may type once the burst is spent; beyond, input is dropped; 0 turns the limit off [ANALYST_INPUT_RATE]")
-	f.IntVar(&cfg.InputBurst, "input-burst", server.DefaultInputBurst, "bytes a reader may type or paste at once [ANALYST_INPUT_BURST]")
-	f.IntVar(&cfg.MaxCommand, "max-command", server.DefaultMaxCommand, "bytes in a command (ssh HOST list); a longer one is refused [ANALYST_MAX_COMMAND]")
-	f.IntVar(&cfg.MaxChannels, "max-channels", server.DefaultMaxChannels, "sessions open at once on one connection [ANALYST_MAX_CHANNELS]")
-	f.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", server.DefaultShutdownGrace, "on SIGINT or SIGTERM, how long readers have before their sessions end [ANALYST_SHUTDOWN_GRACE]")
-	f.StringSliceVar(&proxyNets, "proxy-protocol", nil, "take the reader's address from a PROXY header (v1 or v2), required from these networks (CIDR[,CIDR...]: your load balancers') and refused from any other [ANALYST_PROXY_PROTOCOL]")
-	f.StringVar(&metricsAddr, "metrics-addr", "", "serve Prometheus metrics at /metrics and health at /healthz on HOST:PORT (off by default; keep it off the internet) [ANALYST_METRICS_ADDR]")
-	f.StringVar(&logFormat, "log-format", "text", "log as text, logfmt or json, to stderr [ANALYST_LOG_FORMAT]")
-	stored.add(f)
+	sf.add(cmd.Flags())
 	return cmd
+}
+
+// runServe checks serve's settings, then opens what the server needs in
+// the order that fails soonest and leaves least behind: the listeners
+// before the host key (an address in use makes no key), the readers'
+// store after it; then serves until a signal ends it.
+func (a *app) runServe(cmd *cobra.Command, sf *serveFlags) error {
+	hup := catchHangups()
+	defer signal.Stop(hup)
+	logger, err := a.checkServe(cmd, sf)
+	if err != nil {
+		return err
+	}
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	cfg := sf.cfg
+	ln, extras, err := listenServe(&cfg, sf.metricsAddr, a.dir, hup)
+	if err != nil {
+		return err
+	}
+	pem, err := a.hostKey(sf.hostKey, logger)
+	if err != nil {
+		extras.close(ln)
+		return err
+	}
+	if cfg.Keepers, err = sf.stored.open(cmd.Context(), cmd, logger, a.getenv); err != nil {
+		extras.close(ln)
+		return err
+	}
+	defer cfg.Keepers.Close() // after the sessions, which write their last changes
+	cfg.HostKeyPEM, cfg.Library, cfg.Logger = pem, lib, logger
+	cfg.Cache = render.NewCache(render.DefaultCacheBytes)
+	cfg.Exec = execCommand(lib, cfg.Keepers)
+	a.longRun(serverGCPercent)
+	return serve(cmd.Context(), cfg, ln, extras)
+}
+
+// checkServe reads serve's flags and their environment variables, and
+// refuses what makes no sense (a usage error) before anything is opened;
+// it returns the logger --log-format asks for.
+func (a *app) checkServe(cmd *cobra.Command, sf *serveFlags) (*log.Logger, error) {
+	if err := applyEnv(cmd, a); err != nil {
+		return nil, err
+	}
+	logger, err := newLogger(a.stderr, sf.logFormat)
+	if err != nil {
+		return nil, usagef(cmd, "%v", err)
+	}
+	if sf.cfg.ProxyProtocol, err = parseNetworks(sf.proxyNets); err != nil {
+		return nil, usagef(cmd, "%v", err)
+	}
+	if err := sf.stored.validate(cmd); err != nil {
+		return nil, err
+	}
+	return logger, nil
+}
+
+// listenServe opens the readers' port and, with --metrics-addr, the
+// metrics' (then cfg gets its Metrics); the extras run beside the server
+// (the metrics, and the reload of the --dir library on SIGHUP).
+func listenServe(cfg *server.Config, metricsAddr, dir string, hup chan os.Signal) (net.Listener, serveExtras, error) {
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, serveExtras{}, fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
+	}
+	extras := serveExtras{dir: dir, hup: hup}
+	if metricsAddr != "" {
+		if extras.metrics, err = net.Listen("tcp", metricsAddr); err != nil {
+			ln.Close()
+			return nil, serveExtras{}, fmt.Errorf("cannot listen on %s for metrics: %w", metricsAddr, err)
+		}
+		cfg.Metrics = server.NewMetrics()
+	}
+	return ln, extras, nil
+}
+
+// hostKey is the server's host key, read from path (the default place
+// when "") or made there on first start, which the log says.
+func (a *app) hostKey(path string, logger *log.Logger) ([]byte, error) {
+	if path == "" {
+		p, err := server.DefaultHostKeyPath(a.getenv)
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	pem, created, err := server.LoadOrCreateHostKey(path)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		logger.Info("created a host key", "path", path)
+	}
+	return pem, nil
 }

@@ -2,13 +2,10 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
-	"net/netip"
 	"os"
 	"os/signal"
-	"strings"
 	"sync"
 	"syscall"
 
@@ -16,28 +13,6 @@ import (
 
 	"analyst/internal/server"
 )
-
-// parseNetworks reads --proxy-protocol: networks such as 10.0.0.0/8, or
-// single addresses. The error names the first value that is neither.
-func parseNetworks(values []string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for _, v := range values {
-		v = strings.TrimSpace(v)
-		if v == "" {
-			continue
-		}
-		if p, err := netip.ParsePrefix(v); err == nil {
-			out = append(out, p.Masked())
-			continue
-		}
-		if a, err := netip.ParseAddr(v); err == nil && a.Zone() == "" {
-			out = append(out, netip.PrefixFrom(a, a.BitLen()))
-			continue
-		}
-		return nil, fmt.Errorf("--proxy-protocol: %q is not a network such as 10.0.0.0/8 or fd00::/8, nor an address", v)
-	}
-	return out, nil
-}
 
 // serveExtras are what runs beside the SSH server: the metrics and health
 // listener (nil when off) and the reload on SIGHUP of the --dir library
