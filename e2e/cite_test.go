@@ -216,21 +216,6 @@ func TestCiteHelpExamplesWork(t *testing.T) {
 	}
 }
 
-// TestCiteUnknownArticleSaysWhatReadSays: the same message and exit status
-// as read, for every way a reference can miss.
-func TestCiteUnknownArticleSaysWhatReadSays(t *testing.T) {
-	for _, ref := range []string{"xyz", "9", "0", "2026-01/9", "1999-01/2", "central"} {
-		read := analyst(t, "read", ref)
-		cite := analyst(t, "cite", ref)
-		read.wantCode(t, 1)
-		cite.wantCode(t, 1)
-		cite.wantNoStdout(t)
-		if cite.stderr != read.stderr || cite.stderr == "" {
-			t.Errorf("cite %s says\n%s\nread %s says\n%s", ref, cite.stderr, ref, read.stderr)
-		}
-	}
-}
-
 // TestCiteUsageErrors exit 2 and say what is wrong; an unknown format names
 // the formats.
 func TestCiteUsageErrors(t *testing.T) {

@@ -230,21 +230,6 @@ func TestGlossaryWithoutAbbreviations(t *testing.T) {
 	}
 }
 
-// TestGlossaryUnknownRefSaysWhatReadSays: the same message and exit status
-// as read.
-func TestGlossaryUnknownRefSaysWhatReadSays(t *testing.T) {
-	for _, ref := range []string{"xyz", "9", "0", "2026-01/9", "1999-01/2", "central"} {
-		read := analyst(t, "read", ref)
-		gl := analyst(t, "glossary", ref)
-		read.wantCode(t, 1)
-		gl.wantCode(t, 1)
-		gl.wantNoStdout(t)
-		if gl.stderr != read.stderr || gl.stderr == "" {
-			t.Errorf("glossary %s says\n%s\nread %s says\n%s", ref, gl.stderr, ref, read.stderr)
-		}
-	}
-}
-
 // TestGlossaryOfAnIssueThatDoesNotExist: an issue, alone or before an
 // article, is named as missing, with the issues there are.
 func TestGlossaryOfAnIssueThatDoesNotExist(t *testing.T) {

@@ -36,6 +36,27 @@ func TestCompletionForAnUnknownShell(t *testing.T) {
 	r.wantStderr(t, `"tcsh"`, "bash", "zsh", "fish", "powershell")
 }
 
+// TestUnknownRefSaysWhatReadSays: every command that takes an article
+// fails as read does for every way a reference can miss: the same
+// message, exit 1, nothing on stdout.
+func TestUnknownRefSaysWhatReadSays(t *testing.T) {
+	for _, ref := range []string{"xyz", "9", "0", "2026-01/9", "1999-01/2", "central"} {
+		read := analyst(t, "read", ref)
+		read.wantCode(t, 1)
+		if read.stderr == "" {
+			t.Fatalf("read %s says nothing", ref)
+		}
+		for _, args := range [][]string{{"cite", ref}, {"glossary", ref}, {ref}} {
+			r := analyst(t, args...)
+			r.wantCode(t, 1)
+			r.wantNoStdout(t)
+			if r.stderr != read.stderr {
+				t.Errorf("analyst %q says\n%s\nread %s says\n%s", args, r.stderr, ref, read.stderr)
+			}
+		}
+	}
+}
+
 // TestReadInAnIssueThatDoesNotExist names the issue and those there are.
 func TestReadInAnIssueThatDoesNotExist(t *testing.T) {
 	for _, ref := range []string{"2027-01/2", "2027-01/cutler"} {
