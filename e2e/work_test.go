@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"analyst/internal/store"
 )
 
 // workCommand is a pane's command that keeps what the reader keeps in dir,
@@ -168,7 +171,11 @@ func TestAKilledReaderKeepsItsPlace(t *testing.T) {
 	tm.waitFor("the reader at article 3", readerAt(3))
 	s := tm.nextSectionUntil("Implications")
 	where := s.top()
-	time.Sleep(1500 * time.Millisecond)                                      // the place is written a second after the last move
+	// The place is written a second after the last move: wait until the
+	// database has it, reading it as analyst highlights does (read only,
+	// beside the reader), rather than for a time that a loaded machine
+	// may not keep to.
+	waitPlace(t, filepath.Join(dir, "analyst.db"), "2026-01/jamal", "implications")
 	out, err := exec.Command("pgrep", "-P", tm.flag("#{pane_pid}")).Output() // the pane's shell runs the reader
 	if err != nil {
 		t.Fatalf("no reader process: %v", err)
@@ -182,6 +189,25 @@ func TestAKilledReaderKeepsItsPlace(t *testing.T) {
 	again := startPane(t, 100, 30, "EXIT", workCommand(dir, "3"))
 	again.waitFor("the reader where it was killed", func(s screen) bool { return readerAt(3)(s) && s.top() == where })
 	again.quit()
+}
+
+// waitPlace waits until the database at path keeps the reader's place in
+// the article (its key, "2026-01/jamal") at the section (its slug).
+func waitPlace(t *testing.T, path, key, section string) {
+	t.Helper()
+	var last store.Place
+	deadline := time.Now().Add(screenDeadline)
+	for time.Now().Before(deadline) {
+		if st, err := store.OpenReadOnly(context.Background(), path); err == nil {
+			r, err := st.Load(context.Background(), store.LocalOwner)
+			st.Close()
+			if last = r.Places[key]; err == nil && last.Section == section {
+				return
+			}
+		}
+		time.Sleep(pollInterval)
+	}
+	t.Fatalf("the database never kept the place in %s at %s (last: %+v)", key, section, last)
 }
 
 // TestPrintingCommandsLeaveTheStoreAlone runs the commands that only
