@@ -215,11 +215,7 @@ func articleHeading(f foundHighlight) string {
 	if a == nil {
 		return content.EscapeMarkdown(f.Ref().Key()) + " (not in this library)"
 	}
-	title := content.EscapeMarkdown(a.Title)
-	if a.Editorial() {
-		title = "\\[" + title + "\\]"
-	}
-	return content.EscapeMarkdown(a.Author) + ": " + title + " (" + f.Ref().Key() + ")"
+	return content.EscapeMarkdown(a.Author) + ": " + content.EscapeMarkdown(a.MarkedTitle()) + " (" + f.Ref().Key() + ")"
 }
 
 // fitMarkdown wraps a Markdown document's lines to width cells (0: as
