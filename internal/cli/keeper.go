@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"analyst/internal/content"
 	"analyst/internal/keeper"
@@ -107,8 +109,9 @@ func (a *app) tildePath(msg string) string {
 
 // sentence starts a message with a capital letter.
 func sentence(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
