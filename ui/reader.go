@@ -232,11 +232,17 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		r.opened = d.Article
 		r.writePlace() // which makes it the article read last
 	}
+}
+
+// takeTypedAhead returns the keys pressed while the text rendered, once
+// it is on screen, for the root to press again (replayTypedAhead).
+func (r *readerModel) takeTypedAhead() []tea.KeyPressMsg {
+	if r.doc == nil || len(r.typedAhead) == 0 {
+		return nil
+	}
 	keys := r.typedAhead
 	r.typedAhead = nil
-	for _, k := range keys {
-		r.update(k)
-	}
+	return keys
 }
 
 // refresh lays the document into the pane, with search highlights and

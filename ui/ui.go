@@ -82,7 +82,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil // the frame stands, and there is nothing to settle
 	}
 	m.frame.valid = false
-	defer func() { cmd = m.settle(cmd) }()
+	defer func() { cmd = m.settle(tea.Batch(cmd, m.replayTypedAhead())) }()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width == m.c.width && msg.Height == m.c.height {
@@ -172,6 +172,18 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	m.setKeys()
 	return cmd
+}
+
+// replayTypedAhead presses again, once the text is on screen, the keys
+// pressed while it rendered: each as if it came then, through key, so
+// that the keys each enables (v enables m) are set before the next, and
+// what each asks for (y's copy) is done.
+func (m *Model) replayTypedAhead() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range m.reader.takeTypedAhead() {
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) quit() tea.Cmd {
