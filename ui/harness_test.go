@@ -31,7 +31,8 @@ func newHarness(tb testing.TB, opt Options, w, h int) *harness {
 		opt.Library = testlib.Library(tb)
 	}
 	hs := &harness{tb: tb, m: New(opt)}
-	hs.m.c.placeDelay = 0 // places are written at once, not after a second without scrolling
+	hs.m.c.placeDelay = 0       // places are written at once, not after a second without scrolling
+	hs.m.c.notes.retryDelay = 0 // failed changes wait for the next change, or a retryDueMsg the test sends
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs

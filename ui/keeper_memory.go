@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"maps"
 	"slices"
 	"sync"
@@ -112,7 +111,9 @@ func (k *MemoryKeeper) DeleteHighlight(id int64) error {
 	return nil
 }
 
-var errNoHighlight = errors.New("no such highlight")
+// errNoHighlight refuses a change to a highlight the keeper does not
+// have: trying again would not find it either.
+var errNoHighlight = refusal("no such highlight")
 
 func (k *MemoryKeeper) find(id int64) int {
 	return slices.IndexFunc(k.kept.Highlights, func(h Highlight) bool { return h.ID == id })

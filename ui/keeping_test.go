@@ -247,15 +247,15 @@ func TestHeldChangesAreBounded(t *testing.T) {
 	}
 }
 
-// A write command that finds its change written by another says nothing:
-// the other's outcome (a refusal, on the notice line) stands.
+// A write command that finds nothing to write says so: no outcome of
+// its own replaces the last one on the notice line.
 func TestAWriteWithNothingToWriteSaysNothing(t *testing.T) {
 	s := &saver{keeper: NewMemoryKeeper(Kept{})}
-	if msg := s.writeCmd(); msg != nil {
+	if msg := s.writeCmd(); msg != (savedMsg{}) {
 		t.Errorf("nothing written, and yet %#v", msg)
 	}
 	s.add(func(k Keeper) error { return k.SavePlace("a/b", Place{}) })
-	if msg := s.writeCmd(); msg != (savedMsg{}) {
+	if msg := s.writeCmd(); msg != (savedMsg{wrote: true}) {
 		t.Errorf("a change written: %#v", msg)
 	}
 }

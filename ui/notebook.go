@@ -31,6 +31,9 @@ type notebook struct {
 	back        bool   // the keeper is back after it was unavailable: said until a key is pressed
 	version     int    // counts changes to the highlights, for what is drawn from them
 	loaded      bool   // what the keeper held has come: changes may be written
+
+	writing    bool          // a write command is in flight: the next waits for its savedMsg
+	retryDelay time.Duration // the first wait before a failed change is tried again; 0 waits for the next change
 }
 
 // mark is one highlight, resolved to the library: its article, section
@@ -40,7 +43,7 @@ type mark struct {
 	article *content.Article // nil when the article is not in the library
 	section *content.Section
 	id      *atomic.Int64 // the keeper's id, set when the highlight is written
-	refused atomic.Bool   // the keeper refused it for good: it goes from the screen
+	refused atomic.Bool   // the keeper refused it for good, or it was given up: it goes from the screen
 }
 
 // attached reports whether the mark points at a paragraph of the library.
@@ -52,6 +55,8 @@ func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 		lib:      lib,
 		read:     map[string]bool{},
 		progress: map[string]float64{},
+
+		retryDelay: time.Second,
 	}
 	for key, p := range kept.Places {
 		nb.progress[key] = p.Progress
@@ -117,14 +122,18 @@ func (nb *notebook) add(a *content.Article, sec *content.Section, index int, not
 	nb.marks = append(nb.marks, m)
 	h, id := m.h, m.id
 	nb.version++
-	nb.saver.add(func(k Keeper) error {
+	nb.saver.addLosable(func(k Keeper) error {
 		n, err := k.AddHighlight(h)
 		id.Store(n)
 		m.refused.Store(errors.Is(err, ErrRefused))
 		return err
-	})
+	}, func() { m.refused.Store(true) })
 	return m
 }
+
+// errHighlightNotKept is the outcome of a note written to a highlight
+// that was never kept (refused, or given up: the notice said so).
+var errHighlightNotKept = refusal("the note was not kept: its highlight was not kept")
 
 // setNote replaces a highlight's note.
 func (nb *notebook) setNote(m *mark, note string) {
@@ -133,7 +142,7 @@ func (nb *notebook) setNote(m *mark, note string) {
 	id := m.id
 	nb.saver.add(func(k Keeper) error {
 		if id.Load() == 0 {
-			return nil // its highlight was never kept: that failure was reported
+			return errHighlightNotKept
 		}
 		return k.SaveNote(id.Load(), note)
 	})
@@ -151,7 +160,7 @@ func (nb *notebook) remove(m *mark) {
 	id := m.id
 	nb.saver.add(func(k Keeper) error {
 		if id.Load() == 0 {
-			return nil
+			return nil // never kept: nothing to delete
 		}
 		return k.DeleteHighlight(id.Load())
 	})
@@ -174,17 +183,45 @@ func (nb *notebook) markRead(a *content.Article) bool {
 	return true
 }
 
-// saved takes the outcome of a write: a failure stays on the notice line
-// until a write succeeds, and a highlight the keeper refused goes from
-// the screen.
-func (nb *notebook) saved(msg savedMsg) {
-	nb.dropRefused()
-	if msg.err != nil {
-		nb.failed = failedNotice(msg.err)
-		return
+// writeCmd starts a write, when there is one to make and none is in
+// flight (one at a time: a slow keeper does not gather a goroutine for
+// every key), and not before what the keeper held has come. retry writes
+// the held changes too, with nothing new queued.
+func (nb *notebook) writeCmd(retry bool) tea.Cmd {
+	if nb.writing || !nb.loaded || !(nb.saver.pending() || retry && nb.saver.holding()) {
+		return nil
 	}
-	nb.failed = ""
+	nb.writing = true
+	return nb.saver.writeCmd
 }
+
+// retryDueMsg says that held changes may be tried again.
+type retryDueMsg struct{}
+
+// saved takes the outcome of a write: a failure stays on the notice line
+// until nothing is held or queued any more, a highlight the keeper
+// refused goes from the screen, and a change that failed is tried again
+// after a delay that doubles with each failure (a keeper that is
+// unavailable waits for the next change, or for news that it is back).
+func (nb *notebook) saved(msg savedMsg) tea.Cmd {
+	nb.writing = false
+	nb.dropRefused()
+	switch {
+	case msg.err != nil:
+		nb.failed = failedNotice(msg.err)
+	case msg.wrote && !nb.saver.holding() && !nb.saver.pending():
+		nb.failed = ""
+	}
+	tries := nb.saver.tries()
+	if tries == 0 || nb.retryDelay <= 0 {
+		return nil
+	}
+	wait := min(nb.retryDelay<<(tries-1), maxRetryDelay)
+	return tea.Tick(wait, func(time.Time) tea.Msg { return retryDueMsg{} })
+}
+
+// maxRetryDelay is the longest wait before a failed change is tried again.
+const maxRetryDelay = 30 * time.Second
 
 // failedNotice is a failed write's error as the notice line says it: the
 // keeper's own sentence when it says what was not kept, else after "Not
@@ -224,10 +261,7 @@ func (nb *notebook) keeping(msg KeepingMsg) tea.Cmd {
 		return nil
 	}
 	nb.failed, nb.back = "", true
-	if !nb.loaded {
-		return nil // the changes wait for what the keeper held, as ever
-	}
-	return nb.saver.writeCmd
+	return nb.writeCmd(true) // not before what the keeper held has come, as ever
 }
 
 // notice is what the notice line says about keeping, or "", and whether

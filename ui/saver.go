@@ -10,15 +10,22 @@ import (
 // saver writes the reader's changes to its Keeper as they are made, from
 // commands, so that no key waits for a disk or a database. Changes are
 // queued in the order the reader made them and written one at a time in
-// that order (a highlight added then removed must not be removed first),
-// whichever command goroutine runs first. Flush writes what is queued,
-// for the end of the program.
+// that order (a highlight added then removed must not be removed first).
+// The notebook has one write command in flight at a time; Flush writes
+// what is queued, for the end of the program.
 //
-// A change the keeper cannot take now (ErrUnavailable) is held, with
-// every change after it, in order: the next write tries the held ones
-// again first, and stops at the first that fails again. Only a place's
-// latest change is held (a place replaces the one before), and at most
-// maxHeld changes: past that the oldest go, and are counted.
+// A change the keeper does not take is never dropped unsaid. One it
+// refuses for good (ErrRefused) is reported, and its highlight taken off
+// the screen. Any other failure holds the change, with every change after
+// it, in order: the next write tries the held ones again first, and stops
+// at the first that fails again. A keeper that is unavailable
+// (ErrUnavailable) is tried again with the next change or when the
+// program hears it is back; after any other failure (a busy or full
+// disk) the notebook tries again after a delay that doubles, and a
+// change that failed maxTries times is given up, reported like a
+// refusal. Only a place's latest change is held (a place replaces the
+// one before), and at most maxHeld changes: past that the oldest go, and
+// are counted.
 type saver struct {
 	keeper  Keeper
 	mu      sync.Mutex // guards queue, held and dropped
@@ -33,19 +40,34 @@ type saver struct {
 // article.
 const maxHeld = 1000
 
+// maxTries is how many times a change that fails, other than for a
+// keeper that is unavailable, is tried before it is given up.
+const maxTries = 8
+
 // change is one write to the keeper; place, when set, names the article
 // whose place it writes (a later one replaces it while they are held).
+// lost, when set, is called if the change is given up.
 type change struct {
 	write func(Keeper) error
 	place string
+	lost  func()
+	tries int // the times it failed
 }
 
-// savedMsg reports a write that failed, or, after one did, the first
-// that succeeded again (err nil).
-type savedMsg struct{ err error }
+// savedMsg ends a write command: whether it wrote anything, and the last
+// error, if one failed.
+type savedMsg struct {
+	wrote bool
+	err   error
+}
 
 // add queues a change; writeCmd writes it.
 func (s *saver) add(write func(Keeper) error) { s.push(change{write: write}) }
+
+// addLosable queues a change that calls lost if it is given up.
+func (s *saver) addLosable(write func(Keeper) error, lost func()) {
+	s.push(change{write: write, lost: lost})
+}
 
 // addPlace queues the change of an article's place.
 func (s *saver) addPlace(article string, write func(Keeper) error) {
@@ -74,23 +96,27 @@ func (s *saver) holding() bool {
 	return len(s.held) > 0
 }
 
-// writeCmd writes whatever is queued, held changes first; a command that
-// finds nothing to write (another wrote its change) says nothing, so that
-// the outcome the other reported stands.
+// writeCmd writes whatever is queued, held changes first, and says how
+// it went.
 func (s *saver) writeCmd() tea.Msg {
 	wrote, err := s.write()
-	switch {
-	case err != nil:
-		return savedMsg{err}
-	case wrote:
-		return savedMsg{}
+	return savedMsg{wrote: wrote, err: err}
+}
+
+// tries is how many times the first held change failed, 0 when none is
+// held.
+func (s *saver) tries() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.held) == 0 {
+		return 0
 	}
-	return nil
+	return s.held[0].tries
 }
 
 // flush writes the held changes, then the queued ones, in order, and
-// returns the last error. A change the keeper cannot take now stops it:
-// that change and every one after it are held.
+// returns the last error. A change that fails stops it (unless it is
+// refused, or given up): that change and every one after it are held.
 func (s *saver) flush() error {
 	_, err := s.write()
 	return err
@@ -107,11 +133,21 @@ func (s *saver) write() (wrote bool, last error) {
 		}
 		wrote = true
 		err := c.write(s.keeper)
-		if errors.Is(err, ErrUnavailable) {
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrRefused):
+			last = err
+		case errors.Is(err, ErrUnavailable):
 			s.hold(c)
 			return wrote, err
-		}
-		if err != nil {
+		case c.tries+1 < maxTries:
+			c.tries++
+			s.hold(c)
+			return wrote, err
+		default:
+			if c.lost != nil {
+				c.lost()
+			}
 			last = err
 		}
 	}

@@ -105,8 +105,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.notice = string(msg)
 	case KeepingMsg:
 		return m, m.c.notes.keeping(msg)
-	case tea.ColorProfileMsg, placeDueMsg, savedMsg, keptMsg:
-		m.work(msg)
+	case tea.ColorProfileMsg, placeDueMsg, savedMsg, retryDueMsg, keptMsg:
+		return m, m.work(msg)
 	case tea.PasteMsg:
 		return m, m.paste(msg.Content)
 	case tea.MouseWheelMsg:

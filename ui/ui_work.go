@@ -29,7 +29,7 @@ func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // work handles the messages of reading as work.
-func (m *Model) work(msg tea.Msg) {
+func (m *Model) work(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.ColorProfileMsg:
 		m.c.profile = msg.Profile
@@ -37,10 +37,13 @@ func (m *Model) work(msg tea.Msg) {
 	case placeDueMsg:
 		m.reader.savePlace()
 	case savedMsg:
-		m.c.notes.saved(msg)
+		return m.c.notes.saved(msg)
+	case retryDueMsg:
+		return m.c.notes.writeCmd(true)
 	case keptMsg:
 		m.takeKept(msg)
 	}
+	return nil
 }
 
 // settle follows every message: the reader keeps its cursor in sight and
@@ -50,10 +53,7 @@ func (m *Model) settle(cmd tea.Cmd) tea.Cmd {
 	if m.screen == readerScreen {
 		more = m.reader.settle()
 	}
-	if m.c.notes.saver.pending() && m.c.notes.loaded {
-		return tea.Batch(cmd, more, m.c.notes.saver.writeCmd)
-	}
-	return tea.Batch(cmd, more)
+	return tea.Batch(cmd, more, m.c.notes.writeCmd(false))
 }
 
 // Flush keeps the place in the article on screen and writes every change

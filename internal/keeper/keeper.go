@@ -9,7 +9,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync/atomic"
 
 	"analyst/internal/content"
@@ -112,7 +111,7 @@ func uiHighlight(h store.Highlight, at store.Location) ui.Highlight {
 func (k *Keeper) SavePlace(article string, p ui.Place) error {
 	ref, ok := store.ParseKey(article)
 	if !ok {
-		return fmt.Errorf("no article %q", article)
+		return noArticle(article)
 	}
 	return wrap(k.run.Run(Change, func(ctx context.Context, st *store.Store) error {
 		return st.SavePlace(ctx, k.owner, ref, store.Place{Section: p.Section, Fraction: p.Fraction, End: p.End}, p.Progress)
@@ -126,7 +125,7 @@ func (k *Keeper) SavePlace(article string, p ui.Place) error {
 func (k *Keeper) AddHighlight(h ui.Highlight) (int64, error) {
 	a := k.article(h.Article)
 	if a == nil {
-		return 0, fmt.Errorf("no article %q", h.Article)
+		return 0, noArticle(h.Article)
 	}
 	var id int64
 	err := k.run.Run(Change, func(ctx context.Context, st *store.Store) error {
