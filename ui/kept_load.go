@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -20,11 +21,48 @@ type keptMsg struct {
 // doing. Nothing is written before it comes (settle holds the changes),
 // so that a place shown before the kept one arrived never replaces it.
 func (nb *notebook) loadCmd() tea.Cmd {
-	keeper, lib := nb.saver.keeper, nb.lib
 	return func() tea.Msg {
-		kept, err := keeper.Load(lib)
-		return keptMsg{kept, err}
+		if kept, err, ran := nb.runLoad(); ran {
+			return keptMsg{kept, err}
+		}
+		return nil
 	}
+}
+
+// loading is the keeper's Load, run once: from the program's first
+// command, or from Flush when the program ended before that command ran.
+type loading struct {
+	mu      sync.Mutex
+	started bool
+	done    chan struct{} // closed when Load has answered
+	err     error         // its error, once done is closed
+}
+
+// runLoad runs the keeper's Load unless it was run; ran says whether
+// this call ran it.
+func (nb *notebook) runLoad() (kept Kept, err error, ran bool) {
+	l := nb.load
+	l.mu.Lock()
+	if l.started {
+		l.mu.Unlock()
+		return Kept{}, nil, false
+	}
+	l.started = true
+	keeper := nb.saver.keeper
+	l.mu.Unlock()
+	kept, err = keeper.Load(nb.lib)
+	l.err = err
+	close(l.done)
+	return kept, err, true
+}
+
+// waitLoaded waits until the keeper's Load has answered, running it if
+// it never ran, and reports whether changes may be written to the
+// keeper: not after a Load that failed for good.
+func (nb *notebook) waitLoaded() bool {
+	nb.runLoad()
+	<-nb.load.done
+	return nb.load.err == nil || errors.Is(nb.load.err, ErrUnavailable)
 }
 
 // takeKept takes what the keeper held: highlights, read marks and places

@@ -288,7 +288,7 @@ func TestBackgroundColourPicksTheStyle(t *testing.T) {
 	if fixed.m.c.style != render.Dark {
 		t.Errorf("--style dark must not follow the terminal")
 	}
-	if _, ok := fixed.m.Init()().(keptMsg); !ok {
+	if _, ok := New(Options{Library: fixed.m.c.lib, Style: render.Dark}).Init()().(keptMsg); !ok {
 		t.Errorf("a fixed style needs no question to the terminal: Init only loads what the keeper holds")
 	}
 }

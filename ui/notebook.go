@@ -31,6 +31,7 @@ type notebook struct {
 	back        bool   // the keeper is back after it was unavailable: said until a key is pressed
 	version     int    // counts changes to the highlights, for what is drawn from them
 	loaded      bool   // what the keeper held has come: changes may be written
+	load        *loading
 
 	writing    bool          // a write command is in flight: the next waits for its savedMsg
 	retryDelay time.Duration // the first wait before a failed change is tried again; 0 waits for the next change
@@ -55,6 +56,7 @@ func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 		lib:      lib,
 		read:     map[string]bool{},
 		progress: map[string]float64{},
+		load:     &loading{done: make(chan struct{})},
 
 		retryDelay: time.Second,
 	}

@@ -60,7 +60,14 @@ func (m *Model) settle(cmd tea.Cmd) tea.Cmd {
 // not yet written, and returns the last write's error. The command line
 // calls it when the program has ended, however it ended (a quit, SIGHUP,
 // SIGTERM), so that only a change in flight at a kill can be lost.
+//
+// Nothing is written before the keeper's Load has answered: Flush waits
+// for a Load under way, and runs it when the program ended before its
+// command did; after a Load that failed for good it writes nothing.
 func (m *Model) Flush() error {
+	if !m.c.notes.waitLoaded() {
+		return nil
+	}
 	m.reader.savePlace() // not before the keeper answered: the place on screen may not be the reader's yet
 	return m.c.notes.saver.flush()
 }

@@ -9,6 +9,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // flakyKeeper fails its next writes with an error that is neither a
@@ -198,5 +201,88 @@ func TestOneWriteInFlight(t *testing.T) {
 	wg.Wait()
 	if k.writes != 20 {
 		t.Errorf("that one command wrote %d of the 20 changes", k.writes)
+	}
+}
+
+// slowLoadKeeper answers Load only when released, and notes whether a
+// change came before it answered.
+type slowLoadKeeper struct {
+	MemoryKeeper
+	release  chan struct{}
+	mu       sync.Mutex
+	answered bool
+	early    int // changes written before Load answered
+	loads    int
+}
+
+func (k *slowLoadKeeper) Load(lib *content.Library) (Kept, error) {
+	<-k.release
+	k.mu.Lock()
+	k.answered = true
+	k.loads++
+	k.mu.Unlock()
+	return k.MemoryKeeper.Load(lib)
+}
+
+func (k *slowLoadKeeper) AddHighlight(h Highlight) (int64, error) {
+	k.mu.Lock()
+	if !k.answered {
+		k.early++
+	}
+	k.mu.Unlock()
+	return k.MemoryKeeper.AddHighlight(h)
+}
+
+// startedReader is a reader on an article, its text on screen, whose
+// first command (the keeper's Load) has not run: it is returned.
+func startedReader(t *testing.T, k Keeper) (*harness, tea.Cmd) {
+	lib := loadLibrary(t)
+	a, _ := lib.Find("2")
+	hs := &harness{tb: t, m: New(Options{Library: lib, Keeper: k, Article: a, Style: render.Dark, Cache: render.NewCache(render.DefaultCacheBytes)})}
+	load := hs.m.Init()
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	hs.keys("v", "m")
+	return hs, load
+}
+
+// Flush writes nothing before the keeper's Load has answered: it waits
+// for a Load under way, then writes the highlight made meanwhile.
+func TestFlushWaitsForTheLoad(t *testing.T) {
+	k := &slowLoadKeeper{MemoryKeeper: *NewMemoryKeeper(Kept{}), release: make(chan struct{})}
+	hs, load := startedReader(t, k)
+	go load()
+	time.Sleep(20 * time.Millisecond) // the Load is under way
+	flushed := make(chan error)
+	go func() { flushed <- hs.m.Flush() }()
+	time.Sleep(20 * time.Millisecond) // time for Flush to write, were it to
+	close(k.release)
+	if err := <-flushed; err != nil {
+		t.Fatal(err)
+	}
+	if k.early != 0 {
+		t.Errorf("%d changes written before the keeper's Load answered", k.early)
+	}
+	if kept := loaded(t, &k.MemoryKeeper); len(kept.Highlights) != 1 {
+		t.Errorf("the highlight made before Load answered is written once it has: %+v", kept.Highlights)
+	}
+}
+
+// A program that ended before its first command ran has Flush run the
+// keeper's Load, once, before it writes.
+func TestFlushRunsALoadThatNeverRan(t *testing.T) {
+	k := &slowLoadKeeper{MemoryKeeper: *NewMemoryKeeper(Kept{}), release: make(chan struct{})}
+	close(k.release)
+	hs, load := startedReader(t, k)
+	if err := hs.m.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if load() != nil {
+		t.Errorf("the program's own command does not load again")
+	}
+	if k.early != 0 || k.loads != 1 {
+		t.Errorf("%d changes written before Load, %d loads", k.early, k.loads)
+	}
+	if kept := loaded(t, &k.MemoryKeeper); len(kept.Highlights) != 1 {
+		t.Errorf("the highlight is written: %+v", kept.Highlights)
 	}
 }
