@@ -16,7 +16,7 @@ func (r *readerModel) endLines(width int) []string {
 	room := max(width-4, 1)
 	parts := []string{"End of the issue", "esc back to the list"}
 	if next := r.sibling(1); next != nil {
-		parts = []string{"End of the article", "n next: " + next.Title}
+		parts = []string{"End of the article", "n next: " + next.MarkedTitle()}
 	}
 	lines := []string{"", "", "  " + st.SidebarBorder.Render(strings.Repeat(g.HRule, min(8, room)))}
 	for _, l := range render.JoinParts(parts, g.Sep, g.Ellipsis, room) {

@@ -91,7 +91,7 @@ func (h *highlightsModel) articleTitle(m *mark) string {
 		return m.h.Article
 	}
 	sep := h.c.glyphs.Sep
-	return fmt.Sprintf("%d%s%s%s%s", m.article.Number, sep, m.article.Title, sep, m.article.Author)
+	return fmt.Sprintf("%d%s%s%s%s", m.article.Number, sep, m.article.MarkedTitle(), sep, m.article.Author)
 }
 
 func (h *highlightsModel) sectionName(m *mark) string {

@@ -265,7 +265,7 @@ func (m *Model) draw() tea.View {
 		v.SetContent(m.withNotice(fitView(m.highlights.view(w, h), w, h), w))
 	case m.screen == readerScreen && m.reader.article != nil:
 		v.SetContent(m.withNotice(m.reader.view(w, h), w)) // exact by construction: no fitView pass
-		v.WindowTitle = m.reader.article.Title
+		v.WindowTitle = m.reader.article.MarkedTitle()
 	default:
 		v.SetContent(m.withNotice(fitView(m.list.view(w, h)+m.listStatus(w), w, h), w))
 		v.WindowTitle = m.list.currentIssue().Publication
