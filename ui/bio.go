@@ -35,7 +35,6 @@ func (r *readerModel) bioLines(width int) []string {
 // bioBody is the bio in the pane's place: height lines of width cells.
 func (r *readerModel) bioBody(width, height int) []string {
 	lines := r.bioLines(width)
-	r.bio.offset = max(0, min(r.bio.offset, len(lines)-height))
 	out := make([]string, height)
 	for i := range out {
 		line := ""
@@ -69,4 +68,12 @@ func (r *readerModel) updateBio(msg tea.KeyPressMsg) tea.Cmd {
 		r.bio.offset = len(r.bioLines(r.lay.textWidth))
 	}
 	return nil
+}
+
+// clampBio keeps the bio's scroll within its lines at the pane's height,
+// after keys and resizes.
+func (r *readerModel) clampBio() {
+	if r.bio.open {
+		r.bio.offset = max(0, min(r.bio.offset, len(r.bioLines(r.lay.textWidth))-r.lay.paneHeight))
+	}
 }

@@ -22,6 +22,7 @@ type glossaryModel struct {
 	items     []glossary.Item // those the filter keeps
 	cursor    int
 	top       int
+	drawn     [][]string // each item as layout drew it, for view
 	filter    textInput
 	filtering bool
 	chosen    *glossary.Definition // picked with enter, for the root to open

@@ -16,6 +16,21 @@ import (
 // all but its three header lines and the status line.
 func (gm *glossaryModel) room(h int) int { return max(h-4, 1) }
 
+// layout draws the items at width w and scrolls them so that the
+// cursor's is in sight at height h, after every message: view draws what
+// it left.
+func (gm *glossaryModel) layout(w, h int) {
+	cw := min(w, maxTextWidth)
+	abbrW := glossaryAbbrWidth(gm.items)
+	gm.drawn = make([][]string, len(gm.items))
+	heights := make([]int, len(gm.items))
+	for i, it := range gm.items {
+		gm.drawn[i] = gm.item(it, i == gm.cursor, abbrW, cw)
+		heights[i] = len(gm.drawn[i])
+	}
+	gm.top = scrollTop(gm.top, gm.cursor, heights, gm.room(h), 0, 0)
+}
+
 // view draws the glossary screen in w×h cells.
 func (gm *glossaryModel) view(w, h int) string {
 	st := gm.c.styles
@@ -47,15 +62,7 @@ func (gm *glossaryModel) view(w, h int) string {
 	case len(gm.items) == 0:
 		body = message(fmt.Sprintf("No abbreviation or long form matches %q.", gm.filter.value))
 	default:
-		abbrW := glossaryAbbrWidth(gm.items)
-		drawn := make([][]string, len(gm.items))
-		heights := make([]int, len(gm.items))
-		for i, it := range gm.items {
-			drawn[i] = gm.item(it, i == gm.cursor, abbrW, cw)
-			heights[i] = len(drawn[i])
-		}
-		gm.top = scrollTop(gm.top, gm.cursor, heights, room, 0, 0)
-		for _, lines := range drawn[gm.top:] {
+		for _, lines := range gm.drawn[min(gm.top, len(gm.drawn)):] {
 			body = append(body, lines...)
 		}
 	}

@@ -19,8 +19,9 @@ import (
 // paragraph, d deletes after asking, y copies.
 type highlightsModel struct {
 	c         *common
-	cursor    int // index in entries()
-	top       int // first row shown
+	cursor    int      // index in entries()
+	top       int      // first row shown
+	rows      []string // the rows as layout drew them, for view
 	filter    textInput
 	filtering bool
 	confirm   *mark  // d asked about this one: y deletes it
@@ -202,21 +203,19 @@ func (h *highlightsModel) move(d int) {
 	h.cursor = max(0, min(h.cursor+d, len(h.entries())-1))
 }
 
-// view draws the screen in w×h cells.
-func (h *highlightsModel) view(w, height int) string {
+// highlightsHead is how many lines the screen's header takes.
+const highlightsHead = 2
+
+// layout draws the rows of the highlights at width w and scrolls them so
+// that the one under the cursor is in sight at height h, after every
+// message: view draws what it left.
+func (h *highlightsModel) layout(w, height int) {
 	st := h.c.styles
 	entries := h.entries()
 	cw := min(w, maxTextWidth)
-	margin := strings.Repeat(" ", (w-cw)/2)
 	g := st.G
-	title := fmt.Sprintf("Your highlights%s%d", g.Sep, len(h.c.notes.marks))
-	if h.c.notes.sessionOnly {
-		title += g.Sep + "kept for this session only"
-	}
-	head := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
-
 	var rows []string
-	at := -1 // the row of the entry under the cursor
+	at, atEnd := -1, -1 // the rows of the entry under the cursor
 	lastIssue, lastArticle := "", ""
 	for i, m := range entries {
 		if ik := issueKey(m); ik != lastIssue {
@@ -238,6 +237,9 @@ func (h *highlightsModel) view(w, height int) string {
 			at = len(rows)
 		}
 		rows = append(rows, h.entry(m, i == h.cursor, cw)...)
+		if i == h.cursor {
+			atEnd = len(rows)
+		}
 	}
 	if len(entries) == 0 {
 		msg := "No highlights yet: in an article, v points at a paragraph and m highlights it."
@@ -246,19 +248,33 @@ func (h *highlightsModel) view(w, height int) string {
 		}
 		rows = append(rows, " "+st.Meta.Render(ansi.Truncate(msg, cw-2, g.Ellipsis)))
 	}
-	room := max(height-len(head)-1, 1)
+	room := max(height-highlightsHead-1, 1)
 	if at >= 0 {
 		if at < h.top+1 {
 			h.top = max(0, at-2) // the article's name above the first entry
 		}
-		if end := at + len(h.entry(entries[h.cursor], true, cw)); end > h.top+room {
-			h.top = end - room
+		if atEnd > h.top+room {
+			h.top = atEnd - room
 		}
 	}
 	h.top = max(0, min(h.top, len(rows)-room))
-	lines := head
-	for i := h.top; i < len(rows) && i < h.top+room; i++ {
-		lines = append(lines, rows[i])
+	h.rows = rows
+}
+
+// view draws the screen in w×h cells.
+func (h *highlightsModel) view(w, height int) string {
+	st := h.c.styles
+	cw := min(w, maxTextWidth)
+	margin := strings.Repeat(" ", (w-cw)/2)
+	g := st.G
+	title := fmt.Sprintf("Your highlights%s%d", g.Sep, len(h.c.notes.marks))
+	if h.c.notes.sessionOnly {
+		title += g.Sep + "kept for this session only"
+	}
+	lines := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
+	room := max(height-highlightsHead-1, 1)
+	for i := h.top; i < len(h.rows) && i < h.top+room; i++ {
+		lines = append(lines, h.rows[i])
 	}
 	for len(lines) < height-1 {
 		lines = append(lines, "")

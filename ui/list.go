@@ -189,21 +189,19 @@ func (l *listModel) view(w, h int) string {
 		s.SidebarBorder.Render(strings.Repeat(s.G.HRule, cw)),
 	)
 
-	room := max(h-4, 1) // the three header lines and the status line
 	vis := l.visible()
+	room, withNote := l.room(w, h)
 	footnote := ""
-	if (hasEditorial(vis) || l.passagesEditorial()) && room > entryLines {
+	if withNote {
 		note := "* headline written for this edition: the journal's page gives none"
 		if cw < 70 {
 			note = "* headline written for this edition"
 		}
 		footnote = s.Meta.Render(note)
-		room--
 	}
 	blocks := l.blocks(vis)
-	l.scroll(blocks, room)
 	body := 0
-	for _, b := range blocks[l.top:] {
+	for _, b := range blocks[min(l.top, len(blocks)):] {
 		for _, line := range l.drawBlock(b, vis, cw) {
 			if body == room {
 				break
@@ -223,6 +221,22 @@ func (l *listModel) view(w, h int) string {
 		b.WriteString(margin + line + "\n")
 	}
 	return b.String()
+}
+
+// room is how many lines the list's entries have at w×h, and whether
+// the footnote that explains the * of editorial headlines takes one more.
+func (l *listModel) room(w, h int) (int, bool) {
+	room := max(h-4, 1) // the three header lines and the status line
+	if (hasEditorial(l.visible()) || l.passagesEditorial()) && room > entryLines {
+		return room - 1, true
+	}
+	return room, false
+}
+
+// layout scrolls the list so that the cursor's entry is in sight at w×h.
+func (l *listModel) layout(w, h int) {
+	room, _ := l.room(w, h)
+	l.scroll(l.blocks(l.visible()), room)
 }
 
 // hasEditorial reports whether any of the articles' titles is editorial.

@@ -50,7 +50,7 @@ func (r *readerModel) sidebar() sidebar {
 		picking:  r.picking,
 		pick:     r.pick,
 		fraction: r.pane.fraction(),
-		abbrs:    r.abbreviationsOnScreen(),
+		abbrs:    r.abbrs.uses,
 		bioFirst: r.bioFirst,
 		marked:   r.c.notes.count(r.article),
 		styles:   r.c.styles,

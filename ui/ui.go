@@ -82,7 +82,10 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		return m, nil // the frame stands, and there is nothing to settle
 	}
 	m.frame.valid = false
-	defer func() { cmd = m.settle(tea.Batch(cmd, m.replayTypedAhead())) }()
+	defer func() {
+		cmd = m.settle(tea.Batch(cmd, m.replayTypedAhead()))
+		m.layout()
+	}()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width == m.c.width && msg.Height == m.c.height {
@@ -231,6 +234,24 @@ func (m *Model) setKeys() {
 		m.c.keys.forReader(m.reader.escAction())
 	}
 	m.c.keys.forWork(m.screen, m.reader.cursor.shown)
+}
+
+// layout brings what the screen in front shows up to date with the
+// model, after every message: where each list scrolls to keep its cursor
+// in sight, the abbreviations on screen. View only draws.
+func (m *Model) layout() {
+	w, h := m.c.width, m.c.height
+	switch m.screen {
+	case listScreen:
+		m.list.layout(w, h)
+	case glossaryScreen:
+		m.glossary.layout(w, h)
+	case highlightsScreen:
+		m.highlights.layout(w, h)
+	case readerScreen:
+		m.reader.clampBio()
+		m.reader.findAbbreviations()
+	}
 }
 
 // View is the screen in front, drawn again only when something changed.
