@@ -21,7 +21,8 @@ type highlightsModel struct {
 	c         *common
 	cursor    int      // index in entries()
 	top       int      // first row shown
-	rows      []string // the rows as layout drew them, for view
+	rows      []string // the rows in sight, as layout drew them, for view
+	shown     shownEntries
 	filter    textInput
 	filtering bool
 	confirm   *mark  // d asked about this one: y deletes it
@@ -44,10 +45,29 @@ func (h *highlightsModel) open(in *content.Article) {
 	}
 }
 
+// shownEntries are the entries for one version of the highlights and
+// one filter: folding and sorting 2,000 highlights takes milliseconds,
+// and every key asks for them more than once.
+type shownEntries struct {
+	version int
+	filter  string
+	marks   []*mark
+	ok      bool
+}
+
 // entries are the highlights shown, in order: issues by their newest
 // highlight, then articles the same way, then highlights newest first.
 // Highlights of articles the library no longer has come last.
 func (h *highlightsModel) entries() []*mark {
+	c := &h.shown
+	if !c.ok || c.version != h.c.notes.version || c.filter != h.filter.value {
+		*c = shownEntries{version: h.c.notes.version, filter: h.filter.value, marks: h.sorted(), ok: true}
+	}
+	return c.marks
+}
+
+// sorted are the highlights that match the filter, in the screen's order.
+func (h *highlightsModel) sorted() []*mark {
 	q := content.Fold(strings.TrimSpace(h.filter.value))
 	var out []*mark
 	newest := map[string]int64{} // by article key, and by issue
@@ -206,47 +226,90 @@ func (h *highlightsModel) move(d int) {
 // highlightsHead is how many lines the screen's header takes.
 const highlightsHead = 2
 
-// layout draws the rows of the highlights at width w and scrolls them so
-// that the one under the cursor is in sight at height h, after every
-// message: view draws what it left.
-func (h *highlightsModel) layout(w, height int) {
-	st := h.c.styles
-	entries := h.entries()
-	cw := min(w, maxTextWidth)
-	g := st.G
-	var rows []string
-	at, atEnd := -1, -1 // the rows of the entry under the cursor
+// highlightsBlock is a part of the screen's body: the heading of an
+// issue (after a blank line, but for the first) or of an article, a
+// highlight, or the message that there is none.
+type highlightsBlock struct {
+	kind   highlightsBlockKind
+	m      *mark
+	entry  int // the highlight's index in entries
+	height int
+}
+
+type highlightsBlockKind int
+
+const (
+	issueHeading highlightsBlockKind = iota
+	articleHeading
+	highlightEntry
+	noHighlights
+)
+
+// blocks lays the entries out: each issue's heading, each article's, and
+// its highlights.
+func (h *highlightsModel) blocks(entries []*mark) []highlightsBlock {
+	var out []highlightsBlock
 	lastIssue, lastArticle := "", ""
 	for i, m := range entries {
 		if ik := issueKey(m); ik != lastIssue {
 			lastIssue, lastArticle = ik, ""
-			name := ik
-			if m.article != nil {
-				name = m.article.Issue.Title()
-			}
-			if len(rows) > 0 {
-				rows = append(rows, "")
-			}
-			rows = append(rows, " "+st.SidebarHeading.Render(ansi.Truncate(strings.ToUpper(name), cw-2, g.Ellipsis)))
+			out = append(out, highlightsBlock{kind: issueHeading, m: m, height: 1 + min(i, 1)})
 		}
 		if m.h.Article != lastArticle {
 			lastArticle = m.h.Article
-			rows = append(rows, " "+st.Title.Render(ansi.Truncate(h.articleTitle(m), cw-2, g.Ellipsis)))
+			out = append(out, highlightsBlock{kind: articleHeading, m: m, height: 1})
 		}
-		if i == h.cursor {
-			at = len(rows)
+		height := 2
+		if m.h.Note != "" {
+			height++
 		}
-		rows = append(rows, h.entry(m, i == h.cursor, cw)...)
-		if i == h.cursor {
-			atEnd = len(rows)
-		}
+		out = append(out, highlightsBlock{kind: highlightEntry, m: m, entry: i, height: height})
 	}
 	if len(entries) == 0 {
-		msg := "No highlights yet: in an article, v points at a paragraph and m highlights it."
-		if h.filter.value != "" {
-			msg = fmt.Sprintf("No highlight matches %q.", h.filter.value)
+		out = append(out, highlightsBlock{kind: noHighlights, height: 1})
+	}
+	return out
+}
+
+// drawBlock draws a block's lines in w cells.
+func (h *highlightsModel) drawBlock(b highlightsBlock, w int) []string {
+	st, g := h.c.styles, h.c.styles.G
+	switch b.kind {
+	case issueHeading:
+		name := issueKey(b.m)
+		if b.m.article != nil {
+			name = b.m.article.Issue.Title()
 		}
-		rows = append(rows, " "+st.Meta.Render(ansi.Truncate(msg, cw-2, g.Ellipsis)))
+		line := " " + st.SidebarHeading.Render(ansi.Truncate(strings.ToUpper(name), w-2, g.Ellipsis))
+		if b.height > 1 {
+			return []string{"", line}
+		}
+		return []string{line}
+	case articleHeading:
+		return []string{" " + st.Title.Render(ansi.Truncate(h.articleTitle(b.m), w-2, g.Ellipsis))}
+	case highlightEntry:
+		return h.entry(b.m, b.entry == h.cursor, w)
+	}
+	msg := "No highlights yet: in an article, v points at a paragraph and m highlights it."
+	if h.filter.value != "" {
+		msg = fmt.Sprintf("No highlight matches %q.", h.filter.value)
+	}
+	return []string{" " + st.Meta.Render(ansi.Truncate(msg, w-2, g.Ellipsis))}
+}
+
+// layout scrolls the highlights so that the one under the cursor is in
+// sight at height h, and draws the rows in sight at width w, after every
+// message: view draws what it left. Only those rows are drawn: there
+// may be thousands.
+func (h *highlightsModel) layout(w, height int) {
+	cw := min(w, maxTextWidth)
+	blocks := h.blocks(h.entries())
+	at, atEnd, total := -1, -1, 0 // the lines of the entry under the cursor, and of all
+	for _, b := range blocks {
+		if b.kind == highlightEntry && b.entry == h.cursor {
+			at, atEnd = total, total+b.height
+		}
+		total += b.height
 	}
 	room := max(height-highlightsHead-1, 1)
 	if at >= 0 {
@@ -257,8 +320,19 @@ func (h *highlightsModel) layout(w, height int) {
 			h.top = atEnd - room
 		}
 	}
-	h.top = max(0, min(h.top, len(rows)-room))
-	h.rows = rows
+	h.top = max(0, min(h.top, total-room))
+	h.rows = h.rows[:0]
+	line := 0
+	for _, b := range blocks {
+		if line+b.height > h.top && line < h.top+room {
+			for i, l := range h.drawBlock(b, cw) {
+				if n := line + i; n >= h.top && n < h.top+room {
+					h.rows = append(h.rows, l)
+				}
+			}
+		}
+		line += b.height
+	}
 }
 
 // view draws the screen in w×h cells.
@@ -273,9 +347,7 @@ func (h *highlightsModel) view(w, height int) string {
 	}
 	lines := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
 	room := max(height-highlightsHead-1, 1)
-	for i := h.top; i < len(h.rows) && i < h.top+room; i++ {
-		lines = append(lines, h.rows[i])
-	}
+	lines = append(lines, h.rows[:min(len(h.rows), room)]...)
 	for len(lines) < height-1 {
 		lines = append(lines, "")
 	}

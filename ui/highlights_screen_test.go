@@ -125,3 +125,23 @@ func TestCopyTheQuoteAndTheCitation(t *testing.T) {
 		t.Errorf("Y copies the citation alone: %q", hs.clipboard)
 	}
 }
+
+// The highlights shown are worked out once for each change of the
+// highlights or of the filter, not for every key.
+func TestHighlightsEntriesAreKeptUntilTheyChange(t *testing.T) {
+	hs := newHarness(t, Options{}, 100, 30)
+	hs.keys("2", "v", "m", "j", "m", "H")
+	first := hs.m.highlights.entries()
+	hs.keys("j", "k")
+	if again := hs.m.highlights.entries(); &again[0] != &first[0] {
+		t.Errorf("moving the cursor sorted the highlights again")
+	}
+	hs.keys("/", "q", "q", "q")
+	if got := hs.m.highlights.entries(); len(got) != 0 {
+		t.Errorf("a new filter is applied: %d entries", len(got))
+	}
+	hs.keys("ctrl+u", "enter", "d", "y")
+	if got := hs.m.highlights.entries(); len(got) != 1 {
+		t.Errorf("a deletion is shown: %d entries", len(got))
+	}
+}

@@ -72,3 +72,33 @@ func BenchmarkToggleHighlight(b *testing.B) {
 		_ = hs.m.View()
 	}
 }
+
+// BenchmarkHighlightsScreenKey is j (or k) on the highlights screen with
+// 2,000 highlights over the embedded issue's articles, and the frame
+// after it.
+func BenchmarkHighlightsScreenKey(b *testing.B) {
+	lib := loadLibrary(b)
+	var hl []Highlight
+	t0 := time.Now()
+	for i := 0; len(hl) < 2000; i++ {
+		for _, a := range lib.Articles() {
+			for _, s := range a.Body() {
+				for p := range s.Paragraphs {
+					hl = append(hl, Highlight{ID: int64(len(hl) + 1), Article: PlaceKey(a), Section: s.Slug, Paragraph: p, Quote: s.Paragraphs[p], Note: fmt.Sprint("note ", i), Created: t0.Add(time.Duration(len(hl)) * time.Second)})
+				}
+			}
+		}
+	}
+	hs := newHarness(b, Options{Library: lib, Keeper: NewMemoryKeeper(Kept{Highlights: hl[:2000]})}, 120, 40)
+	hs.keys("H", "j", "j")
+	if !strings.Contains(hs.screen(), "Your highlights · 2000") {
+		b.Fatalf("the screen does not show the highlights:\n%s", hs.screen())
+	}
+	keys := []string{"j", "k"}
+	i := 0
+	for b.Loop() {
+		hs.keys(keys[i%2])
+		_ = hs.m.View()
+		i++
+	}
+}
