@@ -63,13 +63,18 @@ func (m *Model) field() *textInput {
 		return &m.list.filter
 	case m.screen == readerScreen && m.reader.search.typing:
 		return &m.reader.search.input
+	case m.screen == glossaryScreen && m.glossary.filtering:
+		return &m.glossary.filter
+	case m.screen == highlightsScreen && m.highlights.filtering:
+		return &m.highlights.filter
 	}
 	return nil
 }
 
 // paste types pasted text into the field or the note editor that has the
-// keyboard, cut at its limit; elsewhere a paste does nothing. The list's
-// filter then searches as it does when typed into.
+// keyboard, cut at its limit; elsewhere a paste does nothing. Each field
+// then does what it does when typed into: the list's filter searches,
+// the others filter.
 func (m *Model) paste(text string) tea.Cmd {
 	if m.screen == readerScreen {
 		m.reader.paste(text)
@@ -79,9 +84,15 @@ func (m *Model) paste(text string) tea.Cmd {
 		return nil
 	}
 	f.paste(text)
-	if f == &m.list.filter {
+	switch f {
+	case &m.list.filter:
 		m.list.clamp()
 		return m.list.found.search(m.c.lib, f.value)
+	case &m.glossary.filter:
+		m.glossary.cursor = 0
+		m.glossary.refilter()
+	case &m.highlights.filter:
+		m.highlights.cursor = 0
 	}
 	return nil
 }

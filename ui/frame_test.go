@@ -181,3 +181,19 @@ func TestEveryBindingIsInFullHelp(t *testing.T) {
 		}
 	}
 }
+
+// A paste goes into every / box as typing does: the glossary's filter
+// and the highlights screen's filter too.
+func TestPasteIntoEveryFilter(t *testing.T) {
+	hs := newHarness(t, Options{}, 100, 30)
+	hs.keys("1", "A", "/")
+	hs.send(tea.PasteMsg{Content: "eura"})
+	if hs.m.glossary.filter.value != "eura" || len(hs.m.glossary.items) == 0 || len(hs.m.glossary.items) == len(hs.m.glossary.g.Items()) {
+		t.Errorf("the glossary's filter takes the paste and filters: %q, %d items", hs.m.glossary.filter.value, len(hs.m.glossary.items))
+	}
+	hs.keys("esc", "esc", "v", "m", "H", "/")
+	hs.send(tea.PasteMsg{Content: "nothing like it"})
+	if hs.m.highlights.filter.value != "nothing like it" || len(hs.m.highlights.entries()) != 0 {
+		t.Errorf("the highlights' filter takes the paste and filters: %q", hs.m.highlights.filter.value)
+	}
+}
