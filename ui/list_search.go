@@ -81,10 +81,11 @@ func (s *librarySearch) shown() []content.Passage { return s.found.Best }
 
 // prepareCmd reads and prepares the whole library for searches in the
 // background, so that the first results of a search that begins now do
-// not wait for it. It ends when that is done.
+// not wait for it. It says when that is done, for the problems of the
+// issues it read to be shown.
 func prepareCmd(lib *content.Library) tea.Cmd {
 	return func() tea.Msg {
 		lib.Prepare()
-		return nil
+		return libraryReadMsg{}
 	}
 }

@@ -36,8 +36,11 @@ type Model struct {
 	help       bool
 	helpOffset int
 	quitting   bool
-	notice     string // from outside the program; shown until another replaces it
-	warning    string // from the start; shown until a key is pressed
+	notice     string          // from outside the program; shown until another replaces it
+	warning    string          // from the start, or from an issue read later; shown until a key is pressed
+	warned     map[string]bool // the warnings shown, each once
+	// warnedIssues are the issues whose problems were looked for.
+	warnedIssues map[*content.Issue]bool
 	// fromPassage is set while the reader shows a passage picked in the
 	// list's search: going back shows the search again.
 	fromPassage bool
@@ -54,6 +57,10 @@ func New(opt Options) *Model {
 	openNotebook(c, opt) // what the keeper holds comes in Init's command
 	m := &Model{c: c, list: newListModel(c), reader: newReaderModel(c), glossary: glossaryModel{c: c}, highlights: highlightsModel{c: c}, warning: warningNotice(opt.Warnings)}
 	m.atSection = opt.Section != nil
+	m.warned, m.warnedIssues = map[string]bool{}, map[*content.Issue]bool{}
+	for _, w := range opt.Warnings {
+		m.warned[w] = true
+	}
 	if opt.Article != nil {
 		m.screen = readerScreen
 		m.list.selectArticle(opt.Article)
@@ -106,6 +113,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	case NoticeMsg:
 		m.notice = string(msg)
+	case libraryReadMsg:
+		m.warnAbout(m.c.lib.LoadAll())
 	case KeepingMsg:
 		return m, m.c.notes.keeping(msg)
 	case tea.ColorProfileMsg, placeDueMsg, savedMsg, retryDueMsg, keptMsg:
@@ -174,6 +183,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	m.setKeys()
+	m.warnAboutIssue(m.list.currentIssue())
+	if m.screen == readerScreen && m.reader.article != nil {
+		m.warnAboutIssue(m.reader.article.Issue)
+	}
 	return cmd
 }
 
