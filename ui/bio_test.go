@@ -62,3 +62,22 @@ func dedupe(lines []string) []string {
 	}
 	return out
 }
+
+// i with the sidebar shown over the text puts the sidebar away: the bio
+// takes the text's place, and the sidebar would hide it; one esc closes
+// the bio.
+func TestBioOverTheSidebar(t *testing.T) {
+	hs := newHarness(t, Options{}, 40, 12)
+	hs.keys("3", "s")
+	if !hs.m.reader.overlay {
+		t.Fatal("s shows the sidebar over the text at 40 columns")
+	}
+	hs.keys("i")
+	if !strings.Contains(hs.screen(), "ABOUT THE AUTHOR") {
+		t.Errorf("the bio is in sight:\n%s", hs.screen())
+	}
+	hs.keys("esc")
+	if hs.m.reader.bio.open || hs.m.reader.overlay {
+		t.Errorf("one esc closes the bio, and no sidebar is left over the text")
+	}
+}

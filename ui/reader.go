@@ -485,6 +485,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		return r.toggleSidebar()
 	case key.Matches(msg, k.Bio):
 		r.bio = bioView{open: true}
+		r.overlay = false // it would hide the bio, which takes the text's place
 	case key.Matches(msg, k.Narrower):
 		return r.changeMeasure(-measureStep)
 	case key.Matches(msg, k.Wider):
