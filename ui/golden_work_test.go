@@ -20,6 +20,7 @@ func TestGoldenWorkViews(t *testing.T) {
 		{"reader-note-editor", []string{"2", "v", "j", "a", "w", "h", "y", "?"}},
 		{"highlights", []string{"H"}},
 		{"highlights-delete", []string{"H", "j", "d"}},
+		{"highlights-help", []string{"H", "?"}},
 	}
 	lib := testlib.Library(t)
 	cache := sharedCache()

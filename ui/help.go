@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
+
+	"analyst/internal/render"
 )
 
 // shortHelp is the one-line help of the status line, cut to width. It is
@@ -67,7 +69,7 @@ func helpBody(c *common, w int) []string {
 			if !b.Enabled() {
 				continue
 			}
-			lines = append(lines, helpRow(st, b))
+			lines = append(lines, helpRow(st, b, min(helpColumnWidth, w-2)))
 		}
 		if len(lines) > 0 {
 			groups = append(groups, append([]string{st.HelpTitle.Render(titles[i])}, lines...))
@@ -98,8 +100,11 @@ func helpBody(c *common, w int) []string {
 	return body
 }
 
-// helpRow is one binding: its keys, then what it does.
-func helpRow(st Styles, b key.Binding) string {
-	k := b.Help().Key
-	return st.HelpKey.Render(ansi.Truncate(k, 10, st.G.Ellipsis)) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(b.Help().Desc)
+// helpRow is one binding in a column w cells wide: its keys, then what
+// it does, cut at a word with "…" where the column is too narrow, and a
+// space left before the next column.
+func helpRow(st Styles, b key.Binding, w int) string {
+	k := ansi.Truncate(b.Help().Key, 10, st.G.Ellipsis)
+	desc := render.CutWords(b.Help().Desc, max(w-11-1, 1), st.G.Ellipsis)
+	return st.HelpKey.Render(k) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(desc)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // highlightsModel is the screen of every highlight in the library (H):
@@ -286,7 +287,7 @@ func (h *highlightsModel) drawBlock(b highlightsBlock, w int) []string {
 		}
 		return []string{line}
 	case articleHeading:
-		return []string{" " + st.Title.Render(ansi.Truncate(h.articleTitle(b.m), w-2, g.Ellipsis))}
+		return []string{" " + st.Title.Render(render.CutWords(h.articleTitle(b.m), w-2, g.Ellipsis))}
 	case highlightEntry:
 		return h.entry(b.m, b.entry == h.cursor, w)
 	}
@@ -294,7 +295,7 @@ func (h *highlightsModel) drawBlock(b highlightsBlock, w int) []string {
 	if h.filter.value != "" {
 		msg = fmt.Sprintf("No highlight matches %q.", h.filter.value)
 	}
-	return []string{" " + st.Meta.Render(ansi.Truncate(msg, w-2, g.Ellipsis))}
+	return []string{" " + st.Meta.Render(render.CutWords(msg, w-2, g.Ellipsis))}
 }
 
 // layout scrolls the highlights so that the one under the cursor is in
@@ -345,7 +346,7 @@ func (h *highlightsModel) view(w, height int) string {
 	if h.c.notes.sessionOnly {
 		title += g.Sep + "kept for this session only"
 	}
-	lines := []string{" " + st.Header.Render(title), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
+	lines := []string{" " + st.Header.Render(render.CutWords(title, cw-2, g.Ellipsis)), st.SidebarBorder.Render(strings.Repeat(g.HRule, cw))}
 	room := max(height-highlightsHead-1, 1)
 	lines = append(lines, h.rows[:min(len(h.rows), room)]...)
 	for len(lines) < height-1 {
@@ -372,11 +373,11 @@ func (h *highlightsModel) entry(m *mark, selected bool, w int) []string {
 	}
 	where += g.Sep + m.h.Created.Local().Format("2 Jan 2006")
 	lines := []string{
-		marker + "  " + quote.Render(g.OpenQuote+ansi.Truncate(printable(m.h.Quote), textW-2, g.Ellipsis)+g.CloseQuote),
-		marker + "  " + st.Meta.Render(ansi.Truncate(where, textW, g.Ellipsis)),
+		marker + "  " + quote.Render(g.OpenQuote+render.CutWords(printable(m.h.Quote), textW-2, g.Ellipsis)+g.CloseQuote),
+		marker + "  " + st.Meta.Render(render.CutWords(where, textW, g.Ellipsis)),
 	}
 	if m.h.Note != "" {
-		lines = append(lines, marker+"  "+h.c.marks().Note.Render(ansi.Truncate(g.NoteSign+printable(m.h.Note), textW, g.Ellipsis)))
+		lines = append(lines, marker+"  "+h.c.marks().Note.Render(render.CutWords(g.NoteSign+printable(m.h.Note), textW, g.Ellipsis)))
 	}
 	return lines
 }

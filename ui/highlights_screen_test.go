@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"analyst/internal/render"
 	"analyst/internal/testlib"
 )
 
@@ -143,5 +144,22 @@ func TestHighlightsEntriesAreKeptUntilTheyChange(t *testing.T) {
 	hs.keys("ctrl+u", "enter", "d", "y")
 	if got := hs.m.highlights.entries(); len(got) != 1 {
 		t.Errorf("a deletion is shown: %d entries", len(got))
+	}
+}
+
+// The highlights screen's help lists its own keys only, in the style's
+// glyphs: no glossary (A does nothing there), / filters from whichever
+// screen it was opened, and --style ascii writes the arrows as words.
+func TestHighlightsHelpIsItsOwn(t *testing.T) {
+	for _, from := range [][]string{{"H", "?"}, {"2", "H", "?"}} {
+		hs := newHarness(t, Options{Style: render.ASCII}, 120, 40)
+		hs.keys(from...)
+		s := hs.screen()
+		if strings.Contains(s, "glossary") || !strings.Contains(s, "filter") || strings.Contains(s, "find") {
+			t.Errorf("after %q the help is not the screen's own:\n%s", from, s)
+		}
+		if strings.ContainsAny(s, "↑↓") || !strings.Contains(s, "j/down") {
+			t.Errorf("the ascii style's help draws arrows:\n%s", s)
+		}
 	}
 }

@@ -17,8 +17,8 @@ func (k *KeyMap) forWork(s screen, cursor bool) {
 	k.Delete.SetEnabled(s == highlightsScreen)
 	if reader && cursor {
 		k.Cursor.SetHelp("v", "hide cursor")
-		k.Down.SetHelp("j/↓", "next paragraph")
-		k.Up.SetHelp("k/↑", "previous paragraph")
+		k.Down.SetHelp("j/"+k.down, "next paragraph")
+		k.Up.SetHelp("k/"+k.up, "previous paragraph")
 	} else {
 		k.Cursor.SetHelp("v", "cursor")
 	}
@@ -27,18 +27,19 @@ func (k *KeyMap) forWork(s screen, cursor bool) {
 	}
 }
 
-// forHighlights enables the keys of the highlights screen: moving,
-// filtering, opening, deleting and copying.
+// forHighlights enables the keys of the highlights screen, and only
+// those: moving, filtering, opening, deleting and copying.
 func (k *KeyMap) forHighlights() {
 	k.setReader(false)
-	for _, b := range []*key.Binding{&k.Open, &k.NextIssue, &k.PrevIssue, &k.Number} {
+	for _, b := range []*key.Binding{&k.Open, &k.NextIssue, &k.PrevIssue, &k.Number, &k.Glossary} {
 		b.SetEnabled(false)
 	}
 	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.Top, &k.Bottom, &k.Filter, &k.Open, &k.Copy, &k.Back} {
 		b.SetEnabled(true)
 	}
-	k.Down.SetHelp("j/↓", "next highlight")
-	k.Up.SetHelp("k/↑", "previous highlight")
-	k.Open.SetHelp("enter", "open at the paragraph")
+	k.Down.SetHelp("j/"+k.down, "next highlight")
+	k.Up.SetHelp("k/"+k.up, "previous highlight")
+	k.Open.SetHelp("enter", "open in the text")
+	k.Filter.SetHelp("/", "filter")
 	k.Back.SetHelp("esc", "back")
 }
