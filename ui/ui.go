@@ -162,6 +162,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	var cmd tea.Cmd
+	defer m.leaving(m.screen)
 	workCmd, work := m.workKey(msg)
 	switch {
 	case work:
@@ -188,6 +189,23 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.warnAboutIssue(m.reader.article.Issue)
 	}
 	return cmd
+}
+
+// leaving clears, once a key has moved to another screen, the message of
+// the screen it left: it said what a key did there, and must not greet
+// the reader when they come back.
+func (m *Model) leaving(from screen) {
+	if m.screen == from {
+		return
+	}
+	switch from {
+	case readerScreen:
+		m.reader.status = ""
+	case glossaryScreen:
+		m.glossary.status = ""
+	case highlightsScreen:
+		m.highlights.status = ""
+	}
 }
 
 // replayTypedAhead presses again, once the text is on screen, the keys
