@@ -61,6 +61,11 @@ type Options struct {
 	// Measure is the text's column in cells, margins included, as `read
 	// --width` has it; 0 is the default (measure.go).
 	Measure int
+	// KeepMeasure, when set, keeps the measure for the next run. It is
+	// called from a command each time the reader changes the measure, the
+	// calls one at a time and with the latest measure, so that a kill
+	// loses no change the reader saw.
+	KeepMeasure func(measure int) error
 }
 
 // common is what every part of one program shares.
@@ -78,7 +83,8 @@ type common struct {
 	glyphs        Glyphs // what the chrome is drawn with: ASCII in the ascii style
 	measure       int    // the text's column, margins included
 	measureSet    bool   // the reader changed the measure in this run
-	shortHelp     drawn  // the status line's help, drawn once per change
+	keptMeasure   *measureKeeper
+	shortHelp     drawn // the status line's help, drawn once per change
 
 	profile    colorprofile.Profile // the terminal's colours, as Bubble Tea found them
 	markStyles markStyles           // drawn for isDark and profile; see marks
@@ -132,6 +138,7 @@ func newCommon(opt Options) *common {
 	}
 	c.keys.up, c.keys.down = c.glyphs.Up, c.glyphs.Down
 	c.measure = clampMeasure(opt.Measure)
+	c.keptMeasure = &measureKeeper{keep: opt.KeepMeasure}
 	c.restyle()
 	return c
 }

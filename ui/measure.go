@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -41,7 +42,7 @@ func (r *readerModel) changeMeasure(d int) tea.Cmd {
 		return nil
 	}
 	c.measure, c.measureSet = m, true
-	cmd := r.resize()
+	cmd := tea.Batch(r.resize(), c.keptMeasure.cmd(m))
 	r.status = fmt.Sprintf("text width %d characters (- narrower, + wider)", chars(m))
 	if r.lay.textWidth < m {
 		r.status = fmt.Sprintf("text width %d characters; the window has room for %d", chars(m), chars(r.lay.textWidth))
@@ -52,3 +53,42 @@ func (r *readerModel) changeMeasure(d int) tea.Cmd {
 // Measure is the text's measure now, and whether the reader changed it
 // in this run (then it is worth keeping for the next).
 func (m *Model) Measure() (int, bool) { return m.c.measure, m.c.measureSet }
+
+// measureKeeper keeps the measure with Options.KeepMeasure as it
+// changes, from commands: one at a time, each with the latest measure,
+// so that the last change is the one kept whatever order they run in.
+type measureKeeper struct {
+	keep    func(int) error
+	mu      sync.Mutex // guards latest
+	latest  int
+	writing sync.Mutex // held while a measure is kept; guards kept
+	kept    int
+}
+
+// measureKeptMsg says that keeping the measure failed.
+type measureKeptMsg struct{ err error }
+
+// cmd keeps measure m, or a later one.
+func (k *measureKeeper) cmd(m int) tea.Cmd {
+	if k.keep == nil {
+		return nil
+	}
+	k.mu.Lock()
+	k.latest = m
+	k.mu.Unlock()
+	return func() tea.Msg {
+		k.writing.Lock()
+		defer k.writing.Unlock()
+		k.mu.Lock()
+		m := k.latest
+		k.mu.Unlock()
+		if m == k.kept {
+			return nil
+		}
+		if err := k.keep(m); err != nil {
+			return measureKeptMsg{err}
+		}
+		k.kept = m
+		return nil
+	}
+}

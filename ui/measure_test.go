@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -98,5 +99,34 @@ func TestRewrapKeepsThePlace(t *testing.T) {
 		if !strings.Contains(flat, strings.Join(words[:4], " ")) {
 			t.Errorf("after %s the line that was on top (%q) is off screen:\n%s", k, before, hs.screen())
 		}
+	}
+}
+
+// A measure changed with - or + is kept as it changes, the latest last,
+// not only when the reader ends: a kill does not lose it.
+func TestTheMeasureIsKeptAsItChanges(t *testing.T) {
+	var kept []int
+	hs := newHarness(t, Options{KeepMeasure: func(m int) error { kept = append(kept, m); return nil }}, 120, 40)
+	hs.keys("2", "-", "-", "+")
+	if len(kept) != 3 || kept[2] != defaultMeasure-measureStep {
+		t.Errorf("kept %v, want each change and the last %d", kept, defaultMeasure-measureStep)
+	}
+	failing := newHarness(t, Options{KeepMeasure: func(int) error { return errors.New("read-only file system") }}, 120, 40)
+	failing.keys("2", "-")
+	if line := failing.noticeLine(); !strings.Contains(line, "width is not kept") || !strings.Contains(line, "read-only file system") {
+		t.Errorf("a measure that cannot be kept is said: %q", line)
+	}
+}
+
+// Commands that keep the measure run in any order: each keeps the
+// latest, so the last change is what stays.
+func TestTheLatestMeasureIsKept(t *testing.T) {
+	var kept []int
+	k := &measureKeeper{keep: func(m int) error { kept = append(kept, m); return nil }}
+	first, second := k.cmd(70), k.cmd(66)
+	second()
+	first()
+	if len(kept) != 1 || kept[0] != 66 {
+		t.Errorf("kept %v, want 66 once", kept)
 	}
 }

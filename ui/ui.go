@@ -115,6 +115,8 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		m.notice = string(msg)
 	case libraryReadMsg:
 		m.warnAbout(m.c.lib.LoadAll())
+	case measureKeptMsg:
+		m.warning = "The text's width is not kept for the next time: " + msg.err.Error()
 	case KeepingMsg:
 		return m, m.c.notes.keeping(msg)
 	case tea.ColorProfileMsg, placeDueMsg, savedMsg, retryDueMsg, keptMsg:

@@ -51,7 +51,7 @@ func (a *app) runReader(ctx context.Context, lib *content.Library, art *content.
 		Library: lib, Style: style, Article: art, Section: sec,
 		Keeper: keeper, SystemClipboard: a.systemClipboard(),
 		Warnings: a.warnings,
-		Measure:  measure,
+		Measure:  measure, KeepMeasure: a.keepMeasure,
 	})
 	if w, h := a.terminalSize(); w > 0 {
 		m.Prerender(w, h) // while the program starts

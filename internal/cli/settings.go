@@ -63,3 +63,9 @@ func (a *app) saveSettings(s readerSettings) error {
 	}
 	return atomicfile.Write(path, append(data, '\n'), 0o600)
 }
+
+// keepMeasure keeps the text's measure, as the reader changes it, for
+// the next run: a kill after the change does not lose it.
+func (a *app) keepMeasure(measure int) error {
+	return a.saveSettings(readerSettings{Measure: measure})
+}
