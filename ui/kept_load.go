@@ -90,17 +90,17 @@ func (m *Model) takeKept(msg keptMsg) {
 	}
 	nb.take(kept)
 	r.restorePlaces(kept.Places)
+	r.relayoutNotes()
 	if !m.touched {
 		if a := articleByKey(m.c.lib, kept.LastRead); a != nil && m.screen == listScreen {
 			m.list.selectArticle(a)
 		}
 		if r.doc != nil && !m.atSection {
 			if p, ok := r.placeOf(r.article); ok {
-				r.pane.setOffset(r.lineOf(p))
+				r.goTo(p)
 			}
 		}
 	}
-	r.relayoutNotes()
 	if r.doc != nil {
 		r.opened = r.article
 		r.writePlace()
@@ -127,9 +127,9 @@ func (nb *notebook) take(kept Kept) {
 	for k, v := range loaded.read {
 		nb.read[k] = nb.read[k] || v
 	}
-	for k, v := range loaded.progress {
-		if _, ok := nb.progress[k]; !ok {
-			nb.progress[k] = v
+	for k, v := range loaded.places {
+		if _, ok := nb.places[k]; !ok {
+			nb.places[k] = v
 		}
 	}
 	nb.marks = slices.Clip(nb.marks)

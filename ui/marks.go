@@ -36,13 +36,12 @@ func (r *readerModel) articleMarks() map[paraKey]*mark {
 
 // withNotes returns the document the pane shows: base, with each note,
 // and the note being written, on lines of their own under their
-// paragraph. The lines of the sections and paragraphs move down with
-// them, so that everything that goes by lines (places, sections, search,
-// the cursor) keeps working. Without notes it is base itself: the cached
-// rendering is never changed, and Glamour never runs again for a note.
+// paragraph (render.Doc.WithBlocks). Without notes it is base itself:
+// the cached rendering is never changed, and Glamour never runs again
+// for a note.
 func (r *readerModel) withNotes(base *render.Doc) *render.Doc {
 	marks := r.articleMarks()
-	inserts := map[int]noteBlock{} // by index in base.Paragraphs
+	inserts := map[int]render.Block{} // by index in base.Paragraphs
 	for i, p := range base.Paragraphs {
 		k := paraKey{base.Sections[p.Section].Section, p.Index}
 		switch {
@@ -54,63 +53,20 @@ func (r *readerModel) withNotes(base *render.Doc) *render.Doc {
 	}
 	r.noteRows = map[int]int{}
 	for i, b := range inserts {
-		r.noteRows[i] = len(b.lines)
+		r.noteRows[i] = len(b.Lines)
 	}
-	if len(inserts) == 0 {
-		return base
-	}
-	extra := 0
-	for _, b := range inserts {
-		extra += len(b.lines)
-	}
-	d := &render.Doc{Article: base.Article, Width: base.Width, Style: base.Style}
-	n := len(base.Lines) + extra
-	d.Lines, d.Plain, d.Widths = make([]string, 0, n), make([]string, 0, n), make([]int, 0, n)
-	shift := make([]int, len(base.Lines)) // lines added before each line of base
-	added, next := 0, 0
-	for i := range base.Lines {
-		shift[i] = added
-		d.Lines = append(d.Lines, base.Lines[i])
-		d.Plain = append(d.Plain, base.Plain[i])
-		d.Widths = append(d.Widths, base.Widths[i])
-		for next < len(base.Paragraphs) && base.Paragraphs[next].End-1 <= i {
-			if b, ok := inserts[next]; ok {
-				d.Lines = append(d.Lines, b.lines...)
-				d.Plain = append(d.Plain, b.plain...)
-				d.Widths = append(d.Widths, b.widths...)
-				added += len(b.lines)
-			}
-			next++
-		}
-	}
-	d.Sections = make([]render.DocSection, len(base.Sections))
-	for i, s := range base.Sections {
-		d.Sections[i] = render.DocSection{Section: s.Section, Line: s.Line + shift[min(s.Line, len(shift)-1)]}
-	}
-	d.Paragraphs = make([]render.DocParagraph, len(base.Paragraphs))
-	for i, p := range base.Paragraphs {
-		p.First += shift[p.First]
-		p.End += shift[p.End-1]
-		d.Paragraphs[i] = p
-	}
-	return d
-}
-
-// noteBlock is lines added under a paragraph: styled, plain, and widths.
-type noteBlock struct {
-	lines, plain []string
-	widths       []int
+	return base.WithBlocks(inserts)
 }
 
 // noteLines draws a note under its paragraph: the sign, then the text
 // wrapped within the text column (a word too long for it is cut), any
 // control character shown as a sign instead of reaching the terminal.
 // A cursor ("█"), when given, follows the text, for the editor.
-func noteLines(note string, width int, style lipgloss.Style, sign, cursor string) noteBlock {
+func noteLines(note string, width int, style lipgloss.Style, sign, cursor string) render.Block {
 	const indent = 2
 	text := printable(note) + cursor
 	room := max(width-indent-ansi.StringWidth(sign)-2, 8)
-	var b noteBlock
+	var b render.Block
 	for i, l := range strings.Split(ansi.Wrap(text, room, ""), "\n") {
 		lead := strings.Repeat(" ", indent)
 		if i == 0 {
@@ -119,9 +75,9 @@ func noteLines(note string, width int, style lipgloss.Style, sign, cursor string
 			lead += strings.Repeat(" ", ansi.StringWidth(sign))
 		}
 		plain := lead + l
-		b.lines = append(b.lines, lead+style.Render(l))
-		b.plain = append(b.plain, plain)
-		b.widths = append(b.widths, ansi.StringWidth(plain))
+		b.Lines = append(b.Lines, lead+style.Render(l))
+		b.Plain = append(b.Plain, plain)
+		b.Widths = append(b.Widths, ansi.StringWidth(plain))
 	}
 	return b
 }

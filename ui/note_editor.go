@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/content"
+	"analyst/internal/render"
 )
 
 // maxNote bounds what a reader can type in a note, unless Options.MaxNote
@@ -37,7 +38,7 @@ func (r *readerModel) openEditor() {
 }
 
 // editorBlock is the editor's lines under the paragraph.
-func (r *readerModel) editorBlock(width int) noteBlock {
+func (r *readerModel) editorBlock(width int) render.Block {
 	return noteLines(r.editor.input.value, width, r.c.marks().Editor, r.c.glyphs.NoteSign, r.c.glyphs.Cursor)
 }
 

@@ -17,11 +17,11 @@ import (
 // and notes, read marks and progress; every change goes to the Keeper
 // through the saver as it is made.
 type notebook struct {
-	saver    *saver
-	lib      *content.Library
-	marks    []*mark            // every highlight of the library, oldest first
-	read     map[string]bool    // the articles read to their end, by PlaceKey
-	progress map[string]float64 // how far into each article, 0..1, by PlaceKey
+	saver  *saver
+	lib    *content.Library
+	marks  []*mark          // every highlight of the library, oldest first
+	read   map[string]bool  // the articles read to their end, by PlaceKey
+	places map[string]Place // where the reader left each article, by PlaceKey
 
 	sessionOnly bool   // the keeper forgets at the end of the session: say so, once
 	keyWould    bool   // a key would keep things: say so at the start, and with the first highlight
@@ -52,16 +52,16 @@ func (m *mark) attached() bool { return m.section != nil }
 
 func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 	nb := &notebook{
-		saver:    &saver{keeper: keeper},
-		lib:      lib,
-		read:     map[string]bool{},
-		progress: map[string]float64{},
-		load:     &loading{done: make(chan struct{})},
+		saver:  &saver{keeper: keeper},
+		lib:    lib,
+		read:   map[string]bool{},
+		places: map[string]Place{},
+		load:   &loading{done: make(chan struct{})},
 
 		retryDelay: time.Second,
 	}
 	for key, p := range kept.Places {
-		nb.progress[key] = p.Progress
+		nb.places[key] = p
 	}
 	for key, r := range kept.Read {
 		nb.read[key] = r
@@ -170,8 +170,8 @@ func (nb *notebook) remove(m *mark) {
 
 // savePlace keeps where the reader is in an article and how far through.
 func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
-	nb.progress[PlaceKey(a)] = progress
 	key, kp := PlaceKey(a), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
+	nb.places[key] = kp
 	nb.saver.addPlace(key, func(k Keeper) error { return k.SavePlace(key, kp) })
 }
 
@@ -300,15 +300,26 @@ func openNotebook(c *common, opt Options) {
 }
 
 // readState is what the list says of an article the reader opened: " · ✓
-// read" once read to its end, " · 42% read" while in progress.
+// read" once read to its end, " · 42% read" while in progress, as the
+// sidebar says it at the place where they left it (readSoFar).
 func (nb *notebook) readState(a *content.Article, g Glyphs) string {
-	switch p, ok := nb.progress[PlaceKey(a)]; {
+	p, ok := nb.places[PlaceKey(a)]
+	switch read := a.ReadTo(p.Section, p.Fraction); {
 	case nb.read[PlaceKey(a)]:
 		return g.Sep + g.Read
-	case ok && p > 0:
-		return fmt.Sprintf("%s%d%% read", g.Sep, min(int(p*100+0.5), 99))
+	case ok && !p.End && read > 0:
+		return fmt.Sprintf("%s%d%% read", g.Sep, percentRead(read))
 	}
 	return ""
+}
+
+// percentRead is how far through an article, 0..1, in whole percent:
+// 100 only at the end.
+func percentRead(read float64) int {
+	if read >= 1 {
+		return 100
+	}
+	return min(int(read*100+0.5), 99)
 }
 
 // highlightCount says how many highlights: "1 highlight", "3 highlights".

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -35,6 +34,8 @@ type readerModel struct {
 	bio           bioView             // the bio shown whole, in the text's place
 	matchInSight  bool                // the current match was on screen before a resize
 	relayout      *place              // where the reader was when the size changed, until the text is laid out again
+	anchor        anchor              // the place the pane was last put at
+	read          float64             // readSoFar, for the view
 	status        string              // a one-time message for the status line
 	typedAhead    []tea.KeyPressMsg   // keys pressed before the text arrived, replayed then
 	back          bool                // the reader asked for the issue list
@@ -57,30 +58,55 @@ func newReaderModel(c *common) readerModel {
 }
 
 // place is a reading position that survives re-wrapping at another width:
-// a section, and how far into it as a fraction of its lines; or the end
-// of the text, where G leaves the reader.
+// a section, and how far into it as a share of its words (the word on
+// the top line's start); or the end of the text, where G leaves the
+// reader.
 type place struct {
 	section string // its slug
 	frac    float64
 	end     bool // the last line of text on the pane's last line
-	// words is how many words of the section come before the top line,
-	// when known (byWords): in one run, a new wrap puts the same word on
-	// top, where a fraction of lines would land a line or two off.
-	words   int
-	byWords bool
+	// words is how many words of the section's text come before the top
+	// line, and back how many lines without a word of it (a heading, a
+	// blank line) are on top before the next word, when known (byWords):
+	// in one run, a new wrap puts the same line on top, where a share of
+	// the section's words could land a line off.
+	words, back int
+	byWords     bool
+}
+
+// anchor is a place the pane was put at, for as long as the pane stays
+// on the line it went to: the place is the reader's, and the line at a
+// new width only shows it. Without it, each new wrap would read a place
+// from the line, a word or two before the one kept, and the place would
+// creep back with every resize.
+type anchor struct {
+	doc    *render.Doc
+	offset int
+	at     place
 }
 
 // here is the place at the top of the pane.
 func (r *readerModel) here() place {
+	if a := r.anchor; a.doc == r.doc && a.offset == r.pane.offset {
+		return a.at
+	}
 	i := r.doc.SectionAt(r.pane.offset)
 	start, end := r.sectionSpan(i)
-	frac := float64(r.pane.offset-start) / float64(max(end-start, 1))
+	words := r.doc.WordsBefore(r.pane.offset) - r.doc.WordsBefore(start)
+	frac := float64(words) / float64(max(r.doc.WordsBefore(end)-r.doc.WordsBefore(start), 1))
 	atEnd := r.pane.offset > 0 && r.pane.offset == r.pane.textEnd()
-	words := 0
-	for _, l := range r.doc.Plain[start:min(r.pane.offset, len(r.doc.Plain))] {
-		words += len(strings.Fields(l))
+	back := 0
+	for l := r.pane.offset; l < end && r.doc.WordsBefore(l+1) == r.doc.WordsBefore(l); l++ {
+		back++
 	}
-	return place{section: r.doc.Sections[i].Section.Slug, frac: frac, end: atEnd, words: words, byWords: true}
+	return place{section: r.doc.Sections[i].Section.Slug, frac: frac, end: atEnd, words: words, back: back, byWords: true}
+}
+
+// goTo puts the pane at a place, which stays the reader's place while
+// the pane does not move (anchor).
+func (r *readerModel) goTo(p place) {
+	r.pane.setOffset(r.lineOf(p))
+	r.anchor = anchor{doc: r.doc, offset: r.pane.offset, at: p}
 }
 
 // lineOf is the line of a place in the document on screen; a section the
@@ -92,27 +118,32 @@ func (r *readerModel) lineOf(p place) int {
 	for i, s := range r.doc.Sections {
 		if s.Section.Slug == p.section {
 			start, end := r.sectionSpan(i)
-			if p.byWords {
-				return lineOfWord(r.doc.Plain, start, end, p.words)
+			words, back := p.words, p.back
+			if !p.byWords {
+				words = int(min(max(p.frac, 0), 1)*float64(r.doc.WordsBefore(end)-r.doc.WordsBefore(start)) + 0.5)
+				if words == 0 {
+					return start // the section's heading on top
+				}
 			}
-			return start + int(min(max(p.frac, 0), 1)*float64(end-start)+0.5)
+			return max(start, r.doc.LineOfWord(start, end, r.doc.WordsBefore(start)+words)-back)
 		}
 	}
 	return 0
 }
 
-// lineOfWord is the line in [start, end) of plain that holds the
-// section's word number words (from 0), or the blank line just before it.
-func lineOfWord(plain []string, start, end, words int) int {
-	seen := 0
-	for i := start; i < end; i++ {
-		n := len(strings.Fields(plain[i]))
-		if seen+n > words || (n == 0 && seen == words) {
-			return i
-		}
-		seen += n
+// readSoFar is how far through the article the reader is: the share of
+// its words before their place (content.Article.ReadTo), whatever the
+// terminal's size; all of it once the end of the text is on screen.
+// The list says the same of the place where they left it.
+func (r *readerModel) readSoFar() float64 {
+	if r.doc == nil {
+		return 0
 	}
-	return max(start, end-1)
+	if r.pane.atEnd() {
+		return 1
+	}
+	p := r.here()
+	return r.article.ReadTo(p.section, p.frac)
 }
 
 // sectionSpan is the first line of section i and the first line after it.
@@ -222,7 +253,7 @@ func (r *readerModel) setDoc(d *render.Doc) {
 		r.jumpToSection(r.jumpTo)
 		r.jumpTo = nil
 	case hadPlace:
-		r.pane.setOffset(r.lineOf(at))
+		r.goTo(at)
 	default:
 		r.pane.setOffset(0)
 	}
@@ -283,7 +314,7 @@ func (r *readerModel) resize() tea.Cmd {
 	}
 	r.refresh()
 	if r.relayout != nil {
-		r.pane.setOffset(r.lineOf(*r.relayout))
+		r.goTo(*r.relayout)
 		r.relayout = nil
 	}
 	r.keepMatchInSight()

@@ -49,7 +49,7 @@ func (r *readerModel) sidebar() sidebar {
 		current:  r.currentSection(),
 		picking:  r.picking,
 		pick:     r.pick,
-		fraction: r.pane.fraction(),
+		fraction: r.read,
 		abbrs:    r.abbrs.uses,
 		bioFirst: r.bioFirst,
 		marked:   r.c.notes.count(r.article),
@@ -75,7 +75,7 @@ func (r *readerModel) statusLine(w int, withProgress bool) string {
 	st := r.c.styles
 	right := ""
 	if withProgress && r.doc != nil {
-		right = st.Progress.Render(progressText(r.article, r.pane.fraction(), st.G.Sep)) + " "
+		right = st.Progress.Render(progressText(r.article, r.read, st.G.Sep)) + " "
 	}
 	switch {
 	case r.search.typing:

@@ -125,7 +125,7 @@ func (r *readerModel) writePlace() {
 	}
 	p := r.here()
 	r.places[r.article], r.written[r.article] = p, p
-	r.c.notes.savePlace(r.article, p, r.pane.fraction())
+	r.c.notes.savePlace(r.article, p, r.readSoFar())
 }
 
 // sessionHint is what the first highlight of a session that keeps

@@ -19,7 +19,7 @@ type sidebar struct {
 	current  int  // index of the section on screen
 	picking  bool // the section list has the keyboard
 	pick     int
-	fraction float64        // how much has been read, 0..1
+	fraction float64        // how far the reader is, 0..1 (readerModel.readSoFar)
 	abbrs    []glossary.Use // the abbreviations written in the text on screen
 	bioFirst bool           // the bio keeps its room before the abbreviations
 	marked   int            // the article's highlights
@@ -112,9 +112,9 @@ const sidebarMinBio = 3
 
 // progressText says how far the reader is: "42% read · 4 min left".
 func progressText(a *content.Article, fraction float64, sep string) string {
-	pct := int(fraction*100 + 0.5)
+	pct := percentRead(fraction)
 	left := int(float64(a.Words)*(1-fraction)/content.WordsPerMinute + 0.999)
-	if left <= 0 {
+	if left <= 0 || pct == 100 {
 		return fmt.Sprintf("%d%% read%sdone", pct, sep)
 	}
 	return fmt.Sprintf("%d%% read%s%d min left", pct, sep, left)

@@ -284,6 +284,7 @@ func (m *Model) layout() {
 	case readerScreen:
 		m.reader.clampBio()
 		m.reader.findAbbreviations()
+		m.reader.read = m.reader.readSoFar()
 	}
 }
 

@@ -21,6 +21,7 @@ type Doc struct {
 	Sections []DocSection // the lead and the named sections, in order
 	// Paragraphs are the lines of each paragraph of those sections, in order.
 	Paragraphs []DocParagraph
+	words      []int // words before each line, and in all (WordsBefore)
 	size       int64 // bytes held, for the cache's budget
 }
 
@@ -51,6 +52,8 @@ func RenderDoc(a *content.Article, width int, style string) (*Doc, error) {
 	}
 	d.Sections = findSections(a, d.Plain)
 	d.Paragraphs = findParagraphs(d.Sections, d.Plain)
+	d.words = countWords(d.Plain, d.Paragraphs)
+	d.size += int64(len(d.words)) * 8
 	d.size += int64(len(d.Paragraphs)) * 32
 	return d, nil
 }
