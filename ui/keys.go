@@ -144,17 +144,22 @@ func (k *KeyMap) setReader(on bool) {
 }
 
 // ShortHelp is the bottom line's help: the keys a reader needs most, help
-// first, so that it stays when a narrow line cuts the rest.
+// first, so that it stays when a narrow line cuts the rest, and quit
+// last.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Mark, k.Note, k.Copy, k.Cursor, k.Open, k.Filter, k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search, k.Back, k.Quit, k.Highlights}
+	return []key.Binding{
+		k.Help, k.Mark, k.Note, k.Copy, k.Cursor, k.CopyCitation, k.Open, k.Filter, k.Delete,
+		k.NextSection, k.PrevSection, k.NextArticle, k.PrevArticle, k.Search,
+		k.Glossary, k.Highlights, k.Back, k.Quit,
+	}
 }
 
 // FullHelp is every binding, grouped, for the help screen.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.Sidebar, k.Bio},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.NextIssue, k.PrevIssue, k.Glossary},
+		{k.NextSection, k.PrevSection, k.Number, k.PickSection, k.NextArticle, k.PrevArticle, k.NextIssue, k.PrevIssue, k.Sidebar, k.Bio},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Open, k.Filter, k.Glossary},
 		{k.Cursor, k.Mark, k.Note, k.Copy, k.CopyCitation, k.Highlights, k.Delete},
 		{k.Back, k.Narrower, k.Wider, k.Help, k.Quit},
 	}
@@ -162,5 +167,5 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // helpGroupTitles names FullHelp's groups, in the same order.
 func helpGroupTitles() []string {
-	return []string{"Move", "Sections and articles", "Find and open", "Highlights and quotes", "General"}
+	return []string{"Move", "Issues, articles, sections", "Find and open", "Highlights and quotes", "General"}
 }

@@ -35,3 +35,43 @@ func TestAMessageStaysOnItsScreen(t *testing.T) {
 		t.Errorf("the reader's message greets them back from the highlights:\n%s", hs.screen())
 	}
 }
+
+// statusLine is the screen's bottom line.
+func (hs *harness) statusLine() string {
+	lines := strings.Split(hs.screen(), "\n")
+	return lines[len(lines)-1]
+}
+
+// Each screen's status line names the keys it has, quit last (cut first
+// when the line is too narrow): A on the list, Y with the cursor in the
+// reader, d on the highlights screen.
+func TestStatusLinesNameTheirKeys(t *testing.T) {
+	hs := newHarness(t, Options{}, 200, 30)
+	for _, c := range []struct {
+		keys []string
+		want string
+	}{
+		{nil, "A glossary"},
+		{[]string{"2", "v"}, "Y copy citation"},
+		{[]string{"H"}, "d delete"},
+	} {
+		hs.keys(c.keys...)
+		line := hs.statusLine()
+		if !strings.Contains(line, c.want) || !strings.HasSuffix(line, "q quit") && !strings.HasSuffix(line, "…") {
+			t.Errorf("after %q the status line does not have %q, then q quit last: %q", c.keys, c.want, line)
+		}
+	}
+}
+
+// With several issues, the list's help puts [ and ] with the articles
+// and sections they move between, not under finding.
+func TestListHelpGroupsTheIssueKeys(t *testing.T) {
+	hs := newHarness(t, Options{Library: threeIssues(t)}, 40, 40)
+	hs.keys("?")
+	s := hs.screen()
+	group := s[strings.Index(s, "Issues, articles, sections"):]
+	group = group[:strings.Index(group, "\n\n")]
+	if !strings.Contains(group, "next issue") || !strings.Contains(group, "read article N") {
+		t.Errorf("the issue keys are not with the articles:\n%s", s)
+	}
+}
