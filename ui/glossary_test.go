@@ -161,3 +161,14 @@ func TestGlossaryOfAnIssueWithoutAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// An issue without abbreviations says so once, without a line of noughts
+// above it.
+func TestAnEmptyGlossarySaysSoOnce(t *testing.T) {
+	hs := newHarness(t, Options{Library: threeIssues(t)}, 100, 30)
+	hs.keys("A")
+	s := hs.screen()
+	if !strings.Contains(s, "This issue has no abbreviations") || strings.Contains(s, "0 definitions") {
+		t.Errorf("the empty glossary:\n%s", s)
+	}
+}

@@ -78,8 +78,12 @@ func (gm *glossaryModel) view(w, h int) string {
 	return b.String()
 }
 
-// glossaryCounts says how many abbreviations the issue defines and uses.
+// glossaryCounts says how many abbreviations the issue defines and uses;
+// nothing for an issue with none, whose body says so.
 func glossaryCounts(g *glossary.Glossary, sep string) string {
+	if g.Empty() {
+		return ""
+	}
 	spelled := 0
 	for _, e := range g.Entries() {
 		if e.SpelledOut() {

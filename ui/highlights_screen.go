@@ -343,6 +343,9 @@ func (h *highlightsModel) view(w, height int) string {
 	margin := strings.Repeat(" ", (w-cw)/2)
 	g := st.G
 	title := fmt.Sprintf("Your highlights%s%d", g.Sep, len(h.c.notes.marks))
+	if shown := len(h.shown.marks); shown != len(h.c.notes.marks) {
+		title = fmt.Sprintf("Your highlights%s%d of %d", g.Sep, shown, len(h.c.notes.marks))
+	}
 	if h.c.notes.sessionOnly {
 		title += g.Sep + "kept for this session only"
 	}
@@ -390,7 +393,11 @@ func (h *highlightsModel) statusLine(w int) string {
 	case h.filtering:
 		return promptLine(st, h.filter.value, "enter done"+st.G.Sep+"esc clear", w)
 	case h.confirm != nil:
-		return spreadKeepLeft(st, " "+st.Error.Render("Delete this highlight and its note?")+st.Meta.Render(" y yes"+st.G.Sep+"any other key no"), "", w)
+		question := "Delete this highlight?"
+		if h.confirm.h.Note != "" {
+			question = "Delete this highlight and its note?"
+		}
+		return spreadKeepLeft(st, " "+st.Error.Render(question)+st.Meta.Render(" y yes"+st.G.Sep+"any other key no"), "", w)
 	case h.status != "":
 		return spread(st, " "+st.Status.Render(h.status), "", w)
 	case h.filter.value != "":

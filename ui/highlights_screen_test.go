@@ -163,3 +163,30 @@ func TestHighlightsHelpIsItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// With a filter, the header counts the highlights shown of all; d on a
+// highlight without a note asks about the highlight alone.
+func TestHighlightsHeaderAndQuestionSayWhatIsThere(t *testing.T) {
+	hs := newHarness(t, Options{Keeper: seeded(t)}, 100, 30)
+	hs.keys("H", "/")
+	hs.typeText("OTS as a bloc")
+	hs.keys("enter")
+	if head := strings.Split(hs.screen(), "\n")[0]; !strings.Contains(head, "Your highlights · 1 of 4") {
+		t.Errorf("the header counts those shown: %q", head)
+	}
+	hs.keys("d")
+	if line := hs.statusLine(); !strings.Contains(line, "Delete this highlight and its note?") {
+		t.Errorf("a highlight with a note: %q", line)
+	}
+	hs.keys("n", "esc")
+	if head := strings.Split(hs.screen(), "\n")[0]; !strings.Contains(head, "Your highlights · 4") || strings.Contains(head, " of ") {
+		t.Errorf("without a filter, the count of all: %q", head)
+	}
+	for hs.m.highlights.selected().h.Note != "" {
+		hs.keys("j")
+	}
+	hs.keys("d")
+	if line := hs.statusLine(); !strings.Contains(line, "Delete this highlight?") {
+		t.Errorf("a highlight without a note: %q", line)
+	}
+}
