@@ -679,3 +679,18 @@ func TestADigitPastTheLastSectionSaysHowManyThereAre(t *testing.T) {
 		t.Errorf("9 in a four-section article: %q, offset %d", lastLine(hs.screen()), hs.m.reader.pane.offset)
 	}
 }
+
+// An article that fits the screen whole is read from its top: the
+// header and the sidebar mark the lead, not the last section, while the
+// title and the lead are on screen.
+func TestAOneScreenArticleStartsAtItsLead(t *testing.T) {
+	hs := newHarness(t, Options{Library: threeIssues(t)}, 120, 30)
+	hs.keys("1")
+	s := hs.screen()
+	if head := strings.Split(s, "\n")[0]; strings.Contains(head, "Background") {
+		t.Errorf("the header names the last section: %q", head)
+	}
+	if strings.Contains(s, "▸ 2 Background") || !strings.Contains(s, "▸ 1") {
+		t.Errorf("the sidebar marks the last section:\n%s", s)
+	}
+}

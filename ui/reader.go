@@ -332,8 +332,10 @@ func (r *readerModel) keepMatchInSight() {
 }
 
 // currentSection is the index in doc.Sections of the section at the top,
-// or, once the end of the text is on screen, of the last section in sight:
-// the reader is reading it, though its heading may never reach the top.
+// or, once the reader has scrolled to where the end of the text is on
+// screen, of the last section in sight: the reader is reading it, though
+// its heading may never reach the top. An article that fits the screen
+// whole is read from its top.
 func (r *readerModel) currentSection() int {
 	if r.doc == nil {
 		return 0
@@ -341,7 +343,7 @@ func (r *readerModel) currentSection() int {
 	if i, ok := r.cursorSection(); ok {
 		return i // the sidebar follows the cursor
 	}
-	if r.pane.atEnd() {
+	if r.pane.atEnd() && r.pane.offset > 0 {
 		return r.doc.SectionAt(r.pane.real - 1)
 	}
 	return r.doc.SectionAt(r.pane.offset)
