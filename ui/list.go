@@ -27,6 +27,7 @@ type listModel struct {
 	unfiltered *content.Article // the article under the cursor when the filter began
 	found      librarySearch    // passages of the whole library that hold the filter's text
 	chosen     *content.Passage // a passage picked with enter, for the root to open
+	status     string           // a one-time message for the status line
 }
 
 func newListModel(c *common) listModel {
@@ -85,6 +86,7 @@ func (l *listModel) selectArticle(a *content.Article) {
 // keys typed right after reach the reader.)
 func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	k := l.c.keys
+	l.status = ""
 	if l.filtering {
 		switch msg.String() {
 		case "enter":
@@ -134,6 +136,7 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 					return a
 				}
 			}
+			l.status = fmt.Sprintf("This issue has %s.", plural(len(l.currentIssue().Articles()), "article"))
 		}
 	}
 	l.clamp()

@@ -694,3 +694,18 @@ func TestAOneScreenArticleStartsAtItsLead(t *testing.T) {
 		t.Errorf("the sidebar marks the last section:\n%s", s)
 	}
 }
+
+// A digit past the issue's last article says so on the list, as the
+// reader does for a section.
+func TestADigitPastTheLastArticleSaysSo(t *testing.T) {
+	hs := newHarness(t, Options{}, 100, 30)
+	hs.keys("5")
+	lines := strings.Split(hs.screen(), "\n")
+	if hs.m.screen != listScreen || !strings.Contains(lines[len(lines)-1], "This issue has 4 articles.") {
+		t.Errorf("5 on a list of 4: %q", lines[len(lines)-1])
+	}
+	hs.keys("j")
+	if lines := strings.Split(hs.screen(), "\n"); strings.Contains(lines[len(lines)-1], "4 articles") {
+		t.Errorf("until the next key")
+	}
+}

@@ -201,6 +201,8 @@ func (m *Model) leaving(from screen) {
 		return
 	}
 	switch from {
+	case listScreen:
+		m.list.status = ""
 	case readerScreen:
 		m.reader.status = ""
 	case glossaryScreen:
@@ -359,6 +361,8 @@ func (m *Model) listStatus(w int) string {
 	switch {
 	case m.list.filtering:
 		return promptLine(st, m.list.filter.value, m.list.enterHint()+st.G.Sep+"esc clear", w)
+	case m.list.status != "":
+		return spread(st, " "+st.Status.Render(m.list.status), "", w)
 	case m.list.filter.value != "":
 		return spreadKeepLeft(st, " "+st.Status.Render(fmt.Sprintf("filter: %s", m.list.filter.value)), st.Meta.Render("esc clear")+" ", w)
 	}
