@@ -17,7 +17,7 @@ func TestSSHHighlightsAndClipboard(t *testing.T) {
 
 	m := s.out.mark()
 	s.press(t, "2")
-	s.out.waitFor(t, m, "SECTIONS")
+	s.out.waitFor(t, m, "In late December 2025") // the text itself, drawn after the sidebar
 	m = s.out.mark()
 	s.press(t, "vm")
 	s.out.waitFor(t, m, "1 highlight")
