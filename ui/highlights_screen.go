@@ -69,11 +69,11 @@ func (h *highlightsModel) entries() []*mark {
 
 // sorted are the highlights that match the filter, in the screen's order.
 func (h *highlightsModel) sorted() []*mark {
-	q := content.Fold(strings.TrimSpace(h.filter.value))
+	q := content.NewQuery(h.filter.value)
 	var out []*mark
 	newest := map[string]int64{} // by article key, and by issue
 	for _, m := range h.c.notes.marks {
-		if q != "" && !strings.Contains(content.Fold(m.h.Quote+" "+m.h.Note+" "+h.articleTitle(m)+" "+h.sectionName(m)), q) {
+		if !q.Empty() && !q.In(m.h.Quote+" "+m.h.Note+" "+h.articleTitle(m)+" "+h.sectionName(m)) {
 			continue
 		}
 		out = append(out, m)

@@ -38,15 +38,14 @@ func (l *listModel) currentIssue() *content.Issue { return l.c.lib.Issues[l.issu
 
 // visible returns the issue's articles that match the filter.
 func (l *listModel) visible() []*content.Article {
-	q := content.Fold(strings.TrimSpace(l.filter.value))
+	q := content.NewQuery(l.filter.value)
 	all := l.currentIssue().Articles()
-	if q == "" {
+	if q.Empty() {
 		return all
 	}
 	var out []*content.Article
 	for _, a := range all {
-		hay := content.Fold(a.Title + " " + a.Author + " " + a.Teaser() + " " + a.Slug)
-		if strings.Contains(hay, q) {
+		if q.In(a.Title + " " + a.Author + " " + a.Teaser() + " " + a.Slug) {
 			out = append(out, a)
 		}
 	}

@@ -265,3 +265,20 @@ func messages(cmd tea.Cmd) []tea.Msg {
 	}
 	return out
 }
+
+// The list's filter and the highlights screen's match text as the
+// reader's search does: a double or non-breaking space typed (or pasted)
+// is a space.
+func TestFiltersMatchAsSearchDoes(t *testing.T) {
+	hs := newHarness(t, Options{Keeper: seeded(t)}, 100, 30)
+	hs.keys("/")
+	hs.send(tea.PasteMsg{Content: "Turkic\u00a0States"})
+	if v := hs.m.list.visible(); len(v) != 1 || v[0].Slug != "cornell" {
+		t.Errorf("a non-breaking space in the filter: %d articles", len(v))
+	}
+	hs.keys("esc", "H", "/")
+	hs.typeText("as  a  bloc")
+	if got := len(hs.m.highlights.entries()); got != 1 {
+		t.Errorf("double spaces in the highlights' filter: %d entries", got)
+	}
+}
