@@ -7,13 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // Keys pressed while the article renders are pressed again once it is on
 // screen, each as if it came then: v shows the cursor and so enables m,
 // which highlights; Y's copy is sent, not dropped.
 func TestKeysTypedAheadWorkAsTyped(t *testing.T) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, _ := lib.Find("2")
 	hs := &harness{tb: t, m: New(Options{Library: lib, Cache: render.NewCache(render.DefaultCacheBytes), Article: a})}
 	hs.m.c.placeDelay = 0

@@ -77,7 +77,7 @@ func BenchmarkToggleHighlight(b *testing.B) {
 // 2,000 highlights over the embedded issue's articles, and the frame
 // after it.
 func BenchmarkHighlightsScreenKey(b *testing.B) {
-	lib := loadLibrary(b)
+	lib := testlib.Library(b)
 	var hl []Highlight
 	t0 := time.Now()
 	for i := 0; len(hl) < 2000; i++ {

@@ -12,6 +12,7 @@ import (
 
 	"analyst/internal/content"
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // flakyKeeper fails its next writes with an error that is neither a
@@ -236,7 +237,7 @@ func (k *slowLoadKeeper) AddHighlight(h Highlight) (int64, error) {
 // startedReader is a reader on an article, its text on screen, whose
 // first command (the keeper's Load) has not run: it is returned.
 func startedReader(t *testing.T, k Keeper) (*harness, tea.Cmd) {
-	lib := loadLibrary(t)
+	lib := testlib.Library(t)
 	a, _ := lib.Find("2")
 	hs := &harness{tb: t, m: New(Options{Library: lib, Keeper: k, Article: a, Style: render.Dark, Cache: render.NewCache(render.DefaultCacheBytes)})}
 	load := hs.m.Init()

@@ -1,13 +1,14 @@
 package content_test
 
 import (
+	"analyst/internal/testlib"
 	"testing"
 )
 
 // ReadTo counts the words of the lead and the named sections before a
 // place: the start, within a section, the end, an unknown section.
 func TestReadTo(t *testing.T) {
-	a, err := loadEmbedded(t).Find("cutler")
+	a, err := testlib.Library(t).Find("cutler")
 	if err != nil {
 		t.Fatal(err)
 	}

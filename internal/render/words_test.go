@@ -4,12 +4,13 @@ import (
 	"testing"
 
 	"analyst/internal/render"
+	"analyst/internal/testlib"
 )
 
 // A Doc counts the same words at every width, and a word is found on the
 // line that holds it.
 func TestDocWords(t *testing.T) {
-	a := longest(loadLibrary(t))
+	a := longest(testlib.Library(t))
 	total := -1
 	for _, width := range []int{40, 74, 100} {
 		d, err := render.RenderDoc(a, width, render.Dark)
@@ -35,7 +36,7 @@ func TestDocWords(t *testing.T) {
 // WithBlocks lays lines under a paragraph: what follows moves down, and
 // the lines laid in count no words.
 func TestWithBlocks(t *testing.T) {
-	a := longest(loadLibrary(t))
+	a := longest(testlib.Library(t))
 	d, err := render.RenderDoc(a, 74, render.Dark)
 	if err != nil {
 		t.Fatal(err)
