@@ -183,26 +183,24 @@ func TestRateLimiterForgetsOldest(t *testing.T) {
 	if !l.allow(a) {
 		t.Fatal("a refused")
 	}
-	clock.advance(time.Millisecond)
 	if !l.allow(b) {
 		t.Fatal("b refused")
 	}
-	clock.advance(time.Millisecond)
 	if l.allow(b) {
 		t.Fatal("b allowed twice at once")
 	}
-	// A third address: the oldest, a, is forgotten; b is not.
+	// A third address: the least recently seen, a, is forgotten; b is not.
 	if !l.allow(c) {
 		t.Fatal("c refused")
 	}
-	if len(l.buckets) != 2 {
-		t.Errorf("%d addresses remembered, want at most 2", len(l.buckets))
-	}
-	if _, ok := l.buckets["192.0.2.1"]; ok {
-		t.Error("the oldest address was kept")
+	if n := l.perAddr.Len(); n != 2 {
+		t.Errorf("%d addresses remembered, want at most 2", n)
 	}
 	if l.allow(b) {
 		t.Error("b, still remembered, was allowed again at once")
+	}
+	if !l.allow(a) {
+		t.Error("a, forgotten, still has an empty bucket")
 	}
 }
 
@@ -214,8 +212,8 @@ func TestRateLimiterOff(t *testing.T) {
 			t.Fatalf("rate 0: connection %d refused", i+1)
 		}
 	}
-	if len(l.buckets) != 0 {
-		t.Errorf("rate 0 remembered %d addresses", len(l.buckets))
+	if l.perAddr != nil {
+		t.Error("rate 0 keeps buckets")
 	}
 }
 
@@ -267,5 +265,25 @@ func TestConnectionCap(t *testing.T) {
 			t.Fatal("no room for a connection after one closed")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A new address when the table is full: what every connection of a flood
+// from many addresses costs the admission, under its lock.
+func BenchmarkRateLimiterNewAddressWhenFull(b *testing.B) {
+	l := newRateLimiter(2, 10, maxRateAddrs)
+	addr := func(i int) net.Addr {
+		return &net.TCPAddr{IP: net.IPv4(10, byte(i>>16), byte(i>>8), byte(i)), Port: 1}
+	}
+	for i := range maxRateAddrs {
+		l.allow(addr(i))
+	}
+	addrs := make([]net.Addr, b.N)
+	for i := range addrs {
+		addrs[i] = addr(maxRateAddrs + i)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		l.allow(addrs[i])
 	}
 }

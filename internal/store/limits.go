@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"analyst/internal/ratelimit"
 )
 
 // Limits bound what one owner can make a server's store keep, since
@@ -55,10 +57,16 @@ func DefaultLimits() Limits {
 	return Limits{Highlights: 1000, NoteChars: 2000, WriteRate: 2, WriteBurst: 60, StoreBytes: 1 << 30}
 }
 
+// rateOwners is how many owners' write rates a Store remembers: the most
+// recently active. Anyone can make keys, so the memory is bounded (about
+// 100 bytes an owner). An owner forgotten comes back with a full bucket,
+// which is what a pause of WriteBurst/WriteRate seconds gives anyone.
+const rateOwners = 10_000
+
 // limiter applies a Store's Limits.
 type limiter struct {
 	Limits
-	rates *ownerRates // nil without a WriteRate
+	rates *ratelimit.PerKey // by owner; nil without a WriteRate
 	size  storeSize
 }
 
@@ -69,7 +77,7 @@ func newLimiter(l Limits) *limiter {
 	}
 	lim := &limiter{Limits: l}
 	if l.WriteRate > 0 {
-		lim.rates = newOwnerRates(l.WriteRate, max(l.WriteBurst, 1))
+		lim.rates = ratelimit.NewPerKey(l.WriteRate, l.WriteBurst, rateOwners)
 	}
 	return lim
 }
@@ -79,7 +87,7 @@ func (l *limiter) limited(owner string) bool { return l != nil && owner != Local
 
 // allow takes a change from the owner's write rate.
 func (l *limiter) allow(op, owner string, now time.Time) error {
-	if !l.limited(owner) || l.rates == nil || l.rates.allow(owner, now) {
+	if !l.limited(owner) || l.rates == nil || l.rates.Allow(owner, now) {
 		return nil
 	}
 	return &Error{Op: op, Problem: TooFast, Reason: fmt.Sprintf(

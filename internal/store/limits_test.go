@@ -211,20 +211,20 @@ func TestWriteRate(t *testing.T) {
 // The rates are remembered for the most recently active owners only: a
 // stranger making keys by the thousand cannot grow them.
 func TestWriteRatesAreBounded(t *testing.T) {
-	r := newOwnerRates(1, 1)
+	r := newLimiter(Limits{WriteRate: 1, WriteBurst: 1}).rates
 	now := time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC)
-	if !r.allow("first", now) || r.allow("first", now) {
+	if !r.Allow("first", now) || r.Allow("first", now) {
 		t.Fatal("a bucket of one change")
 	}
 	for i := range rateOwners + 500 {
-		r.allow(fmt.Sprintf("SHA256:%d", i), now)
+		r.Allow(fmt.Sprintf("SHA256:%d", i), now)
 	}
-	if n := r.len(); n != rateOwners {
+	if n := r.Len(); n != rateOwners {
 		t.Errorf("%d owners remembered, want %d", n, rateOwners)
 	}
 	// "first" was the least recently active, and was let go: its bucket
 	// is full again, as a pause would have made it.
-	if !r.allow("first", now) {
+	if !r.Allow("first", now) {
 		t.Error("an owner let go still has an empty bucket")
 	}
 }
