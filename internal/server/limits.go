@@ -7,10 +7,11 @@ import (
 	"analyst/internal/ratelimit"
 )
 
-// rateLimiter allows each address a burst of new connections and then a
-// steady rate. It remembers the maxAddrs addresses most recently seen, at
-// the same cost for a new one however many it holds: under a flood from
-// many addresses, each connection's admission takes no longer.
+// rateLimiter allows each address (by addrKey: an IPv6 address with its
+// /64) a burst of new connections and then a steady rate. It remembers the
+// maxAddrs addresses most recently seen, at the same cost for a new one
+// however many it holds: under a flood from many addresses, each
+// connection's admission takes no longer.
 type rateLimiter struct {
 	perAddr *ratelimit.PerKey // nil: no limit
 	now     func() time.Time
@@ -27,12 +28,5 @@ func newRateLimiter(perSecond float64, burst, maxAddrs int) *rateLimiter {
 
 // allow takes a token for a connection from addr, if there is one.
 func (l *rateLimiter) allow(addr net.Addr) bool {
-	if l.perAddr == nil {
-		return true
-	}
-	host := addr.String()
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	return l.perAddr.Allow(host, l.now())
+	return l.perAddr == nil || l.perAddr.Allow(addrKey(addr), l.now())
 }
