@@ -11,8 +11,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestServeRejectsBadSettings(t *testing.T) {
@@ -39,6 +37,7 @@ func TestServeRejectsBadSettings(t *testing.T) {
 		{nil, []string{"serve", "--write-rate", "-2"}, "--write-rate must not be negative"},
 		{[]string{"ANALYST_MAX_STORE_SIZE=lots"}, []string{"serve"}, `ANALYST_MAX_STORE_SIZE="lots"`},
 		{nil, []string{"serve", "--max-note", "many"}, `--max-note: "many" is not a number`},
+		{[]string{"ANALYST_MAX_SESSIONS_PER_ADDRESS=-1"}, []string{"serve"}, "--max-sessions-per-address must not be negative"},
 	} {
 		key := filepath.Join(t.TempDir(), "key")
 		r := runner{env: c.env}.analyst(t, append(c.args, "--host-key", key)...)
@@ -152,37 +151,9 @@ func (s *sshServer) waitLog(t *testing.T, text string) {
 // ends the reader's session and the server at once, with exit status 1.
 func TestServeSecondSignalStopsAtOnce(t *testing.T) {
 	s := startServer(t, "--shutdown-grace", "1m")
-	c, err := gossh.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", s.port), &gossh.ClientConfig{
-		User:            "reader",
-		Auth:            []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         screenDeadline,
-	})
-	if err != nil {
-		t.Fatalf("dial: %v\n%s", err, s.log)
-	}
-	defer c.Close()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	_, sess := s.goReader(t)
 	ended := make(chan error, 1)
 	go func() { ended <- sess.Wait() }()
-	deadline := time.Now().Add(screenDeadline)
-	for !strings.Contains(out.String(), "Tolipov") {
-		if time.Now().After(deadline) {
-			t.Fatalf("the reader did not show the list within %s:\n%q", screenDeadline, out)
-		}
-		time.Sleep(pollInterval)
-	}
 
 	if err := s.cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)

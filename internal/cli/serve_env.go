@@ -22,6 +22,7 @@ var serveEnv = [][2]string{
 	{"input-burst", "ANALYST_INPUT_BURST"},
 	{"max-command", "ANALYST_MAX_COMMAND"},
 	{"max-channels", "ANALYST_MAX_CHANNELS"},
+	{"max-sessions-per-address", "ANALYST_MAX_SESSIONS_PER_ADDRESS"},
 	{"shutdown-grace", "ANALYST_SHUTDOWN_GRACE"},
 	{"log-format", "ANALYST_LOG_FORMAT"},
 	{"proxy-protocol", "ANALYST_PROXY_PROTOCOL"},
@@ -63,6 +64,9 @@ func validateServe(cmd *cobra.Command) error {
 		if n, _ := f.GetInt(name); n < 1 {
 			return usagef(cmd, "--%s must be at least 1 (got %d)", name, n)
 		}
+	}
+	if n, _ := f.GetInt("max-sessions-per-address"); n < 0 {
+		return usagef(cmd, "--max-sessions-per-address must not be negative (got %d); 0 turns the cap off", n)
 	}
 	for _, name := range []string{"idle-timeout", "max-session", "no-session-timeout", "shutdown-grace"} {
 		if d, _ := f.GetDuration(name); d <= 0 {

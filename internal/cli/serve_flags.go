@@ -35,6 +35,7 @@ func (sf *serveFlags) add(f *pflag.FlagSet) {
 	f.Float64Var(&sf.cfg.InputRate, "input-rate", server.DefaultInputRate, "bytes a second a reader may type once the burst is spent; beyond, input is dropped; 0 turns the limit off [ANALYST_INPUT_RATE]")
 	f.IntVar(&sf.cfg.InputBurst, "input-burst", server.DefaultInputBurst, "bytes a reader may type or paste at once [ANALYST_INPUT_BURST]")
 	f.IntVar(&sf.cfg.MaxCommand, "max-command", server.DefaultMaxCommand, "bytes in a command (ssh HOST list); a longer one is refused [ANALYST_MAX_COMMAND]")
+	f.IntVar(&sf.cfg.MaxSessionsPerAddress, "max-sessions-per-address", server.DefaultMaxSessionsPerAddress, "sessions at once from one address (an IPv6 address with its /64); more are told to close one; 0 turns the cap off [ANALYST_MAX_SESSIONS_PER_ADDRESS]")
 	f.IntVar(&sf.cfg.MaxChannels, "max-channels", server.DefaultMaxChannels, "sessions open at once on one connection [ANALYST_MAX_CHANNELS]")
 	f.DurationVar(&sf.cfg.ShutdownGrace, "shutdown-grace", server.DefaultShutdownGrace, "on SIGINT or SIGTERM, how long readers have before their sessions end [ANALYST_SHUTDOWN_GRACE]")
 	f.StringSliceVar(&sf.proxyNets, "proxy-protocol", nil, "take the reader's address from a PROXY header (v1 or v2), required from these networks (CIDR[,CIDR...]: your load balancers') and refused from any other [ANALYST_PROXY_PROTOCOL]")

@@ -3,10 +3,14 @@ package server
 import (
 	"net"
 	"net/netip"
+	"sync"
 )
 
-// addrKey is what the per-address limit (the rate of new connections)
-// counts an address by: what its holder can choose
+// msgAddressFull is what a client over its address's session cap is told.
+const msgAddressFull = "too many sessions from your address at once: close one and try again"
+
+// addrKey is what the per-address limits (the rate of new connections,
+// the sessions at once) count an address by: what its holder can choose
 // from. An IPv4 address is one (and an IPv4-mapped IPv6 address is its
 // IPv4 address), but whoever has IPv6 has at least a /64 of addresses
 // (RFC 6177: a site gets a /48 to a /64, and SLAAC needs a /64), so an
@@ -23,4 +27,59 @@ func addrKey(addr net.Addr) string {
 		return a.String()
 	}
 	return netip.PrefixFrom(a, 64).Masked().String()
+}
+
+// addrSessions counts the sessions being served from each address (by
+// addrKey), for Config.MaxSessionsPerAddress. An address is held only while
+// it has sessions, so there are at most MaxSessions.
+type addrSessions struct {
+	limit int // 0: no cap
+
+	mu       sync.Mutex
+	sessions map[string]int
+}
+
+func newAddrSessions(limit int) *addrSessions {
+	return &addrSessions{limit: max(limit, 0), sessions: map[string]int{}}
+}
+
+// enter counts a session from addr in, unless the address has as many as
+// it may have; then it says false.
+func (as *addrSessions) enter(addr net.Addr) bool {
+	if as.limit == 0 {
+		return true
+	}
+	key := addrKey(addr)
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	if as.sessions[key] >= as.limit {
+		return false
+	}
+	as.sessions[key]++
+	return true
+}
+
+// leave counts a session that entered out.
+func (as *addrSessions) leave(addr net.Addr) {
+	if as.limit == 0 {
+		return
+	}
+	key := addrKey(addr)
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	if as.sessions[key]--; as.sessions[key] <= 0 {
+		delete(as.sessions, key)
+	}
+}
+
+// full says whether addr has all the sessions it may have: a new
+// connection from it would be refused its first session.
+func (as *addrSessions) full(addr net.Addr) bool {
+	if as.limit == 0 {
+		return false
+	}
+	key := addrKey(addr)
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	return as.sessions[key] >= as.limit
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"net/netip"
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,5 +46,68 @@ func TestRateLimiterKeysIPv6By64(t *testing.T) {
 	}
 	if !l.allow(tcpAddr(t, "[2001:db8:1:3::1]:1")) {
 		t.Error("the next /64 shares the first's bucket")
+	}
+}
+
+// Beyond MaxSessionsPerAddress sessions at once from one address, its next
+// session is told why and ends with status 1, and a new connection from it
+// is told before its handshake, as the other refusals are; other addresses
+// are served, and when one of its sessions ends there is room again.
+func TestSessionsPerAddress(t *testing.T) {
+	m := NewMetrics()
+	ts := startServer(t, func(c *Config) { c.MaxSessionsPerAddress = 2; c.Metrics = m })
+	base := serveMetrics(t, ts.Server)
+	c := ts.dial(t, "alice")
+	first := reader(t, c, 40, 120)
+	second := reader(t, ts.dial(t, "alice-again"), 40, 120)
+	first.out.waitFor(t, 0, "Tolipov")
+	second.out.waitFor(t, 0, "Tolipov")
+
+	third := openSession(t, c, 0, 0).start(t, "list")
+	if code := third.exitStatus(t); code != 1 {
+		t.Errorf("a third session from the address: exit %d, want 1", code)
+	}
+	if got, want := strings.TrimRight(third.errOut.String(), "\r\n"), "analyst: "+msgAddressFull; got != want {
+		t.Errorf("a third session from the address: stderr %q, want %q", got, want)
+	}
+	if calls := ts.exec.Calls(); len(calls) != 0 {
+		t.Errorf("Exec ran past the address's cap: %q", calls)
+	}
+	banner, err := dialForBanner(t, ts.addr)
+	if err == nil {
+		t.Error("a new connection from an address at its cap got in")
+	}
+	if want := "analyst: " + msgAddressFull + "\r\n"; banner != want {
+		t.Errorf("a new connection from an address at its cap: banner %q, want %q", banner, want)
+	}
+	if err := listOver(t, dialFrom(t, "127.0.0.2", ts.addr), nil, ts.addr); err != nil {
+		t.Errorf("another address: %v", err)
+	}
+	scrape(t, base).want(t, "at the cap", "analyst_refused_total", "reason="+string(refusedAddressSessions), 2)
+
+	first.press(t, "q")
+	if code := first.exitStatus(t); code != 0 {
+		t.Errorf("first reader: exit %d", code)
+	}
+	waitActive(t, ts.Server, 1)
+	if code := openSession(t, c, 0, 0).start(t, "list").exitStatus(t); code != 0 {
+		t.Errorf("once a session ended: exit %d, want 0", code)
+	}
+}
+
+// Behind a balancer, the cap counts the address the PROXY header gives.
+func TestSessionsPerAddressBehindProxy(t *testing.T) {
+	const balancer = "127.0.0.2"
+	ts := startServer(t, func(c *Config) {
+		c.ProxyProtocol = []netip.Prefix{netip.MustParsePrefix(balancer + "/32")}
+		c.MaxSessionsPerAddress = 1
+	})
+	r := reader(t, clientOver(t, dialFrom(t, balancer, ts.addr), proxyHeader(t, 2, "203.0.113.7:40000"), ts.addr), 40, 120)
+	r.out.waitFor(t, 0, "Tolipov")
+	if err := listOver(t, dialFrom(t, balancer, ts.addr), proxyHeader(t, 2, "203.0.113.7:40001"), ts.addr); err == nil {
+		t.Error("a second session from the reader's address was served past its cap")
+	}
+	if err := listOver(t, dialFrom(t, balancer, ts.addr), proxyHeader(t, 2, "198.51.100.9:5000"), ts.addr); err != nil {
+		t.Errorf("another reader through the same balancer: %v", err)
 	}
 }

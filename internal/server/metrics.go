@@ -40,14 +40,15 @@ type refusal string
 // The reasons for a refusal. A new one goes into refusals too, so that
 // its count is there, at 0, from the start.
 const (
-	refusedBusy        refusal = "busy"         // the session or connection cap
-	refusedRateLimit   refusal = "rate_limit"   // the address's rate of new connections
-	refusedNoSession   refusal = "no_session"   // a connection without a session for --no-session-timeout
-	refusedProxyHeader refusal = "proxy_header" // a PROXY header missing, malformed, slow, or from an untrusted address
-	refusedShutdown    refusal = "shutdown"     // the server is going down
+	refusedBusy            refusal = "busy"             // the session or connection cap
+	refusedRateLimit       refusal = "rate_limit"       // the address's rate of new connections
+	refusedNoSession       refusal = "no_session"       // a connection without a session for --no-session-timeout
+	refusedProxyHeader     refusal = "proxy_header"     // a PROXY header missing, malformed, slow, or from an untrusted address
+	refusedShutdown        refusal = "shutdown"         // the server is going down
+	refusedAddressSessions refusal = "address_sessions" // an address's sessions at once (--max-sessions-per-address)
 )
 
-var refusals = []refusal{refusedBusy, refusedRateLimit, refusedNoSession, refusedProxyHeader, refusedShutdown}
+var refusals = []refusal{refusedBusy, refusedRateLimit, refusedNoSession, refusedProxyHeader, refusedShutdown, refusedAddressSessions}
 
 // Why a session ended: a label value of analyst_sessions_ended_total.
 const (

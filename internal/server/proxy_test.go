@@ -38,21 +38,43 @@ func proxyHeader(t *testing.T, version byte, src string) []byte {
 	return b
 }
 
-// listOver runs "list" over SSH on conn, after writing prefix to it, and
-// returns the error if the server would not serve it.
-func listOver(t *testing.T, conn net.Conn, prefix []byte, addr string) error {
+// sshOver starts an SSH client on conn, after writing prefix to it.
+func sshOver(t *testing.T, conn net.Conn, prefix []byte, addr string) (*gossh.Client, error) {
 	t.Helper()
 	if len(prefix) > 0 {
 		if _, err := conn.Write(prefix); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	_ = conn.SetDeadline(time.Now().Add(waitLimit))
 	sc, chans, reqs, err := gossh.NewClientConn(conn, addr, clientConfig(t, "proxied"))
 	if err != nil {
+		return nil, err
+	}
+	_ = conn.SetDeadline(time.Time{})
+	return gossh.NewClient(sc, chans, reqs), nil
+}
+
+// clientOver is sshOver for a client that must get in; it is closed at
+// the end of the test.
+func clientOver(t *testing.T, conn net.Conn, prefix []byte, addr string) *gossh.Client {
+	t.Helper()
+	c, err := sshOver(t, conn, prefix, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// listOver runs "list" over SSH on conn, after writing prefix to it, and
+// returns the error if the server would not serve it.
+func listOver(t *testing.T, conn net.Conn, prefix []byte, addr string) error {
+	t.Helper()
+	c, err := sshOver(t, conn, prefix, addr)
+	if err != nil {
 		return err
 	}
-	c := gossh.NewClient(sc, chans, reqs)
 	defer c.Close()
 	s := openSession(t, c, 0, 0).start(t, "list")
 	if code := s.exitStatus(t); code != 0 {

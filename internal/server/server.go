@@ -59,6 +59,11 @@ type Config struct {
 	// the client's login, and again from whenever its last session ends.
 	NoSessionTimeout time.Duration
 
+	// MaxSessionsPerAddress is how many sessions one address (an IPv6
+	// address with its /64; behind a balancer, the PROXY header's) may
+	// have at once; more are told to close one (0: no cap).
+	MaxSessionsPerAddress int
+
 	// ProxyProtocol are the networks trusted to send a PROXY header (the
 	// balancers'): see proxyPolicy. None: no connection may send one.
 	ProxyProtocol []netip.Prefix
@@ -95,6 +100,13 @@ const (
 // hold places under the connection cap.
 const DefaultNoSessionTimeout = 30 * time.Second
 
+// DefaultMaxSessionsPerAddress lets a household or an office behind one
+// NAT read side by side, and a reader run commands beside the reader,
+// while one address can hold no more than a twentieth of
+// DefaultMaxSessions: filling the server takes twenty addresses (or
+// /64s), not one client opening two connections a second.
+const DefaultMaxSessionsPerAddress = 10
+
 // ErrServerClosed is what Serve returns after Shutdown.
 var ErrServerClosed = ssh.ErrServerClosed
 
@@ -103,6 +115,7 @@ type Server struct {
 	cfg      Config
 	ssh      *ssh.Server
 	limiter  *rateLimiter
+	perAddr  *addrSessions // sessions being served, by address
 	explain  *explainer
 	sessions registry
 	active   atomic.Int64 // sessions being served
@@ -144,6 +157,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		cfg:     cfg,
 		limiter: newRateLimiter(cfg.RatePerSecond, cfg.RateBurst, maxRateAddrs),
+		perAddr: newAddrSessions(cfg.MaxSessionsPerAddress),
 		explain: newExplainer(),
 		log:     cfg.Logger,
 		metrics: cfg.Metrics,
@@ -275,11 +289,12 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // admit decides whether a new TCP connection may start a handshake: not
-// while shutting down, not over the address's rate, and not beyond the
-// connection cap (twice the session cap, for sessions still starting).
-// An admitted connection is closed if, once its client has logged in, it
-// goes NoSessionTimeout without a session; the login and the sessions find
-// it in ctx (see loggedIn and handle).
+// while shutting down, not over the address's rate, not from an address
+// that has all the sessions it may have, and not beyond the connection
+// cap (twice the session cap, for sessions still starting). An admitted
+// connection is closed if, once its client has logged in, it goes
+// NoSessionTimeout without a session; the login and the sessions find it
+// in ctx (see loggedIn and handle).
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	// Behind a balancer, the address is the one its PROXY header gives.
 	if err := s.readProxyHeader(conn); err != nil {
@@ -295,6 +310,8 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		return nil
 	case !s.limiter.allow(addr):
 		return s.refuse(ctx, conn, "rate limit", refusedRateLimit, msgRateLimited)
+	case s.perAddr.full(addr):
+		return s.refuse(ctx, conn, "sessions from one address", refusedAddressSessions, msgAddressFull)
 	}
 	timeout := s.cfg.NoSessionTimeout
 	tc := newTrackedConn(conn, &s.conns, timeout, func() {

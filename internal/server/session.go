@@ -113,6 +113,12 @@ func (s *Server) serve(sess ssh.Session, term terminal, sent *atomic.Int64) (cod
 		return 1
 	}
 	defer s.active.Add(-1)
+	if !s.perAddr.enter(sess.RemoteAddr()) {
+		s.metrics.refuse(refusedAddressSessions)
+		fmt.Fprintln(stderr, "analyst: "+msgAddressFull)
+		return 1
+	}
+	defer s.perAddr.leave(sess.RemoteAddr())
 	if s.beforeSession != nil {
 		s.beforeSession(sess)
 	}

@@ -34,7 +34,7 @@ Usage (from the module):
 The server: by default loadtest builds analyst with "go build -o" into a
 temporary directory (or takes -bin) and starts "analyst serve" as a child
 process on a free 127.0.0.1 port, with a new host key in that directory,
---max-sessions N+10, --rate 0, --idle-timeout 1h, --log-format logfmt and
+--max-sessions N+10, --rate 0, --max-sessions-per-address 0, --idle-timeout 1h, --log-format logfmt and
 no GODEBUG. With -addr it loads a server that is already running instead;
 then its memory and CPU cannot be measured, and it is not stopped.
 

@@ -78,6 +78,7 @@ func startServer(bin, dir, db string, maxSessions int, gctrace, metrics bool) (*
 		"--host-key", filepath.Join(dir, "hostkey", "ssh_host_ed25519_key"),
 		"--max-sessions", strconv.Itoa(maxSessions),
 		"--rate", "0",
+		"--max-sessions-per-address", "0", // every reader comes from 127.0.0.1
 		"--idle-timeout", "1h",
 		"--log-format", "logfmt",
 		"--db", db,
