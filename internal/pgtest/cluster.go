@@ -26,10 +26,13 @@ import (
 // Superuser is the cluster's superuser, trusted without a password.
 const Superuser = "postgres"
 
-// How long the server may take to start and to stop.
+// How long the server may take to start and to stop, and how long Restart
+// waits for its port should another program hold it.
 const (
-	startTimeout = 60 * time.Second
-	stopTimeout  = 30 * time.Second
+	startTimeout   = 60 * time.Second
+	stopTimeout    = 30 * time.Second
+	portTakenWait  = 30 * time.Second
+	portTakenRetry = 50 * time.Millisecond
 )
 
 // Cluster is a running throwaway PostgreSQL. Its methods are for one
@@ -160,16 +163,6 @@ func (c *Cluster) start() error {
 	}
 }
 
-// freePort is a loopback port nobody listens on now.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
 // DSN is the URL of a database of the cluster over TCP, as its superuser.
 func (c *Cluster) DSN(db string) string {
 	u := url.URL{Scheme: "postgres", User: url.User(Superuser), Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(c.port)),
@@ -206,12 +199,24 @@ func (c *Cluster) Stop() error {
 	}
 }
 
-// Restart starts a stopped cluster again, on the same port and data.
+// Restart starts a stopped cluster again, on the same port and data: the
+// databases' DSNs stay good. Should another program have taken the port
+// all the same (see freePort), Restart waits for it up to portTakenWait.
 func (c *Cluster) Restart() error {
 	if c.proc != nil {
 		return errors.New("the cluster is running")
 	}
-	return c.start()
+	deadline := time.Now().Add(portTakenWait)
+	for {
+		err := c.start()
+		if !errors.Is(err, errPortTaken) {
+			return err
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("restarting on port %d: %w by another program for %v", c.port, err, portTakenWait)
+		}
+		time.Sleep(portTakenRetry)
+	}
 }
 
 // Close stops the server and removes its folder.

@@ -2,8 +2,10 @@ package pgtest
 
 import (
 	"context"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -88,4 +90,35 @@ func TestClusterLifecycle(t *testing.T) {
 	if _, err := os.Stat(root); !os.IsNotExist(err) {
 		t.Errorf("%s is still there: %v", root, err)
 	}
+}
+
+// A cluster's port is from below the kernel's ephemeral range, from which
+// every listener on port 0 and every outgoing connection gets theirs, so
+// none can take it while the cluster is stopped. Taken all the same, by a
+// program that names it, it is waited for.
+func TestRestartKeepsItsPort(t *testing.T) {
+	c, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	dsn := c.NewDatabase(t)
+	if lo := ephemeralStart(); c.Port() >= lo {
+		t.Errorf("the cluster's port %d is in the ephemeral range (from %d), where any program could be handed it", c.Port(), lo)
+	}
+	if err := c.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(c.Port())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		l.Close()
+	}()
+	if err := c.Restart(); err != nil {
+		t.Fatalf("Restart with the port taken for a moment: %v", err)
+	}
+	query(t, dsn, "SELECT 1")
 }
