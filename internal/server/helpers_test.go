@@ -118,6 +118,12 @@ func serveConfig(t *testing.T, cfg Config, fe *fakeExec) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveServer(t, srv, fe)
+}
+
+// serveServer serves srv, made by New, on a free port.
+func serveServer(t *testing.T, srv *Server, fe *fakeExec) *testServer {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -3,10 +3,13 @@ package server
 import (
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"analyst/internal/testlib"
 )
 
 // Beyond MaxSessions a session is told the server is busy and ends at
@@ -59,59 +62,69 @@ func TestSessionCap(t *testing.T) {
 }
 
 // Connections from one address beyond the burst are refused before the
-// handshake, until the rate lets one more in.
+// handshake, until the rate lets one more in. The limiter's clock is the
+// test's: it moves only when told, so no stall of this process can make
+// the connections more than a second apart.
 func TestRateLimitConnections(t *testing.T) {
-	// Three connections within a second of each other must see the third
-	// refused; if this process was stalled so long that they were not
-	// within a second, the test tries again with a fresh server.
-	for attempt := 1; ; attempt++ {
-		ts := startServer(t, func(c *Config) { c.RatePerSecond, c.RateBurst = 1, 2 })
-		dial := func() (*gossh.Client, error) {
-			return gossh.Dial("tcp", ts.addr, clientConfig(t, "alice"))
-		}
-		start := time.Now()
-		for i := range 2 {
-			c, err := dial()
-			if err != nil {
-				t.Fatalf("connection %d of the burst: %v", i+1, err)
-			}
-			defer c.Close()
-		}
-		third, err := dial()
-		if err == nil {
-			third.Close()
-		}
-		if elapsed := time.Since(start); elapsed >= 900*time.Millisecond {
-			t.Logf("attempt %d: three connections took %s; trying again", attempt, elapsed)
-			if attempt == 5 {
-				t.Fatal("could not open three connections within a second in 5 attempts")
-			}
-			continue
-		}
-		if err == nil {
-			t.Fatal("a third connection in quick succession got in")
-		}
-
-		// A token comes back after a second.
-		time.Sleep(1100 * time.Millisecond)
+	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	fe := &fakeExec{}
+	srv, err := New(Config{HostKeyPEM: newHostKeyPEM(t), Library: testlib.Library(t), Exec: fe.run, RatePerSecond: 1, RateBurst: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.limiter.now = clock.now // before it serves: then only the clock's lock orders them
+	ts := serveServer(t, srv, fe)
+	dial := func() (*gossh.Client, error) {
+		return gossh.Dial("tcp", ts.addr, clientConfig(t, "alice"))
+	}
+	for i := range 2 {
 		c, err := dial()
 		if err != nil {
-			t.Fatalf("a connection a second later: %v", err)
+			t.Fatalf("connection %d of the burst: %v", i+1, err)
 		}
-		defer c.Close()
-		s := openSession(t, c, 0, 0).start(t, "list")
-		if code := s.exitStatus(t); code != 0 {
-			t.Errorf("list on the new connection: status %d", code)
-		}
-		return
+		t.Cleanup(func() { c.Close() })
+	}
+	if third, err := dial(); err == nil {
+		third.Close()
+		t.Fatal("a third connection at once got in")
+	}
+	clock.advance(999 * time.Millisecond)
+	if early, err := dial(); err == nil {
+		early.Close()
+		t.Fatal("a connection got in before the rate had earned a token")
+	}
+
+	// A token comes back after a second.
+	clock.advance(time.Millisecond)
+	c, err := dial()
+	if err != nil {
+		t.Fatalf("a connection a second later: %v", err)
+	}
+	defer c.Close()
+	s := openSession(t, c, 0, 0).start(t, "list")
+	if code := s.exitStatus(t); code != 0 {
+		t.Errorf("list on the new connection: status %d", code)
 	}
 }
 
-// fakeClock is a clock for the rate limiter that moves only when told.
-type fakeClock struct{ t time.Time }
+// fakeClock is a clock that moves only when told; safe for the server's
+// goroutines to read while a test moves it.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
 
-func (c *fakeClock) now() time.Time          { return c.t }
-func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
 
 func tcpAddr(t *testing.T, s string) net.Addr {
 	t.Helper()
