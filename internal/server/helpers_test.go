@@ -53,7 +53,7 @@ type fakeExec struct {
 
 // Its answers: stdout "exec:" and the arguments, and " width=N" when the
 // session has a terminal; for "read nosuch", an error on stderr and status
-// 3 instead.
+// 3 instead; "search boom" panics.
 func (f *fakeExec) run(ctx context.Context, args []string, width int, _ io.Reader, stdout, stderr io.Writer) int {
 	f.mu.Lock()
 	f.calls = append(f.calls, append([]string(nil), args...))
@@ -65,6 +65,9 @@ func (f *fakeExec) run(ctx context.Context, args []string, width int, _ io.Reade
 		case <-end:
 		case <-ctx.Done():
 		}
+	}
+	if len(args) == 2 && args[0] == "search" && args[1] == "boom" {
+		panic("boom in a command")
 	}
 	if len(args) == 2 && args[0] == "read" && args[1] == "nosuch" {
 		fmt.Fprintln(stderr, "fake: no article nosuch")

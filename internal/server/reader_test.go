@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/log/v2"
 	"charm.land/ssh"
 )
 
@@ -219,6 +220,28 @@ func TestMaxSession(t *testing.T) {
 	out := strings.TrimRight(s.out.String(), "\r\n")
 	if want := "Session closed: sessions last at most 500ms."; !strings.HasSuffix(out, want) {
 		t.Errorf("output ends with %q, want %q", tail(out, 80), want)
+	}
+}
+
+// A command runs on a goroutine of its own; a panic there ends its session
+// as any other, with the apology and status 1, logged with the command's
+// stack, and not the server.
+func TestPanicInACommandEndsOnlyItsSession(t *testing.T) {
+	logged := &lockedBuffer{}
+	ts := startServer(t, func(c *Config) { c.Logger = log.New(logged) })
+	s := openSession(t, ts.dial(t, "alice"), 0, 0).start(t, "search boom")
+	if code := s.exitStatus(t); code != 1 {
+		t.Errorf("a command that panicked: exit status = %d, want 1", code)
+	}
+	if got := strings.TrimRight(s.errOut.String(), "\r\n"); got != msgApology {
+		t.Errorf("a command that panicked: stderr = %q, want the apology line", got)
+	}
+	if !strings.Contains(logged.String(), "boom in a command") || !strings.Contains(logged.String(), "fakeExec") {
+		t.Errorf("the log lacks the panic and the command's stack:\n%s", logged)
+	}
+	after := openSession(t, ts.dial(t, "bob"), 0, 0).start(t, "list")
+	if code := after.exitStatus(t); code != 0 {
+		t.Errorf("a command after the panic: exit status = %d, want 0", code)
 	}
 }
 

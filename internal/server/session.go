@@ -165,20 +165,19 @@ func (s *Server) exec(sess ssh.Session, term terminal, args []string, sent *atom
 		width = term.pty.Window.Width
 	}
 	s.begin(sess, commandLabel(args))
-	done := make(chan int, 1)
-	go func() {
-		done <- s.cfg.Exec(execContext(sess), args, width, sess, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
-	}()
+	done := goCommand(func() int {
+		return s.cfg.Exec(execContext(sess), args, width, sess, countingWriter{sess, sent}, countingWriter{sess.Stderr(), sent})
+	})
 	timer := time.NewTimer(s.execTimeout)
 	defer timer.Stop()
 	select {
-	case code := <-done:
-		return code
+	case d := <-done:
+		return d.result()
 	case <-timer.C:
 		s.log.Warn("command timed out", "remote", sess.RemoteAddr().String(), "command", clientString(sess.RawCommand()))
 		endedBy(sess, endIdle)
 		_ = sess.Close()
-		<-done
+		_ = (<-done).result() // which panics again if the command did
 		return 1
 	}
 }
