@@ -2,6 +2,8 @@ package render
 
 import (
 	"container/list"
+	"errors"
+	"fmt"
 	"sync"
 
 	"analyst/internal/content"
@@ -10,6 +12,10 @@ import (
 // DefaultCacheBytes is a cache budget that holds every article of an issue
 // at a dozen widths in two styles.
 const DefaultCacheBytes = 64 << 20
+
+// ErrRenderPanicked is what the callers waiting for a rendering get when
+// it panicked; the caller that was making it gets the panic itself.
+var ErrRenderPanicked = errors.New("the rendering failed with an internal error")
 
 // Cache keeps rendered documents by (article, width, style), least recently
 // used first out once its byte budget is spent. It is safe for concurrent
@@ -24,6 +30,8 @@ type Cache struct {
 	inflight map[docKey]*pending
 	hits     int64 // lookups that found their rendering, made or under way
 	misses   int64 // renderings made
+	// render is RenderDoc, or a test's.
+	render func(*content.Article, int, string) (*Doc, error)
 }
 
 type docKey struct {
@@ -46,6 +54,7 @@ func NewCache(budget int64) *Cache {
 		order:    list.New(),
 		items:    map[docKey]*list.Element{},
 		inflight: map[docKey]*pending{},
+		render:   RenderDoc,
 	}
 }
 
@@ -81,16 +90,31 @@ func (c *Cache) Get(a *content.Article, width int, style string) (*Doc, error) {
 	c.inflight[key] = p
 	c.misses++
 	c.mu.Unlock()
+	return c.make(key, p)
+}
 
-	p.doc, p.err = RenderDoc(a, width, style)
-
-	c.mu.Lock()
-	delete(c.inflight, key)
-	if p.err == nil {
-		c.add(key, p.doc)
-	}
-	c.mu.Unlock()
-	close(p.done)
+// make renders for key and hands the result to those waiting in p. A panic
+// while rendering is theirs as an error, and the caller's as the same
+// panic, for its session's recover to log with the stack; either way the
+// rendering is no longer under way, so the next Get renders again.
+func (c *Cache) make(key docKey, p *pending) (*Doc, error) {
+	defer func() {
+		r := recover()
+		if r != nil {
+			p.doc, p.err = nil, fmt.Errorf("%w (%s at %d columns: %v)", ErrRenderPanicked, key.article.Slug, key.width, r)
+		}
+		c.mu.Lock()
+		delete(c.inflight, key)
+		if p.err == nil {
+			c.add(key, p.doc)
+		}
+		c.mu.Unlock()
+		close(p.done)
+		if r != nil {
+			panic(r)
+		}
+	}()
+	p.doc, p.err = c.render(key.article, key.width, key.style)
 	return p.doc, p.err
 }
 
