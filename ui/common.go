@@ -22,7 +22,8 @@ import (
 type Options struct {
 	Library *content.Library
 	// Cache holds renderings; share one between programs of one process.
-	// nil gives the program a cache of its own.
+	// A program that shares one makes at most a budget of renderings in
+	// it (renders.go). nil gives the program a cache of its own.
 	Cache *render.Cache
 	// Glossaries hold the library's glossaries, built on first need;
 	// share one between programs of one process. nil gives the program
@@ -92,6 +93,7 @@ type common struct {
 	placeDelay time.Duration        // how long a place waits to be written while the reader scrolls
 	maxNote    int                  // the longest note the editor takes
 	clipboard  func(string) error   // the system clipboard, or nil
+	renders    *renders             // which renderings to ask for, and when
 }
 
 // drawn is a piece of the screen kept between frames, with the width it
@@ -116,6 +118,7 @@ func newCommon(opt Options) *common {
 		maxNote:    cmp.Or(max(opt.MaxNote, 0), maxNote),
 		clipboard:  opt.SystemClipboard,
 	}
+	c.renders = newRenders(opt.Cache != nil)
 	if c.cache == nil {
 		c.cache = render.NewCache(render.DefaultCacheBytes)
 	}

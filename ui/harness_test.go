@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -33,6 +34,10 @@ func newHarness(tb testing.TB, opt Options, w, h int) *harness {
 	hs := &harness{tb: tb, m: New(opt)}
 	hs.m.c.placeDelay = 0       // places are written at once, not after a second without scrolling
 	hs.m.c.notes.retryDelay = 0 // failed changes wait for the next change, or a retryDueMsg the test sends
+	// A new size holds still at once, and no budget holds a rendering
+	// back: renders_test.go tests both.
+	hs.m.c.renders.after = func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+	hs.m.c.renders.budget = nil
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs

@@ -12,21 +12,29 @@ import (
 // in the next frame. While the article on screen waits for its own
 // rendering, nothing else is started: the first text comes first, and
 // the rest follows when it arrives (the docMsg that brings it calls
-// prefetch again).
+// prefetch again). Nor is anything started until the width and style
+// have held still (renders.go): the settledMsg calls prefetch again. Over
+// budget, the renderRetryMsg does.
 func (m *Model) prefetch() tea.Cmd {
-	if m.c.width == 0 || len(m.c.lib.Issues) == 0 {
+	if m.c.width == 0 || len(m.c.lib.Issues) == 0 || !m.c.renders.settled {
 		return nil
 	}
 	r := &m.reader
-	if m.screen == readerScreen && r.article != nil && r.doc == nil {
+	if m.screen == readerScreen && r.article != nil && r.stale() {
 		return nil
 	}
 	w, style := r.lay.textWidth, m.c.style
+	k := renderKey{w, style}
 	var cmds []tea.Cmd
 	for _, a := range nearestFirst(m.list.currentIssue().Articles(), r.article) {
-		if _, ok := m.c.cache.Peek(a, w, style); !ok {
-			cmds = append(cmds, renderCmd(m.c.cache, a, w, style))
+		if _, ok := m.c.cache.Peek(a, w, style); ok || m.c.renders.wasAsked(a, k) {
+			continue
 		}
+		if !m.c.renders.take(a, k) {
+			cmds = append(cmds, m.c.renders.retry())
+			break
+		}
+		cmds = append(cmds, renderCmd(m.c, a, w, style))
 	}
 	return tea.Sequence(cmds...)
 }

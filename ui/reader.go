@@ -162,10 +162,14 @@ type docMsg struct {
 	err error
 }
 
-// renderCmd renders an article in the background, through the cache.
-func renderCmd(cache *render.Cache, a *content.Article, width int, style string) tea.Cmd {
+// renderCmd renders an article in the background, through the cache,
+// unless the screen has left the width or style by the time it starts.
+func renderCmd(c *common, a *content.Article, width int, style string) tea.Cmd {
 	return func() tea.Msg {
-		d, err := cache.Get(a, width, style)
+		if !c.renders.wanted(renderKey{width, style}) {
+			return nil
+		}
+		d, err := c.cache.Get(a, width, style)
 		return docMsg{doc: d, err: err}
 	}
 }
@@ -197,7 +201,8 @@ func (r *readerModel) remember() {
 
 // load shows the current article at the current width and style if it is
 // cached, and otherwise asks for it, alone: the other articles are
-// rendered once it is on screen (prefetch.go).
+// rendered once it is on screen (prefetch.go). Over budget, it asks again
+// when the budget allows, and the text stays at its last width meanwhile.
 func (r *readerModel) load() tea.Cmd {
 	if r.article == nil || r.c.width == 0 {
 		return nil
@@ -207,7 +212,16 @@ func (r *readerModel) load() tea.Cmd {
 		r.setDoc(d)
 		return nil
 	}
-	return renderCmd(r.c.cache, r.article, w, style)
+	if k := (renderKey{w, style}); !r.c.renders.wasAsked(r.article, k) && !r.c.renders.take(r.article, k) {
+		return r.c.renders.retry()
+	}
+	return renderCmd(r.c, r.article, w, style)
+}
+
+// stale says whether the text on screen, if any, is not the rendering for
+// the current width and style.
+func (r *readerModel) stale() bool {
+	return r.doc == nil || r.doc.Width != r.lay.textWidth || r.doc.Style != r.c.style
 }
 
 // sibling returns the article d places away in the same issue, or nil.
@@ -302,6 +316,7 @@ func (r *readerModel) resize() tea.Cmd {
 		r.sidebarHidden, r.pickUnhid = false, true // the picker needs the sidebar
 	}
 	r.lay = computeLayout(r.c.width, r.c.height, r.sidebarHidden, r.c.measure)
+	settle := r.c.renders.show(renderKey{r.lay.textWidth, r.c.style})
 	switch {
 	case r.lay.sidebarSide:
 		r.overlay = false
@@ -309,8 +324,8 @@ func (r *readerModel) resize() tea.Cmd {
 		r.overlay = true // the picker stays in sight on a narrower terminal
 	}
 	r.pane.height = r.lay.paneHeight
-	if r.doc == nil || r.doc.Width != r.lay.textWidth || r.doc.Style != r.c.style {
-		return r.load()
+	if r.stale() {
+		return tea.Batch(settle, r.load())
 	}
 	r.refresh()
 	if r.relayout != nil {
@@ -319,7 +334,7 @@ func (r *readerModel) resize() tea.Cmd {
 	}
 	r.keepMatchInSight()
 	r.findCursor()
-	return nil
+	return settle
 }
 
 // keepMatchInSight brings the current match back on screen after a new

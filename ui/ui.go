@@ -107,6 +107,16 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case docMsg:
 		m.reader.receive(msg)
 		return m, m.prefetch() // now that the text is on screen, if it waited
+	case settledMsg:
+		if m.c.renders.settle(msg) {
+			return m, m.prefetch()
+		}
+	case renderRetryMsg:
+		m.c.renders.retrying = false
+		if m.reader.article != nil && m.reader.stale() {
+			return m, m.reader.load()
+		}
+		return m, m.prefetch()
 	case passagesMsg:
 		if m.list.found.receive(msg) {
 			m.list.clamp()

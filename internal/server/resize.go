@@ -8,11 +8,12 @@ import (
 )
 
 // resizeInterval is the least time between two sizes given to a reader.
-// A new width lays the text out afresh: up to four articles rendered,
-// 5 ms or more each, so a client sending window changes of new widths as
-// fast as it can would keep a core busy. Dragging a window's edge sends
-// tens a second; the reader follows four times a second, and always ends
-// at the last size.
+// A new width lays the text out afresh: the article on screen rendered,
+// 5 ms or more, and the others of the issue once the width has held still
+// for a second (ui/renders.go), so a client sending window changes of new
+// widths as fast as it can would keep a core busy. Dragging a window's
+// edge sends tens a second; the reader follows four times a second, and
+// always ends at the last size.
 const resizeInterval = 250 * time.Millisecond
 
 // forwardResizes passes the window sizes from winch to resize until winch
