@@ -224,7 +224,7 @@ func TestCursorKeepsItsParagraphThroughAResize(t *testing.T) {
 	}
 }
 
-func TestWorkKeysNeedTheCursor(t *testing.T) {
+func TestAnnotationKeysNeedTheCursor(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("2", "m")
 	if len(hs.m.c.notes.marks) != 0 || !strings.Contains(hs.m.reader.status, "v") {

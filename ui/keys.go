@@ -19,7 +19,7 @@ type KeyMap struct {
 	Sidebar, Back, Help, Quit key.Binding
 	// Glossary opens the glossary of the issue on screen.
 	Glossary key.Binding
-	// Reading as work: the paragraph cursor, highlights, notes, quotes.
+	// Annotations: the paragraph cursor, highlights, notes, quotes.
 	Cursor, Mark, Note, Copy, CopyCitation, Highlights, Delete key.Binding
 	// Bio shows the author's bio whole.
 	Bio key.Binding

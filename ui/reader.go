@@ -476,7 +476,7 @@ func (r *readerModel) update(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if cmd, ok := r.workKey(msg); ok {
+	if cmd, ok := r.annotationKey(msg); ok {
 		return cmd
 	}
 	h := r.pane.height

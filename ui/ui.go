@@ -130,7 +130,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	case KeepingMsg:
 		return m, m.c.notes.keeping(msg)
 	case tea.ColorProfileMsg, placeDueMsg, savedMsg, retryDueMsg, keptMsg:
-		return m, m.work(msg)
+		return m, m.updateAnnotations(msg)
 	case tea.PasteMsg:
 		return m, m.paste(msg.Content)
 	case tea.MouseWheelMsg:
@@ -175,10 +175,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	defer m.leaving(m.screen)
-	workCmd, work := m.workKey(msg)
+	annCmd, handled := m.annotationKey(msg)
 	switch {
-	case work:
-		cmd = workCmd
+	case handled:
+		cmd = annCmd
 	case !typing && !m.reader.picking && m.screen != glossaryScreen && key.Matches(msg, m.c.keys.Glossary):
 		m.openGlossary()
 	case m.screen == glossaryScreen:
@@ -278,7 +278,7 @@ func (m *Model) setKeys() {
 	default:
 		m.c.keys.forReader(m.reader.escAction())
 	}
-	m.c.keys.forWork(m.screen, m.reader.cursor.shown)
+	m.c.keys.forAnnotations(m.screen, m.reader.cursor.shown)
 }
 
 // layout brings what the screen in front shows up to date with the

@@ -5,10 +5,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// workKey handles, before the screens do, the keys of reading as work
-// that belong to no single screen: the note being written has every key,
+// annotationKey handles, before the screens do, the keys of highlights
+// and notes that belong to no single screen: the note being written has every key,
 // the highlights screen its own, and H opens it from the others.
-func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (m *Model) annotationKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	m.touched = true
 	m.c.notes.back = false // said: the next notice is news again
 	switch {
@@ -28,8 +28,10 @@ func (m *Model) workKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// work handles the messages of reading as work.
-func (m *Model) work(msg tea.Msg) tea.Cmd {
+// updateAnnotations handles the messages of what the reader keeps: the
+// colour profile the highlights are tinted in, a place due to be written,
+// a write's answer, a retry, and what the keeper held.
+func (m *Model) updateAnnotations(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.ColorProfileMsg:
 		m.c.profile = msg.Profile

@@ -7,11 +7,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// workKey handles the reader's keys of reading as work: the cursor and
+// annotationKey handles the reader's keys of annotations: the cursor and
 // what it points at. ok is false for any other key, which then does what
 // it always did; with the cursor shown, j, k and the arrows move it a
 // paragraph at a time, and esc hides it once nothing else is to close.
-func (r *readerModel) workKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
+func (r *readerModel) annotationKey(msg tea.KeyPressMsg) (cmd tea.Cmd, ok bool) {
 	k := r.c.keys
 	switch {
 	case key.Matches(msg, k.Cursor):

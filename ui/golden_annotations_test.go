@@ -6,11 +6,11 @@ import (
 	"analyst/internal/testlib"
 )
 
-// TestGoldenWorkViews checks the screens of reading as work at every
+// TestGoldenAnnotationViews checks the screens of highlights and notes at every
 // golden size: the cursor, a highlight with its note and one without,
 // the note editor, and the highlights screen. Run with -update after a
 // deliberate change, and read the diff.
-func TestGoldenWorkViews(t *testing.T) {
+func TestGoldenAnnotationViews(t *testing.T) {
 	cases := []struct {
 		name string
 		keys []string

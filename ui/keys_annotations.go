@@ -2,11 +2,11 @@ package ui
 
 import "charm.land/bubbles/v2/key"
 
-// forWork sets the keys of reading as work for the screen in front, after
-// forList or forReader: H everywhere but on its own screen; in the
+// forAnnotations sets the keys of highlights and notes for the screen in
+// front, after forList or forReader: H everywhere but on its own screen; in the
 // reader, v and Y, and with the cursor shown m, a and y, with j and k
 // moving a paragraph at a time.
-func (k *KeyMap) forWork(s screen, cursor bool) {
+func (k *KeyMap) forAnnotations(s screen, cursor bool) {
 	reader := s == readerScreen
 	k.Cursor.SetEnabled(reader)
 	k.CopyCitation.SetEnabled(reader)
