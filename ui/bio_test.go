@@ -69,7 +69,7 @@ func dedupe(lines []string) []string {
 func TestBioOverTheSidebar(t *testing.T) {
 	hs := newHarness(t, Options{}, 40, 12)
 	hs.keys("3", "s")
-	if !hs.m.reader.overlay {
+	if !hs.m.reader.side.overlay {
 		t.Fatal("s shows the sidebar over the text at 40 columns")
 	}
 	hs.keys("i")
@@ -77,7 +77,7 @@ func TestBioOverTheSidebar(t *testing.T) {
 		t.Errorf("the bio is in sight:\n%s", hs.screen())
 	}
 	hs.keys("esc")
-	if hs.m.reader.bio.open || hs.m.reader.overlay {
+	if hs.m.reader.bio.open || hs.m.reader.side.overlay {
 		t.Errorf("one esc closes the bio, and no sidebar is left over the text")
 	}
 }

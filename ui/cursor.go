@@ -17,10 +17,10 @@ type paraCursor struct {
 
 // cursorParagraph is the paragraph under the cursor, if it is shown.
 func (r *readerModel) cursorParagraph() (render.DocParagraph, bool) {
-	if !r.cursor.shown || r.doc == nil || r.cursor.at < 0 || r.cursor.at >= len(r.doc.Paragraphs) {
+	if !r.annotations.cursor.shown || r.doc == nil || r.annotations.cursor.at < 0 || r.annotations.cursor.at >= len(r.doc.Paragraphs) {
 		return render.DocParagraph{}, false
 	}
-	return r.doc.Paragraphs[r.cursor.at], true
+	return r.doc.Paragraphs[r.annotations.cursor.at], true
 }
 
 // showCursor puts the cursor on the first paragraph whose first line is
@@ -30,18 +30,18 @@ func (r *readerModel) showCursor() {
 		r.status = "This article has no paragraphs to point at."
 		return
 	}
-	r.cursor.shown = true
+	r.annotations.cursor.shown = true
 	r.placeCursor(r.firstParagraphInSight())
 	r.scrollToCursor() // when the title fills the pane, the first paragraph is below it
 }
 
-func (r *readerModel) hideCursor() { r.cursor.shown = false }
+func (r *readerModel) hideCursor() { r.annotations.cursor.shown = false }
 
 // placeCursor moves the cursor to a paragraph of the map.
 func (r *readerModel) placeCursor(i int) {
 	i = max(0, min(i, len(r.doc.Paragraphs)-1))
 	p := r.doc.Paragraphs[i]
-	r.cursor.at, r.cursor.sec, r.cursor.index = i, r.doc.Sections[p.Section].Section, p.Index
+	r.annotations.cursor.at, r.annotations.cursor.sec, r.annotations.cursor.index = i, r.doc.Sections[p.Section].Section, p.Index
 }
 
 // firstParagraphInSight is the first paragraph whose first line is on
@@ -63,7 +63,7 @@ func (r *readerModel) firstParagraphInSight() int {
 // moveCursor moves the cursor d paragraphs, across sections, and scrolls
 // so that the paragraph is in sight.
 func (r *readerModel) moveCursor(d int) {
-	next := r.cursor.at + d
+	next := r.annotations.cursor.at + d
 	switch {
 	case next < 0:
 		r.status = "This is the first paragraph."
@@ -85,10 +85,10 @@ func (r *readerModel) scrollToCursor() {
 	if !ok {
 		return
 	}
-	end := p.End + r.noteRows[r.cursor.at]
+	end := p.End + r.annotations.noteRows[r.annotations.cursor.at]
 	top, h := r.pane.offset, r.pane.height
 	switch {
-	case end-p.First > h && r.editor.open:
+	case end-p.First > h && r.annotations.editor.open:
 		r.pane.setOffset(end - h)
 	case p.First < top || end-p.First > h:
 		r.pane.setOffset(p.First)
@@ -111,7 +111,7 @@ func (r *readerModel) keepCursorInSight() {
 	if r.relayout != nil {
 		return // a new layout is on its way, and findCursor will place it
 	}
-	if r.cursor.shown && r.doc != nil && !r.cursorInSight() && len(r.doc.Paragraphs) > 0 {
+	if r.annotations.cursor.shown && r.doc != nil && !r.cursorInSight() && len(r.doc.Paragraphs) > 0 {
 		r.placeCursor(r.firstParagraphInSight())
 	}
 }
@@ -121,14 +121,14 @@ func (r *readerModel) keepCursorInSight() {
 // that paragraph), and scrolls it into sight; in another article it goes
 // to the first paragraph on screen.
 func (r *readerModel) findCursor() {
-	if !r.cursor.shown || r.doc == nil {
+	if !r.annotations.cursor.shown || r.doc == nil {
 		return
 	}
 	if len(r.doc.Paragraphs) == 0 {
-		r.cursor.shown = false
+		r.annotations.cursor.shown = false
 		return
 	}
-	if i := r.doc.FindParagraph(r.cursor.sec, r.cursor.index); i >= 0 {
+	if i := r.doc.FindParagraph(r.annotations.cursor.sec, r.annotations.cursor.index); i >= 0 {
 		r.placeCursor(i)
 		r.scrollToCursor()
 		return

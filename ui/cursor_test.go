@@ -68,7 +68,7 @@ func TestCursorStartsOnTheFirstParagraphInSight(t *testing.T) {
 		t.Errorf("the bar's first row does not show the paragraph")
 	}
 	hs.keys("v")
-	if hs.m.reader.cursor.shown || len(cursorRows(hs)) != 0 {
+	if hs.m.reader.annotations.cursor.shown || len(cursorRows(hs)) != 0 {
 		t.Errorf("v again hides the cursor")
 	}
 	hs.keys("]", "v")
@@ -76,7 +76,7 @@ func TestCursorStartsOnTheFirstParagraphInSight(t *testing.T) {
 		t.Errorf("v with Background's heading on top points at %s: %.40q", sec, text)
 	}
 	hs.keys("esc")
-	if hs.m.reader.cursor.shown || hs.m.screen != readerScreen {
+	if hs.m.reader.annotations.cursor.shown || hs.m.screen != readerScreen {
 		t.Errorf("esc hides the cursor and stays in the reader")
 	}
 }
@@ -183,7 +183,7 @@ func TestOtherMovesTakeTheCursorAlong(t *testing.T) {
 		t.Errorf("the match and the cursor are both on screen")
 	}
 	hs.keys("esc")
-	if !r.cursor.shown || r.search.active() {
+	if !r.annotations.cursor.shown || r.search.active() {
 		t.Errorf("esc clears the search first, then hides the cursor")
 	}
 }
@@ -195,7 +195,7 @@ func TestCursorAcrossArticles(t *testing.T) {
 	at := hs.m.reader.pane.offset
 	hs.keys("n")
 	r := &hs.m.reader
-	if r.article.Slug != "jamal" || !r.cursor.shown {
+	if r.article.Slug != "jamal" || !r.annotations.cursor.shown {
 		t.Fatalf("n keeps the cursor shown, in the next article")
 	}
 	if text, _ := cursorText(hs); text != hs.article("jamal").Lead().Paragraphs[0] {

@@ -30,7 +30,7 @@ func (m *Model) ignores(msg tea.KeyPressMsg) bool {
 	case m.help:
 		return !helpTakes(msg.String())
 	case m.screen != listScreen && m.screen != readerScreen,
-		m.screen == readerScreen && (m.reader.picking || m.reader.editor.open):
+		m.screen == readerScreen && (m.reader.side.picking || m.reader.annotations.editor.open):
 		return false
 	}
 	k := msg.String()

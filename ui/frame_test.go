@@ -151,7 +151,7 @@ func TestPasteIntoANoteIsCut(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("1", "v", "a")
 	hs.send(tea.PasteMsg{Content: "a\x1b[31m note\n" + strings.Repeat("z", 1<<20)})
-	got := hs.m.reader.editor.input.value
+	got := hs.m.reader.annotations.editor.input.value
 	if n := len([]rune(got)); n != maxNote || !strings.HasPrefix(got, "a[31m note zzz") {
 		t.Errorf("a 1 MB paste into a note: %d runes starting %.20q; want %d starting with the paste", n, got, maxNote)
 	}

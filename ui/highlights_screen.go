@@ -211,7 +211,7 @@ func (m *Model) openMark(sel *mark) tea.Cmd {
 	}
 	m.screen = readerScreen
 	m.list.selectArticle(sel.article)
-	m.reader.cursor = paraCursor{shown: true, sec: sel.section, index: sel.h.Paragraph}
+	m.reader.annotations.cursor = paraCursor{shown: true, sec: sel.section, index: sel.h.Paragraph}
 	if m.reader.article == sel.article && m.reader.doc != nil {
 		m.reader.relayoutNotes()
 		m.reader.findCursor()

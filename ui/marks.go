@@ -45,15 +45,15 @@ func (r *readerModel) withNotes(base *render.Doc) *render.Doc {
 	for i, p := range base.Paragraphs {
 		k := paraKey{base.Sections[p.Section].Section, p.Index}
 		switch {
-		case r.editor.open && r.editor.at == k:
+		case r.annotations.editor.open && r.annotations.editor.at == k:
 			inserts[i] = r.editorBlock(base.Width)
 		case marks[k] != nil && marks[k].h.Note != "":
 			inserts[i] = noteLines(marks[k].h.Note, base.Width, r.c.marks().Note, r.c.glyphs.NoteSign, "")
 		}
 	}
-	r.noteRows = map[int]int{}
+	r.annotations.noteRows = map[int]int{}
 	for i, b := range inserts {
-		r.noteRows[i] = len(b.Lines)
+		r.annotations.noteRows[i] = len(b.Lines)
 	}
 	return base.WithBlocks(inserts)
 }
@@ -114,8 +114,8 @@ func printable(s string) string {
 func (r *readerModel) markedLines() []string {
 	ms := r.c.marks()
 	key := tintKey{r.doc, r.c.notes.version, ms.dark, ms.profile, r.c.style}
-	if r.tinted.key == key && r.tinted.lines != nil {
-		return r.tinted.lines
+	if r.annotations.tinted.key == key && r.annotations.tinted.lines != nil {
+		return r.annotations.tinted.lines
 	}
 	lines := r.doc.Lines
 	marks := r.articleMarks()
@@ -134,7 +134,7 @@ func (r *readerModel) markedLines() []string {
 			}
 		}
 	}
-	r.tinted.key, r.tinted.lines = key, lines
+	r.annotations.tinted.key, r.annotations.tinted.lines = key, lines
 	return lines
 }
 

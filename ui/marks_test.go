@@ -61,7 +61,7 @@ func TestNoteRoundTrip(t *testing.T) {
 	keeper := NewMemoryKeeper(Kept{})
 	hs := newHarness(t, Options{Keeper: keeper}, 80, 24)
 	hs.keys("3", "v", "j", "a")
-	if !hs.m.reader.editor.open || !strings.Contains(lastLine(hs.screen()), "enter save") {
+	if !hs.m.reader.annotations.editor.open || !strings.Contains(lastLine(hs.screen()), "enter save") {
 		t.Fatalf("a opens the note editor:\n%s", hs.screen())
 	}
 	hs.typeText("compare with the 2024 talks?")
@@ -85,8 +85,8 @@ func TestNoteRoundTrip(t *testing.T) {
 	}
 
 	hs.keys("a")
-	if hs.m.reader.editor.input.value != "compare with the 2024 talks?" {
-		t.Errorf("the editor opens on the note: %q", hs.m.reader.editor.input.value)
+	if hs.m.reader.annotations.editor.input.value != "compare with the 2024 talks?" {
+		t.Errorf("the editor opens on the note: %q", hs.m.reader.annotations.editor.input.value)
 	}
 	hs.typeText(" no")
 	hs.keys("esc")
@@ -108,8 +108,8 @@ func TestTypingANoteDoesNotTriggerKeys(t *testing.T) {
 	hs.keys("1", "v", "a")
 	hs.typeText("q?]nHmvy/")
 	r := &hs.m.reader
-	if hs.quit || hs.m.help || hs.m.screen != readerScreen || r.article.Slug != "tolipov" || r.editor.input.value != "q?]nHmvy/" {
-		t.Errorf("keys typed into a note are text: %q", r.editor.input.value)
+	if hs.quit || hs.m.help || hs.m.screen != readerScreen || r.article.Slug != "tolipov" || r.annotations.editor.input.value != "q?]nHmvy/" {
+		t.Errorf("keys typed into a note are text: %q", r.annotations.editor.input.value)
 	}
 }
 

@@ -202,14 +202,14 @@ func TestPickSectionFromSidebar(t *testing.T) {
 	for _, w := range []int{120, 60} {
 		hs := newHarness(t, Options{}, w, 30)
 		hs.keys("2", "tab")
-		if !hs.m.reader.picking || !strings.Contains(hs.screen(), "SECTIONS") {
+		if !hs.m.reader.side.picking || !strings.Contains(hs.screen(), "SECTIONS") {
 			t.Fatalf("%d: tab must show the section list with the keyboard", w)
 		}
 		hs.keys("down", "down", "enter")
 		if got := hs.topLine(); got != "Implications" {
 			t.Errorf("%d: picking the third section shows %q", w, got)
 		}
-		if w < sidebarFoldsAt && hs.m.reader.overlay {
+		if w < sidebarFoldsAt && hs.m.reader.side.overlay {
 			t.Errorf("%d: the overlay must close after the pick", w)
 		}
 	}
@@ -229,7 +229,7 @@ func TestSidebarFoldsAndShowsAsOverlay(t *testing.T) {
 		t.Errorf("s shows the sidebar over the text:\n%s", hs.screen())
 	}
 	hs.keys("esc")
-	if hs.m.reader.overlay || hs.m.screen != readerScreen {
+	if hs.m.reader.side.overlay || hs.m.screen != readerScreen {
 		t.Errorf("esc closes the overlay first")
 	}
 	wide := newHarness(t, Options{}, 120, 40)
@@ -480,14 +480,14 @@ func TestPickerStaysInSightWhenTheWindowNarrows(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("2", "tab")
 	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if !hs.m.reader.picking || !strings.Contains(hs.screen(), "SECTIONS") {
+	if !hs.m.reader.side.picking || !strings.Contains(hs.screen(), "SECTIONS") {
 		t.Fatalf("the picker must stay in sight at 80x24:\n%s", hs.screen())
 	}
 	hs.keys("j", "j", "enter")
 	if got := hs.topLine(); got != "Implications" {
 		t.Errorf("picking the third section shows %q", got)
 	}
-	if hs.m.reader.overlay || strings.Contains(hs.screen(), "SECTIONS") {
+	if hs.m.reader.side.overlay || strings.Contains(hs.screen(), "SECTIONS") {
 		t.Errorf("the overlay must close after the pick:\n%s", hs.screen())
 	}
 }
@@ -503,7 +503,7 @@ func TestPickerPutsAHiddenSidebarAway(t *testing.T) {
 		t.Fatalf("tab must show the sections:\n%s", hs.screen())
 	}
 	hs.keys("esc")
-	if strings.Contains(hs.screen(), "SECTIONS") || !hs.m.reader.sidebarHidden {
+	if strings.Contains(hs.screen(), "SECTIONS") || !hs.m.reader.side.hidden {
 		t.Errorf("closing the picker must hide again the sidebar the reader hid:\n%s", hs.screen())
 	}
 }
@@ -511,8 +511,8 @@ func TestPickerPutsAHiddenSidebarAway(t *testing.T) {
 func TestDigitInThePickerJumps(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("2", "tab", "3")
-	if got := hs.topLine(); got != "Implications" || hs.m.reader.picking {
-		t.Errorf("3 in the picker must jump to the third section and close it: top %q, picking %v", got, hs.m.reader.picking)
+	if got := hs.topLine(); got != "Implications" || hs.m.reader.side.picking {
+		t.Errorf("3 in the picker must jump to the third section and close it: top %q, picking %v", got, hs.m.reader.side.picking)
 	}
 }
 

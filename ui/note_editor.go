@@ -30,40 +30,40 @@ func (r *readerModel) openEditor() {
 		return
 	}
 	k := paraKey{r.doc.Sections[p.Section].Section, p.Index}
-	r.editor = noteEditor{open: true, at: k, input: textInput{limit: r.c.maxNote}}
+	r.annotations.editor = noteEditor{open: true, at: k, input: textInput{limit: r.c.maxNote}}
 	if m := r.c.notes.at(k.sec, k.index); m != nil {
-		r.editor.input.value = m.h.Note
+		r.annotations.editor.input.value = m.h.Note
 	}
 	r.relayoutNotes()
 }
 
 // editorBlock is the editor's lines under the paragraph.
 func (r *readerModel) editorBlock(width int) render.Block {
-	return noteLines(r.editor.input.value, width, r.c.marks().Editor, r.c.glyphs.NoteSign, r.c.glyphs.Cursor)
+	return noteLines(r.annotations.editor.input.value, width, r.c.marks().Editor, r.c.glyphs.NoteSign, r.c.glyphs.Cursor)
 }
 
 // updateEditor handles a key while the reader writes a note.
 func (r *readerModel) updateEditor(msg tea.KeyPressMsg) {
 	switch msg.String() {
 	case "enter":
-		r.saveNote(strings.TrimSpace(content.NormalizeSpace(r.editor.input.value)))
-		r.editor = noteEditor{}
+		r.saveNote(strings.TrimSpace(content.NormalizeSpace(r.annotations.editor.input.value)))
+		r.annotations.editor = noteEditor{}
 	case "esc":
-		r.editor = noteEditor{}
+		r.annotations.editor = noteEditor{}
 		r.status = "Note not changed."
 	default:
-		r.editor.input.update(msg)
-		r.editor.input.value = content.StripControls(r.editor.input.value)
+		r.annotations.editor.input.update(msg)
+		r.annotations.editor.input.value = content.StripControls(r.annotations.editor.input.value)
 	}
 	r.relayoutNotes()
 }
 
 // paste takes pasted text into the note being written, as one line.
 func (r *readerModel) paste(text string) {
-	if !r.editor.open {
+	if !r.annotations.editor.open {
 		return
 	}
-	r.editor.input.paste(text)
+	r.annotations.editor.input.paste(text)
 	r.relayoutNotes()
 }
 
@@ -71,7 +71,7 @@ func (r *readerModel) paste(text string) {
 // highlights the paragraph, an empty one removes the note and keeps the
 // highlight.
 func (r *readerModel) saveNote(text string) {
-	nb, k := r.c.notes, r.editor.at
+	nb, k := r.c.notes, r.annotations.editor.at
 	m := nb.at(k.sec, k.index)
 	switch {
 	case m == nil && text == "":

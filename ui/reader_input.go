@@ -70,28 +70,3 @@ func (r *readerModel) showMatch() {
 	}
 	r.pane.setOffset(offset)
 }
-
-// updatePicker handles keys while the sidebar's section list has focus:
-// up and down choose, enter (or a section's number) jumps, esc or tab
-// gives the keyboard back.
-func (r *readerModel) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
-	n := len(r.doc.Sections)
-	switch msg.String() {
-	case "up", "k", "shift+tab":
-		r.pick = (r.pick - 1 + n) % n
-	case "down", "j":
-		r.pick = (r.pick + 1) % n
-	case "enter", "space":
-		r.pane.setOffset(r.doc.Sections[r.pick].Line)
-		return r.closePicker()
-	case "esc", "tab":
-		return r.closePicker()
-	default:
-		if d, ok := numberKey(msg, r.c.keys.Number); ok && d <= n {
-			r.pick = d - 1
-			r.pane.setOffset(r.doc.Sections[r.pick].Line)
-			return r.closePicker()
-		}
-	}
-	return nil
-}

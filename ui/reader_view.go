@@ -19,7 +19,7 @@ func (r *readerModel) view(w, h int) string {
 	} else if r.doc == nil {
 		body[min(1, len(body)-1)] = fitLine("  "+r.c.styles.Meta.Render("Rendering"+r.c.glyphs.Ellipsis), r.lay.textWidth)
 	}
-	showSidebar := r.lay.sidebarSide || r.overlay
+	showSidebar := r.lay.sidebarSide || r.side.overlay
 	var side []string
 	if showSidebar {
 		side = r.sidebar().Render(r.lay.sidebarW, r.lay.paneHeight)
@@ -29,7 +29,7 @@ func (r *readerModel) view(w, h int) string {
 		switch {
 		case r.lay.sidebarSide:
 			line = left + line + "  " + side[i]
-		case r.overlay:
+		case r.side.overlay:
 			line = fitLine(left+line, r.lay.sidebarX) + side[i]
 		default:
 			line = left + line
@@ -47,11 +47,11 @@ func (r *readerModel) sidebar() sidebar {
 		article:  r.article,
 		doc:      r.doc,
 		current:  r.currentSection(),
-		picking:  r.picking,
-		pick:     r.pick,
+		picking:  r.side.picking,
+		pick:     r.side.pick,
 		fraction: r.read,
-		abbrs:    r.abbrs.uses,
-		bioFirst: r.bioFirst,
+		abbrs:    r.side.abbrs.uses,
+		bioFirst: r.side.bioFirst,
 		marked:   r.c.notes.count(r.article),
 		styles:   r.c.styles,
 	}
@@ -80,7 +80,7 @@ func (r *readerModel) statusLine(w int, withProgress bool) string {
 	switch {
 	case r.search.typing:
 		return promptLine(st, r.search.input.value, "enter search"+st.G.Sep+"esc cancel", w)
-	case r.editor.open:
+	case r.annotations.editor.open:
 		return spreadKeepLeft(st, " "+st.Prompt.Render("Note")+st.Meta.Render(st.G.Sep+strings.Join([]string{"enter save", "esc cancel", "empty removes the note"}, st.G.Sep)), right, w)
 	case r.status != "":
 		return spreadKeepLeft(st, " "+st.Status.Render(r.status), right, w)

@@ -19,34 +19,34 @@ type screenAbbreviations struct {
 	uses        []glossary.Use
 }
 
-// findAbbreviations keeps in r.abbrs the abbreviations of the paragraphs
+// findAbbreviations keeps in r.side.abbrs the abbreviations of the paragraphs
 // that are on the pane, wholly or in part, in the order they first
 // appear, for the sidebar: after every message, so that drawing it does
 // no work (the first builds the article's glossary).
 func (r *readerModel) findAbbreviations() {
 	d := r.doc
 	if d == nil || len(d.Paragraphs) == 0 {
-		r.abbrs = screenAbbreviations{}
+		r.side.abbrs = screenAbbreviations{}
 		return
 	}
 	bottom := r.pane.offset + r.pane.height - 1
 	first := d.ParagraphAt(r.pane.offset)
 	if first < 0 || d.Paragraphs[first].First > bottom {
-		r.abbrs = screenAbbreviations{doc: d, first: -1} // no paragraph on screen: the title, or the room after the end
+		r.side.abbrs = screenAbbreviations{doc: d, first: -1} // no paragraph on screen: the title, or the room after the end
 		return
 	}
 	last := first
 	for last+1 < len(d.Paragraphs) && d.Paragraphs[last+1].First <= bottom {
 		last++
 	}
-	if a := &r.abbrs; a.doc == d && a.first == first && a.last == last {
+	if a := &r.side.abbrs; a.doc == d && a.first == first && a.last == last {
 		return
 	}
 	pf, pl := d.Paragraphs[first], d.Paragraphs[last]
 	from := glossary.Place{Article: r.article, Section: d.Sections[pf.Section].Section, Paragraph: pf.Index}
 	to := glossary.Place{Article: r.article, Section: d.Sections[pl.Section].Section, Paragraph: pl.Index, Offset: 1 << 30}
 	uses := r.c.glossaries.Article(r.article).Between(from, to)
-	r.abbrs = screenAbbreviations{doc: d, first: first, last: last, uses: uses}
+	r.side.abbrs = screenAbbreviations{doc: d, first: first, last: last, uses: uses}
 }
 
 // abbreviations draws the sidebar's part for the abbreviations on screen

@@ -38,3 +38,22 @@ func TestKeysTypedAheadWorkAsTyped(t *testing.T) {
 		t.Errorf("the keys follow the replayed keys: m is enabled with the cursor shown")
 	}
 }
+
+// The keys kept while the text renders are bounded, and taken once.
+func TestTypedAheadIsBoundedAndTakenOnce(t *testing.T) {
+	var ta typedAhead
+	for range maxTypedAhead + 10 {
+		ta.keep(tea.KeyPressMsg{Code: 'j', Text: "j"})
+	}
+	if keys := ta.take(); len(keys) != maxTypedAhead {
+		t.Errorf("kept %d keys, want at most %d", len(keys), maxTypedAhead)
+	}
+	if keys := ta.take(); keys != nil {
+		t.Errorf("the keys are taken once: %d more", len(keys))
+	}
+	ta.keep(tea.KeyPressMsg{Code: 'k', Text: "k"})
+	ta.drop()
+	if keys := ta.take(); keys != nil {
+		t.Errorf("dropped keys are not pressed again: %d", len(keys))
+	}
+}

@@ -147,7 +147,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	}
 	m.warning = ""
-	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering || m.reader.editor.open || m.highlights.typing()
+	typing := m.list.filtering || m.reader.search.typing || m.glossary.filtering || m.reader.annotations.editor.open || m.highlights.typing()
 	if m.tooSmall() {
 		return m.keyTooSmall(msg, typing)
 	}
@@ -179,7 +179,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case handled:
 		cmd = annCmd
-	case !typing && !m.reader.picking && m.screen != glossaryScreen && key.Matches(msg, m.c.keys.Glossary):
+	case !typing && !m.reader.side.picking && m.screen != glossaryScreen && key.Matches(msg, m.c.keys.Glossary):
 		m.openGlossary()
 	case m.screen == glossaryScreen:
 		cmd = m.glossaryKey(msg)
@@ -278,7 +278,7 @@ func (m *Model) setKeys() {
 	default:
 		m.c.keys.forReader(m.reader.escAction())
 	}
-	m.c.keys.forAnnotations(m.screen, m.reader.cursor.shown)
+	m.c.keys.forAnnotations(m.screen, m.reader.annotations.cursor.shown)
 }
 
 // layout brings what the screen in front shows up to date with the

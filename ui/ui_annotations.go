@@ -14,11 +14,11 @@ func (m *Model) annotationKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case m.screen == highlightsScreen:
 		return m.updateHighlights(msg), true
-	case m.screen == readerScreen && m.reader.editor.open:
+	case m.screen == readerScreen && m.reader.annotations.editor.open:
 		m.reader.status = ""
 		m.reader.updateEditor(msg)
 		return nil, true
-	case m.list.filtering || m.reader.search.typing || m.reader.picking:
+	case m.list.filtering || m.reader.search.typing || m.reader.side.picking:
 		return nil, false
 	case key.Matches(msg, m.c.keys.Highlights):
 		m.from, m.screen = m.screen, highlightsScreen

@@ -42,5 +42,5 @@ type modelState struct {
 }
 
 func snapshot(m *Model) modelState {
-	return modelState{m.list.top, m.glossary.top, m.highlights.top, m.reader.bio.offset, m.reader.abbrs}
+	return modelState{m.list.top, m.glossary.top, m.highlights.top, m.reader.bio.offset, m.reader.side.abbrs}
 }
