@@ -17,17 +17,14 @@ const glossaryItemLines = 2
 // with its long forms, where each is defined and how often it is used.
 // enter opens the reader at a definition; / filters.
 type glossaryModel struct {
-	c         *common
-	g         *glossary.Glossary
-	items     []glossary.Item // those the filter keeps
-	cursor    int
-	top       int
-	drawn     [][]string // each item as layout drew it, for view
-	filter    textInput
-	filtering bool
-	chosen    *glossary.Definition // picked with enter, for the root to open
-	back      bool                 // the reader asked to leave
-	status    string               // a one-time message for the status line
+	c     *common
+	g     *glossary.Glossary
+	items []glossary.Item // those the filter keeps
+	cursorList
+	drawn  [][]string           // each item as layout drew it, for view
+	chosen *glossary.Definition // picked with enter, for the root to open
+	back   bool                 // the reader asked to leave
+	status string               // a one-time message for the status line
 }
 
 // show puts an issue's glossary on the screen; the same issue's comes
@@ -53,7 +50,7 @@ func (gm *glossaryModel) refilter() {
 			gm.items = append(gm.items, it)
 		}
 	}
-	gm.cursor = max(0, min(gm.cursor, len(gm.items)-1))
+	gm.clampTo(len(gm.items))
 }
 
 // update handles a key on the glossary screen.
@@ -61,16 +58,11 @@ func (gm *glossaryModel) update(msg tea.KeyPressMsg) {
 	k := gm.c.keys
 	gm.status = ""
 	if gm.filtering {
-		switch msg.String() {
-		case "enter":
-			gm.filtering = false
-		case "esc":
-			gm.filtering = false
+		switch gm.filterKey(msg, len(gm.items)) {
+		case filterCleared:
 			gm.filter.reset()
 			gm.refilter()
-		case "up", "down":
-			gm.move(map[string]int{"up": -1, "down": 1}[msg.String()])
-		default:
+		case filterTyped:
 			gm.filter.update(msg)
 			gm.cursor = 0
 			gm.refilter()
@@ -78,19 +70,10 @@ func (gm *glossaryModel) update(msg tea.KeyPressMsg) {
 		return
 	}
 	page := max(gm.room(gm.c.height)/glossaryItemLines-1, 1)
+	if gm.moveKey(msg, k, len(gm.items), page) {
+		return
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		gm.move(1)
-	case key.Matches(msg, k.Up):
-		gm.move(-1)
-	case key.Matches(msg, k.PageDown):
-		gm.move(page)
-	case key.Matches(msg, k.PageUp):
-		gm.move(-page)
-	case key.Matches(msg, k.Top):
-		gm.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		gm.cursor = max(len(gm.items)-1, 0)
 	case key.Matches(msg, k.Filter):
 		gm.filtering = true
 	case key.Matches(msg, k.Open):
@@ -113,9 +96,8 @@ func (gm *glossaryModel) update(msg tea.KeyPressMsg) {
 	}
 }
 
-func (gm *glossaryModel) move(d int) {
-	gm.cursor = max(0, min(gm.cursor+d, len(gm.items)-1))
-}
+// move moves the cursor d items, for the mouse wheel.
+func (gm *glossaryModel) move(d int) { gm.moveBy(d, len(gm.items)) }
 
 // escAction is what esc does on the screen, for help.
 func (gm *glossaryModel) escAction() string {

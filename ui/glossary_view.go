@@ -28,7 +28,7 @@ func (gm *glossaryModel) layout(w, h int) {
 		gm.drawn[i] = gm.item(it, i == gm.cursor, abbrW, cw)
 		heights[i] = len(gm.drawn[i])
 	}
-	gm.top = scrollTop(gm.top, gm.cursor, heights, gm.room(h), 0, 0)
+	gm.keepInSight(gm.cursor, heights, gm.room(h), 0, 0)
 }
 
 // view draws the glossary screen in w×h cells.

@@ -18,12 +18,11 @@ const entryLines = 5
 
 // listModel is the home screen: the table of contents of one issue.
 type listModel struct {
-	c          *common
-	issue      int // index in the library's issues
-	cursor     int // index in the visible entries
-	top        int // first visible entry
-	filter     textInput
-	filtering  bool             // the filter line has the keyboard
+	c     *common
+	issue int // index in the library's issues
+	// cursorList's cursor is an index in the visible entries, its top
+	// the first block shown (list_blocks.go).
+	cursorList
 	unfiltered *content.Article // the article under the cursor when the filter began
 	found      librarySearch    // passages of the whole library that hold the filter's text
 	chosen     *content.Passage // a passage picked with enter, for the root to open
@@ -87,30 +86,21 @@ func (l *listModel) update(msg tea.KeyPressMsg) *content.Article {
 	k := l.c.keys
 	l.status = ""
 	if l.filtering {
-		switch msg.String() {
-		case "enter":
-			l.filtering = false
+		switch l.filterKey(msg, l.items()) {
+		case filterDone:
 			l.choosePassage()
-		case "esc":
-			l.filtering = false
+		case filterCleared:
 			l.clearFilter()
-		case "up", "down":
-			l.move(map[string]int{"up": -1, "down": 1}[msg.String()])
-		default:
+		case filterTyped:
 			l.typeFilter(msg)
 		}
 		l.clamp()
 		return nil
 	}
+	if l.moveKey(msg, k, l.items(), 0) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		l.move(1)
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-	case key.Matches(msg, k.Top):
-		l.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		l.cursor = l.items() - 1
 	case key.Matches(msg, k.Filter):
 		l.filtering = true
 		if l.filter.value == "" {
@@ -156,7 +146,8 @@ func (l *listModel) clearFilter() {
 	l.resetFilter()
 }
 
-func (l *listModel) move(d int) { l.cursor += d; l.clamp() }
+// move moves the cursor d entries, for the mouse wheel.
+func (l *listModel) move(d int) { l.moveBy(d, l.items()) }
 
 func (l *listModel) switchIssue(d int) {
 	n := len(l.c.lib.Issues)
@@ -168,9 +159,7 @@ func (l *listModel) switchIssue(d int) {
 	l.resetFilter()
 }
 
-func (l *listModel) clamp() {
-	l.cursor = max(0, min(l.cursor, l.items()-1))
-}
+func (l *listModel) clamp() { l.clampTo(l.items()) }
 
 // view draws the list in w×h cells, all but the status line. On wide
 // terminals the entries keep to a readable width, centred.

@@ -84,5 +84,5 @@ func (l *listModel) scroll(blocks []listBlock, room int) {
 	if cur > 0 && blocks[cur-1].kind == passagesHeadingBlock {
 		lead = 1
 	}
-	l.top = scrollTop(l.top, cur, heights, room, 1, lead)
+	l.keepInSight(cur, heights, room, 1, lead)
 }
