@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"analyst/internal/content"
 )
 
@@ -16,8 +14,9 @@ type Place struct {
 	Progress float64 `json:"progress,omitempty"`
 }
 
-// PlaceKey names an article in saved places: "2026-01/cutler".
-func PlaceKey(a *content.Article) string { return a.Issue.Slug + "/" + a.Slug }
+// PlaceKey names an article in saved places: its content.Article.Key,
+// "2026-01/cutler".
+func PlaceKey(a *content.Article) string { return a.Key() }
 
 // restorePlaces keeps saved places to take up when their articles open:
 // going through every article of a large library at start would read
@@ -42,13 +41,5 @@ func (r *readerModel) placeOf(a *content.Article) (place, bool) {
 // articleByKey finds the article a PlaceKey names, reading its issue
 // only; nil when the library has no such article.
 func articleByKey(lib *content.Library, key string) *content.Article {
-	issue, slug, ok := strings.Cut(key, "/")
-	if is := lib.Issue(issue); ok && is != nil {
-		for _, a := range is.Articles() {
-			if a.Slug == slug {
-				return a
-			}
-		}
-	}
-	return nil
+	return lib.ArticleByKey(key)
 }

@@ -136,7 +136,7 @@ func (l *Library) Ref(a *Article) string {
 	if a.Issue == l.Latest() {
 		return a.Slug
 	}
-	return a.Issue.Slug + "/" + a.Slug
+	return a.Key()
 }
 
 // Issue returns the issue with the slug ("2026-01"), or nil.

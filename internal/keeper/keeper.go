@@ -171,19 +171,8 @@ func (k *Keeper) DeleteHighlight(id int64) error {
 	return wrap(err)
 }
 
-// article is the library's article of a PlaceKey, or nil.
+// article is the library's article of a key (content.Article.Key), or
+// nil.
 func (k *Keeper) article(key string) *content.Article {
-	ref, ok := store.ParseKey(key)
-	lib := k.lib.Load()
-	if !ok || lib == nil {
-		return nil
-	}
-	if is := lib.Issue(ref.Issue); is != nil {
-		for _, a := range is.Articles() {
-			if a.Slug == ref.Article {
-				return a
-			}
-		}
-	}
-	return nil
+	return k.lib.Load().ArticleByKey(key)
 }

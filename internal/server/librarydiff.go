@@ -27,7 +27,7 @@ func diffLibraries(old, new *content.Library) libraryChanges {
 	for _, is := range old.Issues {
 		oldIssues[is.Slug] = is
 		for _, a := range is.Articles() {
-			oldArticles[articleKey(a)] = a
+			oldArticles[a.Key()] = a
 		}
 	}
 	newArticles := map[string]bool{}
@@ -40,7 +40,7 @@ func diffLibraries(old, new *content.Library) libraryChanges {
 		}
 		delete(oldIssues, is.Slug)
 		for _, a := range is.Articles() {
-			key := articleKey(a)
+			key := a.Key()
 			newArticles[key] = true
 			switch was, ok := oldArticles[key]; {
 			case !ok:
@@ -57,15 +57,13 @@ func diffLibraries(old, new *content.Library) libraryChanges {
 			ch.issuesRemoved = append(ch.issuesRemoved, is.Slug)
 		}
 		for _, a := range is.Articles() {
-			if !newArticles[articleKey(a)] {
-				ch.articlesRemoved = append(ch.articlesRemoved, articleKey(a))
+			if !newArticles[a.Key()] {
+				ch.articlesRemoved = append(ch.articlesRemoved, a.Key())
 			}
 		}
 	}
 	return ch
 }
-
-func articleKey(a *content.Article) string { return a.Issue.Slug + "/" + a.Slug }
 
 func sameIssue(a, b *content.Issue) bool {
 	return a.Publication == b.Publication && a.Date.Equal(b.Date) && a.About == b.About

@@ -62,7 +62,7 @@ const NearMatch = 0.8
 // text is there twice); else the paragraph most like its quote, when one
 // is at least NearMatch alike; else it is detached.
 func Locate(lib *content.Library, h Highlight) Location {
-	a := h.Ref().find(lib)
+	a := lib.ArticleByKey(h.Ref().Key())
 	if a == nil {
 		return Location{Status: Detached}
 	}

@@ -122,7 +122,7 @@ func TestParseKey(t *testing.T) {
 	}
 	lib := loadLibrary(t, nil)
 	a := article(t, lib, "cutler")
-	if RefOf(a).find(lib) != a {
+	if lib.ArticleByKey(RefOf(a).Key()) != a {
 		t.Error("RefOf does not find its article")
 	}
 }

@@ -1,13 +1,11 @@
 package store
 
 import (
-	"strings"
-
 	"analyst/internal/content"
 )
 
 // ArticleRef names an article as the store keeps it: its issue's slug and
-// its own. Its Key is how places name it: "2026-01/cutler".
+// its own. Its Key is the article's content.Article.Key: "2026-01/cutler".
 type ArticleRef struct {
 	Issue   string // "2026-01"
 	Article string // "cutler"
@@ -18,32 +16,12 @@ func RefOf(a *content.Article) ArticleRef {
 	return ArticleRef{Issue: a.Issue.Slug, Article: a.Slug}
 }
 
-// Key is the article's key, "2026-01/cutler", as ui.PlaceKey makes it.
-func (r ArticleRef) Key() string { return r.Issue + "/" + r.Article }
+// Key is the article's key, "2026-01/cutler" (content.ArticleKey).
+func (r ArticleRef) Key() string { return content.ArticleKey(r.Issue, r.Article) }
 
-// ParseKey reads a key made by Key; ok is false when it names no article.
+// ParseKey reads a key (content.SplitKey); ok is false when it names no
+// article.
 func ParseKey(key string) (r ArticleRef, ok bool) {
-	issue, article, ok := strings.Cut(key, "/")
-	if !ok || issue == "" || article == "" || strings.Contains(article, "/") {
-		return ArticleRef{}, false
-	}
-	return ArticleRef{Issue: issue, Article: article}, true
-}
-
-// find returns the article in the library, or nil. Only its issue's
-// articles are read.
-func (r ArticleRef) find(lib *content.Library) *content.Article {
-	if lib == nil {
-		return nil
-	}
-	is := lib.Issue(r.Issue)
-	if is == nil {
-		return nil
-	}
-	for _, a := range is.Articles() {
-		if a.Slug == r.Article {
-			return a
-		}
-	}
-	return nil
+	issue, article, ok := content.SplitKey(key)
+	return ArticleRef{Issue: issue, Article: article}, ok
 }
