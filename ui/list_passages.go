@@ -143,16 +143,8 @@ func (l *listModel) drawPassage(p content.Passage, selected bool, w int) []strin
 	}
 	titleW := max(textW-ansi.StringWidth(where), min(textW, 12))
 	head := title.Render(ansi.Truncate(t, titleW, g.Ellipsis)) + st.Meta.Render(ansi.Truncate(where, max(textW-min(ansi.StringWidth(t), titleW), 0), g.Ellipsis))
-	ctx, from, to := p.Context, p.InContext[0], p.InContext[1]
-	if g.Ellipsis != "…" { // the search marks a context it cut with "…"
-		if rest, ok := strings.CutPrefix(ctx, "…"); ok {
-			ctx, from, to = g.Ellipsis+rest, from-len("…")+len(g.Ellipsis), to-len("…")+len(g.Ellipsis)
-		}
-		if rest, ok := strings.CutSuffix(ctx, "…"); ok && len(rest) >= to {
-			ctx = rest + g.Ellipsis
-		}
-	}
-	before, match, after := fitAround(ctx, from, to, max(w-6, 1), g.Ellipsis)
+	ctx, in := p.MarkedContext(g.Ellipsis) // the style's mark where the paragraph goes on
+	before, match, after := fitAround(ctx, in[0], in[1], max(w-6, 1), g.Ellipsis)
 	context := st.Teaser.Render(before) + st.Match.Render(match) + st.Teaser.Render(after)
 	return []string{marker + head, marker + "    " + context, ""}
 }

@@ -68,8 +68,13 @@ Like grep, search exits 1 when nothing matches.`,
 // and are printed once.
 type searchLine struct {
 	content.Match          // the first match
-	Spans         [][2]int // where each match is in Context: [start, end) bytes
+	Text          string   // its context, with "…" where the paragraph goes on
+	Spans         [][2]int // where each match is in Text: [start, end) bytes
 }
+
+// contextMark is what marks a context that the paragraph goes on before
+// or after.
+const contextMark = "…"
 
 // searchLines groups the matches that share a context line, in order.
 func searchLines(matches []content.Match) []searchLine {
@@ -77,16 +82,18 @@ func searchLines(matches []content.Match) []searchLine {
 	for _, m := range matches {
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			if last.Article == m.Article && last.Section == m.Section && last.Paragraph == m.Paragraph && last.Context == m.Context {
+			text, in := m.MarkedContext(contextMark)
+			if last.Article == m.Article && last.Section == m.Section && last.Paragraph == m.Paragraph && last.Text == text {
 				// A context that repeats in a paragraph could show a later
 				// match before an earlier one: bold only those in order.
-				if m.InContext[0] >= last.Spans[len(last.Spans)-1][1] {
-					last.Spans = append(last.Spans, m.InContext)
+				if in[0] >= last.Spans[len(last.Spans)-1][1] {
+					last.Spans = append(last.Spans, in)
 				}
 				continue
 			}
 		}
-		out = append(out, searchLine{Match: m, Spans: [][2]int{m.InContext}})
+		text, in := m.MarkedContext(contextMark)
+		out = append(out, searchLine{Match: m, Text: text, Spans: [][2]int{in}})
 	}
 	return out
 }
@@ -115,7 +122,7 @@ func matchList(lib *content.Library, lines []searchLine) []matchJSON {
 			Ref: matchRef(lib, l.Match), Issue: l.Article.Issue.Slug, Number: l.Article.Number,
 			Slug: l.Article.Slug, Title: l.Article.Title, TitleSource: l.Article.TitleSource,
 			Section: l.Section.Name, SectionSlug: l.Section.Slug,
-			Paragraph: l.Paragraph + 1, Context: l.Context, Matches: len(l.Spans),
+			Paragraph: l.Paragraph + 1, Context: l.Text, Matches: len(l.Spans),
 		})
 	}
 	return out
@@ -152,11 +159,11 @@ func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 		var ctx strings.Builder
 		at := 0
 		for _, s := range l.Spans {
-			ctx.WriteString(l.Context[at:s[0]])
-			ctx.WriteString(bold.Render(l.Context[s[0]:s[1]]))
+			ctx.WriteString(l.Text[at:s[0]])
+			ctx.WriteString(bold.Render(l.Text[s[0]:s[1]]))
 			at = s[1]
 		}
-		ctx.WriteString(l.Context[at:])
+		ctx.WriteString(l.Text[at:])
 		ref := matchRef(lib, l.Match)
 		sep, room := "\t", width-(ansi.StringWidth(ref)/8+1)*8
 		if under {
@@ -164,9 +171,9 @@ func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 		}
 		text := ctx.String()
 		if width > 0 {
-			from := ansi.StringWidth(l.Context[:l.Spans[0][0]])
-			to := from + ansi.StringWidth(l.Context[l.Spans[0][0]:l.Spans[0][1]])
-			text = render.CutAround(text, from, to, max(room, 1), "…")
+			from := ansi.StringWidth(l.Text[:l.Spans[0][0]])
+			to := from + ansi.StringWidth(l.Text[l.Spans[0][0]:l.Spans[0][1]])
+			text = render.CutAround(text, from, to, max(room, 1), contextMark)
 		}
 		if _, err := io.WriteString(w, ref+sep+text+"\n"); err != nil {
 			return err

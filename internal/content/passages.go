@@ -289,13 +289,8 @@ func (l *Library) passage(h hit, q []rune, edges [2]bool) Passage {
 		}
 	}
 	sp := spans[shown]
-	ctx, at := snippet(text, sp[0], sp[1], contextWidth)
 	return Passage{
-		Match: Match{
-			Article: a, Section: s, Paragraph: h.para.paragraph,
-			Offset: sp[0], Length: sp[1] - sp[0],
-			Context: ctx, InContext: [2]int{at, at + sp[1] - sp[0]},
-		},
+		Match:     matchAt(a, s, h.para.paragraph, sp),
 		Matches:   h.matches,
 		WholeWord: h.wholeWord,
 		InSection: strings.Count(folded[h.para.sectionStart:h.para.start], string(q)) + shown,

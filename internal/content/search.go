@@ -10,11 +10,28 @@ import (
 type Match struct {
 	Article   *Article
 	Section   *Section
-	Paragraph int    // index in Section.Paragraphs
-	Offset    int    // byte offset of the match in the paragraph
-	Length    int    // byte length of the match in the paragraph
-	Context   string // one line of text around the match
-	InContext [2]int // where the match is in Context: [start, end) bytes
+	Paragraph int     // index in Section.Paragraphs
+	Offset    int     // byte offset of the match in the paragraph
+	Length    int     // byte length of the match in the paragraph
+	Context   string  // one line of the paragraph's text around the match, as it is written
+	InContext [2]int  // where the match is in Context: [start, end) bytes
+	Cut       [2]bool // whether the paragraph goes on before Context, and after it
+}
+
+// MarkedContext is Context with mark ("…") where the paragraph goes on
+// before or after it, and where the match is in that: what a line of
+// context shows. Context holds the text alone, so that a mark of the
+// text's own is never taken for a cut.
+func (m Match) MarkedContext(mark string) (context string, match [2]int) {
+	context, match = m.Context, m.InContext
+	if m.Cut[0] {
+		context = mark + context
+		match[0], match[1] = match[0]+len(mark), match[1]+len(mark)
+	}
+	if m.Cut[1] {
+		context += mark
+	}
+	return context, match
 }
 
 // contextWidth is about how many characters of context a match shows.
@@ -43,12 +60,7 @@ func (l *Library) Search(query string) []Match {
 			}
 			for pi, p := range s.Paragraphs {
 				for _, span := range FoldIndexAll(p, q) {
-					ctx, at := snippet(p, span[0], span[1], contextWidth)
-					out = append(out, Match{
-						Article: a, Section: s, Paragraph: pi,
-						Offset: span[0], Length: span[1] - span[0],
-						Context: ctx, InContext: [2]int{at, at + span[1] - span[0]},
-					})
+					out = append(out, matchAt(a, s, pi, span))
 				}
 			}
 		}
@@ -139,20 +151,32 @@ func runesEqual(a, b []rune) bool {
 	return true
 }
 
-// snippet cuts about width characters of p around [start, end), on word
-// boundaries, marking cut ends with "…". It returns the snippet and where
-// the match starts in it.
-func snippet(p string, start, end, width int) (string, int) {
+// matchAt is the Match of the span [start, end) of section s's paragraph
+// pi, with about contextWidth characters of context around it.
+func matchAt(a *Article, s *Section, pi int, span [2]int) Match {
+	p := s.Paragraphs[pi]
+	from, to := snippet(p, span[0], span[1], contextWidth)
+	return Match{
+		Article: a, Section: s, Paragraph: pi,
+		Offset: span[0], Length: span[1] - span[0],
+		Context: p[from:to], InContext: [2]int{span[0] - from, span[1] - from},
+		Cut: [2]bool{from > 0, to < len(p)},
+	}
+}
+
+// snippet is where to cut about width characters of p around [start,
+// end), on word boundaries: the context is p[from:to].
+func snippet(p string, start, end, width int) (from, to int) {
 	if utf8.RuneCountInString(p) <= width {
-		return p, start
+		return 0, len(p)
 	}
 	side := max((width-utf8.RuneCountInString(p[start:end]))/2, 10)
-	from := start
+	from = start
 	for n := 0; from > 0 && n < side; n++ {
 		_, size := utf8.DecodeLastRuneInString(p[:from])
 		from -= size
 	}
-	to := end
+	to = end
 	for n := 0; to < len(p) && n < side; n++ {
 		_, size := utf8.DecodeRuneInString(p[to:])
 		to += size
@@ -167,12 +191,5 @@ func snippet(p string, start, end, width int) (string, int) {
 			to = end + i
 		}
 	}
-	s, at := p[from:to], start-from
-	if from > 0 {
-		s, at = "…"+s, at+len("…")
-	}
-	if to < len(p) {
-		s += "…"
-	}
-	return s, at
+	return from, to
 }
