@@ -80,9 +80,9 @@ const contextMark = "…"
 func searchLines(matches []content.Match) []searchLine {
 	var out []searchLine
 	for _, m := range matches {
+		text, in := m.MarkedContext(contextMark)
 		if n := len(out); n > 0 {
 			last := &out[n-1]
-			text, in := m.MarkedContext(contextMark)
 			if last.Article == m.Article && last.Section == m.Section && last.Paragraph == m.Paragraph && last.Text == text {
 				// A context that repeats in a paragraph could show a later
 				// match before an earlier one: bold only those in order.
@@ -92,7 +92,6 @@ func searchLines(matches []content.Match) []searchLine {
 				continue
 			}
 		}
-		text, in := m.MarkedContext(contextMark)
 		out = append(out, searchLine{Match: m, Text: text, Spans: [][2]int{in}})
 	}
 	return out
@@ -142,19 +141,35 @@ const minContextRoom = 20
 const contextIndent = "  "
 
 // printMatches writes one line a context: reference, then context, with
-// the matches in bold where the output shows it. In a terminal each line
-// fits its width: the context is cut around its first match, which stays
-// in sight; where the references leave a context too little room, every
-// context goes on the line under its reference, indented.
+// the matches in bold where the output shows it, each line fitted to the
+// terminal's width (see matchLines).
 func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
-	bold := lipgloss.NewStyle().Bold(true)
 	w := a.colorWriter()
-	width := a.fitToWidth()
+	for _, line := range matchLines(lib, lines, a.fitToWidth()) {
+		if _, err := io.WriteString(w, line+"\n"); err != nil {
+			return err
+		}
+	}
+	return w.Err()
+}
+
+// matchLines lays out search's lines: reference, then context, with the
+// matches in bold (which a writer without colours drops). In width cells
+// (0 for no limit) the context is cut around its first match, which is
+// never cut: where the references leave a context too little room, or a
+// match more than the room, every context goes on the line under its
+// reference, indented; a match wider than that line is shown whole all
+// the same, and the terminal wraps it.
+func matchLines(lib *content.Library, lines []searchLine, width int) []string {
+	bold := lipgloss.NewStyle().Bold(true)
+	markW := ansi.StringWidth(contextMark)
 	under := false // contexts under their references
 	for _, l := range lines {
 		// The tab takes the context to the next stop of 8.
-		under = under || width > 0 && width-(ansi.StringWidth(matchRef(lib, l.Match))/8+1)*8 < minContextRoom
+		room := width - (ansi.StringWidth(matchRef(lib, l.Match))/8+1)*8
+		under = under || width > 0 && (room < minContextRoom || room < firstMatchWidth(l)+2*markW)
 	}
+	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		var ctx strings.Builder
 		at := 0
@@ -172,12 +187,15 @@ func (a *app) printMatches(lib *content.Library, lines []searchLine) error {
 		text := ctx.String()
 		if width > 0 {
 			from := ansi.StringWidth(l.Text[:l.Spans[0][0]])
-			to := from + ansi.StringWidth(l.Text[l.Spans[0][0]:l.Spans[0][1]])
-			text = render.CutAround(text, from, to, max(room, 1), contextMark)
+			to := from + firstMatchWidth(l)
+			text = render.CutAround(text, from, to, max(room, to-from+2*markW), contextMark)
 		}
-		if _, err := io.WriteString(w, ref+sep+text+"\n"); err != nil {
-			return err
-		}
+		out = append(out, ref+sep+text)
 	}
-	return w.Err()
+	return out
+}
+
+// firstMatchWidth is how many cells a line's first match takes.
+func firstMatchWidth(l searchLine) int {
+	return ansi.StringWidth(l.Text[l.Spans[0][0]:l.Spans[0][1]])
 }
