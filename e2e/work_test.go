@@ -112,7 +112,7 @@ func TestHighlightsEndToEnd(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("highlights --json: %v\n%s", err, r.stdout)
 	}
-	if len(got) != 1 || got[0].Ref != "2026-01/cutler" || got[0].Section != "Background" || got[0].Paragraph != 0 ||
+	if len(got) != 1 || got[0].Ref != "2026-01/cutler" || got[0].Section != "Background" || got[0].Paragraph != 1 ||
 		got[0].Status != "here" || got[0].Note != "check the March date" || !strings.HasPrefix(got[0].Quote, "Early in 2025") ||
 		got[0].InText != "(Cutler 2026, sec. Background)" {
 		t.Errorf("highlights --json: %+v", got)

@@ -105,7 +105,8 @@ type glossaryJSON struct {
 	Abbr        string `json:"abbr"`
 	Long        string `json:"long"` // "" when not spelled out
 	Issue       string `json:"issue"`
-	Article     string `json:"article"`      // the reference of the article that defines it, as list and search give it
+	Article     string `json:"article"`      // the reference of the article that defines it: "tolipov", or "2025-12/tolipov" in an older issue
+	Slug        string `json:"slug"`         // that article's slug, as search and highlights give it: "tolipov"
 	Section     string `json:"section"`      // the definition's section by name, as the reader shows it: "Background"
 	SectionSlug string `json:"section_slug"` // what REF#section takes: "background"
 	Ref         string `json:"ref"`          // article#section: read opens the definition's section
@@ -125,7 +126,7 @@ func glossaryList(lib *content.Library, items []glossary.Item) []glossaryJSON {
 			j.UsedIn = append(j.UsedIn, lib.Ref(art))
 		}
 		if d := it.Definition; d != nil {
-			j.Long, j.Issue, j.Article = d.Long, d.Article.Issue.Slug, lib.Ref(d.Article)
+			j.Long, j.Issue, j.Article, j.Slug = d.Long, d.Article.Issue.Slug, lib.Ref(d.Article), d.Article.Slug
 			j.Section, j.SectionSlug, j.Ref, j.Paragraph = d.Section.Name, d.Section.Slug, definitionRef(lib, d), d.Paragraph+1
 		} else if len(it.Articles) > 0 {
 			j.Issue = it.Articles[0].Issue.Slug

@@ -127,8 +127,8 @@ type highlightJSON struct {
 	Author      string    `json:"author,omitempty"`
 	Section     string    `json:"section"`      // by name, as the reader shows it ("Background"), as search and glossary give it
 	SectionSlug string    `json:"section_slug"` // what REF#section takes: "background"
-	Paragraph   int       `json:"paragraph"`
-	Status      string    `json:"status"` // here, moved, edited or detached
+	Paragraph   int       `json:"paragraph"`    // in its section, from 1, as search and glossary count
+	Status      string    `json:"status"`       // here, moved, edited or detached
 	Quote       string    `json:"quote"`
 	Note        string    `json:"note"`
 	Created     time.Time `json:"created"`
@@ -141,14 +141,14 @@ func highlightsJSON(found []foundHighlight) []highlightJSON {
 	for _, f := range found {
 		j := highlightJSON{
 			ID: f.ID, Ref: f.Ref().Key(), Issue: f.Anchor.Issue, Slug: f.Anchor.Article,
-			Section: f.Section, SectionSlug: f.Section, Paragraph: f.Paragraph, Status: f.at.Status.String(),
+			Section: f.Section, SectionSlug: f.Section, Paragraph: f.Paragraph + 1, Status: f.at.Status.String(),
 			Quote: f.Quote, Note: f.Note, Created: f.Created.UTC(),
 		}
 		if sec := highlightSection(f); sec != nil {
 			j.Section, j.SectionSlug = sec.Name, sec.Slug
 		}
 		if f.at.Found() {
-			j.Paragraph = f.at.Paragraph
+			j.Paragraph = f.at.Paragraph + 1
 		}
 		if a := f.at.Article; a != nil {
 			j.Title, j.TitleSource, j.Author = a.Title, a.TitleSource, a.Author
