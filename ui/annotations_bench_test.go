@@ -44,7 +44,7 @@ func BenchmarkReaderViewHighlights(b *testing.B) {
 	}
 	var hl []Highlight
 	for i := range 50 {
-		h := Highlight{ID: int64(i + 1), Article: PlaceKey(a), Section: sec.Slug, Paragraph: i + 5, Quote: sec.Paragraphs[i+5], Created: time.Now()}
+		h := Highlight{ID: int64(i + 1), Article: a.Key(), Section: sec.Slug, Paragraph: i + 5, Quote: sec.Paragraphs[i+5], Created: time.Now()}
 		if i%5 == 0 {
 			h.Note = fmt.Sprintf("note %d: %s", i, strings.Repeat("worth a second look ", 6))
 		}
@@ -84,7 +84,7 @@ func BenchmarkHighlightsScreenKey(b *testing.B) {
 		for _, a := range lib.Articles() {
 			for _, s := range a.Body() {
 				for p := range s.Paragraphs {
-					hl = append(hl, Highlight{ID: int64(len(hl) + 1), Article: PlaceKey(a), Section: s.Slug, Paragraph: p, Quote: s.Paragraphs[p], Note: fmt.Sprint("note ", i), Created: t0.Add(time.Duration(len(hl)) * time.Second)})
+					hl = append(hl, Highlight{ID: int64(len(hl) + 1), Article: a.Key(), Section: s.Slug, Paragraph: p, Quote: s.Paragraphs[p], Note: fmt.Sprint("note ", i), Created: t0.Add(time.Duration(len(hl)) * time.Second)})
 				}
 			}
 		}

@@ -67,8 +67,8 @@ func issueKey(m *mark) string {
 	if m.article != nil {
 		return m.article.Issue.Slug
 	}
-	k, _, _ := strings.Cut(m.h.Article, "/")
-	return k
+	issue, _, _ := content.SplitKey(m.h.Article)
+	return issue
 }
 
 func (h *highlightsModel) articleTitle(m *mark) string {

@@ -25,7 +25,7 @@ type Keeper interface {
 	// error says, in a sentence for the notice line, why nothing will be
 	// kept; the reader then keeps things in memory for the session.
 	Load(lib *content.Library) (Kept, error)
-	// SavePlace keeps where the reader is in an article (by PlaceKey),
+	// SavePlace keeps where the reader is in an article (by article key (content.Article.Key)),
 	// and makes it the article read last; a place at the end (Progress
 	// 1) marks the article read, and it stays read.
 	SavePlace(article string, p Place) error
@@ -55,9 +55,9 @@ var (
 
 // Kept is what a Keeper returns for a library.
 type Kept struct {
-	Places     map[string]Place // by PlaceKey
-	LastRead   string           // a PlaceKey, or ""
-	Read       map[string]bool  // the articles read to the end, by PlaceKey
+	Places     map[string]Place // by article key (content.Article.Key)
+	LastRead   string           // a content.Article.Key, or ""
+	Read       map[string]bool  // the articles read to the end, by article key (content.Article.Key)
 	Highlights []Highlight
 	// Notice, when set, says why what the reader does from now on will
 	// not be kept (a store that can only be read); it stays on the
@@ -71,7 +71,7 @@ type Kept struct {
 // library whose text changed, or keep it Detached when it cannot.
 type Highlight struct {
 	ID        int64     // the keeper's; 0 until kept
-	Article   string    // PlaceKey of its article
+	Article   string    // its article's content.Article.Key
 	Section   string    // the section's slug
 	Paragraph int       // index in the section's Paragraphs
 	Quote     string    // the paragraph's text

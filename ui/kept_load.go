@@ -92,7 +92,7 @@ func (m *Model) takeKept(msg keptMsg) {
 	r.restorePlaces(kept.Places)
 	r.relayoutNotes()
 	if !m.touched {
-		if a := articleByKey(m.c.lib, kept.LastRead); a != nil && m.screen == listScreen {
+		if a := m.c.lib.ArticleByKey(kept.LastRead); a != nil && m.screen == listScreen {
 			m.list.selectArticle(a)
 		}
 		if r.doc != nil && !m.atSection {

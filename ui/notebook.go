@@ -17,8 +17,8 @@ type notebook struct {
 	saver  *saver
 	lib    *content.Library
 	marks  []*mark          // every highlight of the library, oldest first
-	read   map[string]bool  // the articles read to their end, by PlaceKey
-	places map[string]Place // where the reader left each article, by PlaceKey
+	read   map[string]bool  // the articles read to their end, by article key (content.Article.Key)
+	places map[string]Place // where the reader left each article, by article key (content.Article.Key)
 
 	sessionOnly bool   // the keeper forgets at the end of the session: say so, once
 	keyWould    bool   // a key would keep things: say so at the start, and with the first highlight
@@ -71,7 +71,7 @@ func newNotebook(lib *content.Library, keeper Keeper, kept Kept) *notebook {
 		m.id.Store(h.ID)
 		a, ok := byKey[h.Article]
 		if !ok {
-			a = articleByKey(lib, h.Article)
+			a = lib.ArticleByKey(h.Article)
 			byKey[h.Article] = a
 		}
 		if a != nil {
@@ -113,7 +113,7 @@ func (nb *notebook) count(a *content.Article) int {
 func (nb *notebook) add(a *content.Article, sec *content.Section, index int, note string) *mark {
 	m := &mark{
 		h: Highlight{
-			Article: PlaceKey(a), Section: sec.Slug, Paragraph: index,
+			Article: a.Key(), Section: sec.Slug, Paragraph: index,
 			Quote: sec.Paragraphs[index], Note: note, Created: time.Now(),
 		},
 		article: a, section: sec, id: new(atomic.Int64),
@@ -167,7 +167,7 @@ func (nb *notebook) remove(m *mark) {
 
 // savePlace keeps where the reader is in an article and how far through.
 func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
-	key, kp := PlaceKey(a), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
+	key, kp := a.Key(), Place{Section: p.section, Fraction: p.frac, End: p.end, Progress: progress}
 	nb.places[key] = kp
 	nb.saver.addPlace(key, func(k Keeper) error { return k.SavePlace(key, kp) })
 }
@@ -175,10 +175,10 @@ func (nb *notebook) savePlace(a *content.Article, p place, progress float64) {
 // markRead notes that an article was read to its end; it reports whether
 // that is new, for the place (which keeps it) to be written at once.
 func (nb *notebook) markRead(a *content.Article) bool {
-	if nb.read[PlaceKey(a)] {
+	if nb.read[a.Key()] {
 		return false
 	}
-	nb.read[PlaceKey(a)] = true
+	nb.read[a.Key()] = true
 	return true
 }
 
@@ -204,9 +204,9 @@ func openNotebook(c *common, opt Options) {
 // read" once read to its end, " · 42% read" while in progress, as the
 // sidebar says it at the place where they left it (readSoFar).
 func (nb *notebook) readState(a *content.Article, g Glyphs) string {
-	p, ok := nb.places[PlaceKey(a)]
+	p, ok := nb.places[a.Key()]
 	switch read := a.ReadTo(p.Section, p.Fraction); {
-	case nb.read[PlaceKey(a)]:
+	case nb.read[a.Key()]:
 		return g.Sep + g.Read
 	case ok && !p.End && read > 0:
 		return fmt.Sprintf("%s%d%% read", g.Sep, percentRead(read))

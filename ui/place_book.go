@@ -14,7 +14,7 @@ import (
 // keeper, and the place the pane stands at on screen.
 type placeBook struct {
 	places     map[*content.Article]place // where the reader left each article
-	saved      map[string]Place           // places from an earlier run, by PlaceKey, until their article opens
+	saved      map[string]Place           // places from an earlier run, by article key (content.Article.Key), until their article opens
 	written    map[*content.Article]place // the places last written to the keeper
 	placeTimer bool                       // a place waits to be written
 	opened     *content.Article           // the article whose place was written on opening

@@ -14,10 +14,6 @@ type Place struct {
 	Progress float64 `json:"progress,omitempty"`
 }
 
-// PlaceKey names an article in saved places: its content.Article.Key,
-// "2026-01/cutler".
-func PlaceKey(a *content.Article) string { return a.Key() }
-
 // restorePlaces keeps saved places to take up when their articles open:
 // going through every article of a large library at start would read
 // every issue before the first screen.
@@ -34,12 +30,6 @@ func (r *readerModel) placeOf(a *content.Article) (place, bool) {
 	if p, ok := r.places[a]; ok {
 		return p, true
 	}
-	p, ok := r.saved[PlaceKey(a)]
+	p, ok := r.saved[a.Key()]
 	return place{section: p.Section, frac: p.Fraction, end: p.End}, ok
-}
-
-// articleByKey finds the article a PlaceKey names, reading its issue
-// only; nil when the library has no such article.
-func articleByKey(lib *content.Library, key string) *content.Article {
-	return lib.ArticleByKey(key)
 }

@@ -26,7 +26,7 @@ func BenchmarkReaderKeeper(b *testing.B) {
 	art := lib.Articles()[3]
 	for i := range 50 {
 		sec := art.Sections[1+i%3]
-		if _, err := keeper.AddHighlight(ui.Highlight{Article: ui.PlaceKey(art), Section: sec.Slug, Paragraph: i % len(sec.Paragraphs), Note: "n"}); err != nil {
+		if _, err := keeper.AddHighlight(ui.Highlight{Article: art.Key(), Section: sec.Slug, Paragraph: i % len(sec.Paragraphs), Note: "n"}); err != nil {
 			b.Fatal(err)
 		}
 	}
