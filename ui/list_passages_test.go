@@ -37,3 +37,29 @@ func TestPassageContextKeepsTheTextsOwnMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestPassageTitleKeepsItsEditorialMark: a headline written for this
+// edition keeps its "*" however narrow the list, and is cut between
+// words (where its first word fits), as the list's own entries are.
+func TestPassageTitleKeepsItsEditorialMark(t *testing.T) {
+	lib := testlib.Library(t)
+	a := testlib.Article(t, lib, "jamal")
+	if !a.Editorial() {
+		t.Fatal("jamal's headline is no longer editorial: pick another article")
+	}
+	l := newListModel(newCommon(Options{Library: lib, Cache: sharedCache(), Style: render.ASCII}))
+	p := content.Passage{Match: content.Match{Article: a, Section: a.Body()[1], Context: "at Gwadar and Karachi", InContext: [2]int{3, 9}}}
+	for _, w := range []int{30, 40, 60, 80, 120} {
+		head := strings.TrimSpace(ansi.Strip(l.drawPassage(p, false, w)[0]))
+		title, _, _ := strings.Cut(head, " - ")
+		if !strings.HasSuffix(title, " *") {
+			t.Errorf("at %d columns the passage's title is %q: its * is gone", w, title)
+		}
+		if cut := strings.TrimSuffix(strings.TrimSuffix(title, " *"), "..."); w >= 40 && cut != title && !strings.HasPrefix(a.Title, cut+" ") && cut != a.Title {
+			t.Errorf("at %d columns the title is cut inside a word: %q", w, title)
+		}
+		if ansi.StringWidth(head) > w {
+			t.Errorf("at %d columns the head is %d wide: %q", w, ansi.StringWidth(head), head)
+		}
+	}
+}
