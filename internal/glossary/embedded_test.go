@@ -183,4 +183,16 @@ func TestEmbeddedExplain(t *testing.T) {
 	if strings.Contains(strings.Join(got, " "), "CMHS") {
 		t.Error("CMHS is only in Implications")
 	}
+	// Cornell defines OTS twice, in the lead and in Background, with one
+	// meaning: a screen showing both says it once.
+	cLead, bgc := cornell.Sections[0], cornell.Sections[1]
+	var ots []string
+	for _, u := range g.Between(Place{Article: cornell, Section: cLead}, Place{Article: cornell, Section: bgc, Paragraph: len(bgc.Paragraphs) - 1, Offset: 1 << 30}) {
+		if u.Entry.Abbr == "OTS" {
+			ots = append(ots, u.Definition.Section.Slug)
+		}
+	}
+	if len(ots) != 1 {
+		t.Errorf("the lead and Background of Cornell's article show OTS %d times (defined in %q), want once", len(ots), ots)
+	}
 }

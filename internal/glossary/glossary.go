@@ -156,8 +156,9 @@ func (g *Glossary) Uses(a *content.Article) []Use { return g.uses[a] }
 // Between is what a sidebar shows for the part of an article on screen:
 // the abbreviations written from one place to another of the same article,
 // both included, each once with the definition that explains it there (an
-// abbreviation with two meanings on screen appears once for each), in the
-// order they first appear. For whole paragraphs, give from.Offset 0 and
+// abbreviation with two meanings on screen appears once for each; one
+// defined twice with the same meaning, once), in the order they first
+// appear. For whole paragraphs, give from.Offset 0 and
 // to.Offset len(paragraph) or more.
 func (g *Glossary) Between(from, to Place) []Use {
 	if from.Article != to.Article {
@@ -168,8 +169,8 @@ func (g *Glossary) Between(from, to Place) []Use {
 		return nil
 	}
 	type seen struct {
-		e *Entry
-		d *Definition
+		e    *Entry
+		long string // one meaning, however many times it is defined (OTS)
 	}
 	var out []Use
 	shown := map[seen]bool{}
@@ -177,7 +178,11 @@ func (g *Glossary) Between(from, to Place) []Use {
 		if u.at.less(lo) || hi.less(u.at) {
 			continue
 		}
-		if k := (seen{u.Entry, u.Definition}); !shown[k] {
+		k := seen{e: u.Entry}
+		if u.Definition != nil {
+			k.long = u.Definition.Long
+		}
+		if !shown[k] {
 			shown[k] = true
 			out = append(out, u)
 		}
