@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"analyst/internal/content"
 )
 
@@ -55,7 +57,9 @@ func (l *listModel) drawBlock(b listBlock, vis []*content.Article, w int) []stri
 	case articleBlock:
 		return l.entry(vis[b.index], selected, w)
 	case noArticleBlock:
-		line := " " + l.c.styles.Meta.Render(fmt.Sprintf("No article matches %q.", l.filter.value))
+		// the query is cut, not the sentence: its closing quote says where it ends
+		query := ansi.Truncate(l.filter.value, max(w-len(` No article matches "".`), 1), l.c.styles.G.Ellipsis)
+		line := " " + l.c.styles.Meta.Render(fmt.Sprintf("No article matches %q.", query))
 		if b.height > 1 {
 			return []string{line, ""}
 		}

@@ -63,3 +63,18 @@ func TestPassageTitleKeepsItsEditorialMark(t *testing.T) {
 		}
 	}
 }
+
+// TestNoArticleLineCutsTheQueryNotTheSentence: with a query longer than
+// the window, "No article matches" cuts the query and keeps its closing
+// quote, inside the width.
+func TestNoArticleLineCutsTheQueryNotTheSentence(t *testing.T) {
+	lib := testlib.Library(t)
+	l := newListModel(newCommon(Options{Library: lib, Cache: sharedCache()}))
+	l.filter.value = strings.Repeat("the corridor could reduce transit times ", 10)
+	for _, w := range []int{40, 80} {
+		line := ansi.Strip(l.drawBlock(listBlock{kind: noArticleBlock, height: 1}, nil, w)[0])
+		if !strings.HasSuffix(line, `…".`) || ansi.StringWidth(line) > w {
+			t.Errorf("width %d: %q, want the query cut with its closing quote within the width", w, line)
+		}
+	}
+}
