@@ -190,3 +190,25 @@ func TestHighlightsHeaderAndQuestionSayWhatIsThere(t *testing.T) {
 		t.Errorf("a highlight without a note: %q", line)
 	}
 }
+
+// TestHighlightsHeadingKeepsTheBrackets: a headline written for this
+// edition, cut to fit a narrow screen, keeps both its brackets; the
+// author gives way before the title does.
+func TestHighlightsHeadingKeepsTheBrackets(t *testing.T) {
+	for _, w := range []int{40, 60, 80} {
+		hs := newHarness(t, Options{Keeper: seeded(t)}, w, 24)
+		hs.keys("H")
+		var heading string
+		for _, l := range strings.Split(hs.screen(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "4 · ") {
+				heading = strings.TrimSpace(l)
+			}
+		}
+		if !strings.HasPrefix(heading, "4 · [") || !strings.Contains(heading, "]") {
+			t.Errorf("at %d columns Cornell's heading is %q: its brackets are not whole", w, heading)
+		}
+		if !strings.Contains(heading, "…]") && !strings.Contains(heading, "Security]") {
+			t.Errorf("at %d columns the title is cut outside its words: %q", w, heading)
+		}
+	}
+}

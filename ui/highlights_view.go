@@ -72,7 +72,7 @@ func (h *highlightsModel) drawBlock(b highlightsBlock, w int) []string {
 		}
 		return []string{line}
 	case articleHeading:
-		return []string{" " + st.Title.Render(render.CutWords(h.articleTitle(b.m), w-2, g.Ellipsis))}
+		return []string{" " + st.Title.Render(h.articleHeading(b.m, w-2))}
 	case highlightEntry:
 		return h.entry(b.m, b.entry == h.cursor, w)
 	}
@@ -190,4 +190,23 @@ func (h *highlightsModel) statusLine(w int) string {
 		return spreadKeepLeft(st, " "+st.Status.Render("filter: "+h.filter.value), st.Meta.Render("esc clear")+" ", w)
 	}
 	return spread(st, " "+shortHelp(h.c, w-2), "", w)
+}
+
+// articleHeading is an article's heading in width cells: its number,
+// title and author, or where they do not fit, the number and the title,
+// cut between words inside its brackets, which stay whole: they say it is
+// a headline written for this edition.
+func (h *highlightsModel) articleHeading(m *mark, width int) string {
+	full, g := h.articleTitle(m), h.c.glyphs
+	if m.article == nil || ansi.StringWidth(full) <= width {
+		return render.CutWords(full, width, g.Ellipsis)
+	}
+	a := m.article
+	head := fmt.Sprintf("%d%s", a.Number, g.Sep)
+	open, closing := "", ""
+	if a.Editorial() {
+		open, closing = "[", "]"
+	}
+	room := width - ansi.StringWidth(head+open+closing)
+	return head + open + render.CutWords(a.Title, max(room, 1), g.Ellipsis) + closing
 }
