@@ -45,10 +45,10 @@ func (m *Model) ignores(msg tea.KeyPressMsg) bool {
 }
 
 // helpTakes says whether the help screen does anything with a key: those
-// of its switch in key.
+// of its switch in key, and of scrollHelp.
 func helpTakes(k string) bool {
 	switch k {
-	case "ctrl+c", "?", "esc", "q", "j", "down", "space", "pgdown", "k", "up", "b", "pgup":
+	case "ctrl+c", "?", "esc", "q", "j", "down", "k", "up", "space", "f", "pgdown", "b", "pgup", "g", "home", "G", "end":
 		return true
 	}
 	return false

@@ -476,6 +476,37 @@ func TestHelpScrollStopsAtItsEnd(t *testing.T) {
 	}
 }
 
+// TestHelpPagesAndEnds: the help taller than the screen moves a page
+// with space and b, and to its ends with G and g, as the text does.
+func TestHelpPagesAndEnds(t *testing.T) {
+	hs := newHarness(t, Options{}, 40, 12)
+	hs.keys("2", "?")
+	last, page := helpMaxOffset(hs.m.c, 40, 12), helpRoom(12)
+	if last <= page {
+		t.Fatalf("the help is %d lines past the screen at 40x12: too short to page", last)
+	}
+	hs.keys("space")
+	if hs.m.helpOffset != page {
+		t.Errorf("space moved the help to %d, want a page, %d", hs.m.helpOffset, page)
+	}
+	hs.keys("G")
+	if hs.m.helpOffset != last {
+		t.Errorf("G moved the help to %d, want its end %d", hs.m.helpOffset, last)
+	}
+	hs.keys("space")
+	if hs.m.helpOffset != last {
+		t.Errorf("space at the end moved the help to %d", hs.m.helpOffset)
+	}
+	hs.keys("b")
+	if hs.m.helpOffset != last-page {
+		t.Errorf("b moved the help to %d, want %d", hs.m.helpOffset, last-page)
+	}
+	hs.keys("g")
+	if hs.m.helpOffset != 0 || !hs.m.help {
+		t.Errorf("g moved the help to %d (shown: %v), want its top", hs.m.helpOffset, hs.m.help)
+	}
+}
+
 func TestPickerStaysInSightWhenTheWindowNarrows(t *testing.T) {
 	hs := newHarness(t, Options{}, 120, 40)
 	hs.keys("2", "tab")

@@ -23,10 +23,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.help = false
 		case "q":
 			return m.quit()
-		case "j", "down", "space", "pgdown":
-			m.helpOffset = min(m.helpOffset+1, helpMaxOffset(m.c, m.c.width, m.c.height))
-		case "k", "up", "b", "pgup":
-			m.helpOffset = max(0, m.helpOffset-1)
+		default:
+			m.scrollHelp(msg.String())
 		}
 		return nil
 	}
@@ -145,4 +143,25 @@ func (m *Model) setKeys() {
 		m.c.keys.forReader(m.reader.escAction())
 	}
 	m.c.keys.forAnnotations(m.screen, m.reader.annotations.cursor.shown)
+}
+
+// scrollHelp moves the help screen, when it is taller than the terminal,
+// by a line, a page, or to either end.
+func (m *Model) scrollHelp(k string) {
+	page, last := helpRoom(m.c.height), helpMaxOffset(m.c, m.c.width, m.c.height)
+	switch k {
+	case "j", "down":
+		m.helpOffset++
+	case "k", "up":
+		m.helpOffset--
+	case "space", "f", "pgdown":
+		m.helpOffset += page
+	case "b", "pgup":
+		m.helpOffset -= page
+	case "g", "home":
+		m.helpOffset = 0
+	case "G", "end":
+		m.helpOffset = last
+	}
+	m.helpOffset = max(0, min(m.helpOffset, last))
 }
