@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -24,8 +25,8 @@ import (
 // disk) the notebook tries again after a delay that doubles, and a
 // change that failed maxTries times is given up, reported like a
 // refusal. Only a place's latest change is held (a place replaces the
-// one before), and at most maxHeld changes: past that the oldest go, and
-// are counted.
+// one before), and at most maxHeld changes: past that the oldest are
+// given up, reported like a refusal.
 type saver struct {
 	keeper  Keeper
 	mu      sync.Mutex // guards queue, held and dropped
@@ -138,12 +139,10 @@ func (s *saver) write() (wrote bool, last error) {
 		case errors.Is(err, ErrRefused):
 			last = err
 		case errors.Is(err, ErrUnavailable):
-			s.hold(c)
-			return wrote, err
+			return wrote, s.hold(c, err)
 		case c.tries+1 < maxTries:
 			c.tries++
-			s.hold(c)
-			return wrote, err
+			return wrote, s.hold(c, err)
 		default:
 			if c.lost != nil {
 				c.lost()
@@ -171,9 +170,27 @@ func (s *saver) next() (change, bool) {
 	return c, true
 }
 
-// hold puts c back first among the held changes, and holds everything
-// queued after them.
-func (s *saver) hold(c change) {
+// hold puts c, which failed with err, back first among the held changes,
+// and holds everything queued after them. It returns err, or, when
+// changes had to go past maxHeld, an error that says so: those are given
+// up as a change that keeps failing is (their highlights leave the
+// screen), never dropped unsaid.
+func (s *saver) hold(c change, err error) error {
+	lost := s.holdBounded(c)
+	for _, c := range lost {
+		if c.lost != nil {
+			c.lost()
+		}
+	}
+	if len(lost) == 0 {
+		return err
+	}
+	return fmt.Errorf("%s not kept: too many waiting to be written (%w)", plural(len(lost), "change"), err)
+}
+
+// holdBounded is hold's bookkeeping, under the lock; it returns the
+// changes let go past maxHeld.
+func (s *saver) holdBounded(c change) []change {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	all := make([]change, 0, 1+len(s.held)+len(s.queue))
@@ -192,10 +209,14 @@ func (s *saver) hold(c change) {
 			s.held = append(s.held, c)
 		}
 	}
-	if over := len(s.held) - maxHeld; over > 0 {
-		s.dropped += over
-		s.held = append([]change(nil), s.held[over:]...)
+	over := len(s.held) - maxHeld
+	if over <= 0 {
+		return nil
 	}
+	s.dropped += over
+	lost := append([]change(nil), s.held[:over]...)
+	s.held = append([]change(nil), s.held[over:]...)
+	return lost
 }
 
 // setKeeper replaces the keeper, between writes.

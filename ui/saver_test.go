@@ -1,52 +1,38 @@
 package ui
 
 import (
-	"sync"
+	"errors"
+	"strings"
 	"testing"
 )
 
-// orderKeeper records the places written, in order.
-type orderKeeper struct {
-	MemoryKeeper
-	mu      sync.Mutex
-	written []float64
-}
-
-func (k *orderKeeper) SavePlace(a string, p Place) error {
-	k.mu.Lock()
-	k.written = append(k.written, p.Fraction)
-	k.mu.Unlock()
-	return nil
-}
-
-// TestSaverWritesInTheOrderOfTheChanges queues changes while commands
-// run in goroutines of their own, as Bubble Tea runs them: every change
-// is written once, in the order it was made.
-func TestSaverWritesInTheOrderOfTheChanges(t *testing.T) {
-	k := &orderKeeper{}
+// Past maxHeld, the oldest held changes are given up as a change that
+// keeps failing is: a highlight among them leaves the screen (its lost is
+// called) and the failure says how many were not kept. Before, they went
+// unsaid: the highlight stayed on screen, never kept.
+func TestChangesPastMaxHeldAreGivenUpAndSaid(t *testing.T) {
+	k := &outageKeeper{MemoryKeeper: *NewMemoryKeeper(Kept{})}
+	k.setDown(true)
 	s := &saver{keeper: k}
-	var wg sync.WaitGroup
-	const n = 2000
-	for i := range n {
-		s.add(func(k Keeper) error { return k.SavePlace("x/y", Place{Fraction: float64(i)}) })
-		if i%50 == 0 {
-			wg.Add(1)
-			go func() { defer wg.Done(); s.writeCmd() }()
-		}
+	lost := false
+	s.addLosable(func(k Keeper) error {
+		_, err := k.AddHighlight(Highlight{Article: "a/b", Section: "s", Quote: "q"})
+		return err
+	}, func() { lost = true })
+	for range maxHeld {
+		s.add(func(k Keeper) error { return k.SaveNote(1, "n") })
 	}
-	wg.Wait()
-	if err := s.flush(); err != nil {
-		t.Fatal(err)
+	err := s.flush()
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("flush: %v, want the keeper's unavailability still said", err)
 	}
-	if len(k.written) != n {
-		t.Fatalf("%d changes written, want %d", len(k.written), n)
+	if !lost {
+		t.Errorf("the highlight let go past maxHeld is still on screen, as if it would be kept")
 	}
-	for i, f := range k.written {
-		if f != float64(i) {
-			t.Fatalf("change %d written as %v: out of order", i, f)
-		}
+	if notice := failedNotice(err); !strings.HasPrefix(notice, "1 change not kept") {
+		t.Errorf("the notice does not say a change was not kept: %q", notice)
 	}
-	if s.pending() {
-		t.Errorf("nothing is left queued")
+	if len(s.held) != maxHeld || s.dropped != 1 {
+		t.Errorf("held %d, dropped %d: want %d and 1", len(s.held), s.dropped, maxHeld)
 	}
 }
