@@ -155,7 +155,7 @@ func TestMetricsFollowSessions(t *testing.T) {
 	r.out.waitFor(t, 0, "Tolipov")
 	mark := r.out.mark()
 	r.press(t, "2")
-	r.out.waitFor(t, mark, "SECTIONS")
+	r.out.waitFor(t, mark, "implicitly tightening") // the text, drawn after the sidebar: its rendering is in the cache
 	e = scrape(t, base)
 	e.want(t, "reading", "analyst_sessions_open", 1)
 	e.want(t, "reading", "analyst_sessions_started_total", "command=reader", 1)
@@ -186,7 +186,7 @@ func TestMetricsFollowSessions(t *testing.T) {
 	r.out.waitFor(t, mark, "Tolipov")
 	mark = r.out.mark()
 	r.press(t, "2")
-	r.out.waitFor(t, mark, "SECTIONS")
+	r.out.waitFor(t, mark, "implicitly tightening") // the text, drawn after the sidebar: its rendering is in the cache
 	e = scrape(t, base)
 	e.want(t, "reopened", "analyst_articles_served_total", "article=cutler", 2)
 	if got := e.value("analyst_render_cache_misses_total"); got != misses {
