@@ -39,7 +39,7 @@ func TestPerKeyBurstThenRate(t *testing.T) {
 }
 
 // The keys remembered are the most recently used: a stranger making keys
-// by the thousand cannot grow them, and one let go has a full bucket.
+// by the thousand cannot grow them, and the least recent is let go.
 func TestPerKeyRemembersTheMostRecent(t *testing.T) {
 	const keys = 100
 	p := NewPerKey(1, 1, keys)
@@ -60,8 +60,61 @@ func TestPerKeyRemembersTheMostRecent(t *testing.T) {
 	if p.Allow("kept", now) {
 		t.Error("a key in use was forgotten: its empty bucket is full again")
 	}
-	if !p.Allow("first", now) {
-		t.Error("the least recently used key is still remembered, with its empty bucket")
+	if p.buckets.Contains("first") {
+		t.Error("the least recently used key is still remembered")
+	}
+}
+
+// Keys pushed out of the memory by a flood do not come back with fresh
+// bursts: forgetting makes no tokens, so cycling through more keys than
+// are remembered gets no more than a memory without bound would allow.
+// Before, an address that had spent its burst got a new one as soon as
+// enough other keys (its own /64s, say) had been seen, however little
+// time had passed: every round of this flood got every burst again.
+func TestPerKeyFloodingDoesNotRefillBuckets(t *testing.T) {
+	const keys, burst, rounds = 100, 3, 5
+	p := NewPerKey(1.0/3600, burst, keys) // one an hour
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	allowed := 0
+	for r := range rounds {
+		for i := range 2 * keys { // twice as many keys as remembered
+			for range burst {
+				if p.Allow(fmt.Sprint("flood", i), now.Add(time.Duration(r)*time.Second)) {
+					allowed++
+				}
+			}
+		}
+	}
+	if most := 2 * keys * burst; allowed > most {
+		t.Errorf("%d rounds of %d keys in %d s: %d allowed, more than their %d bursts", rounds, 2*keys, rounds, allowed, most)
+	}
+	if p.Len() != keys {
+		t.Errorf("%d keys remembered, want %d", p.Len(), keys)
+	}
+}
+
+// Once the memory is full, a new key whose predecessor's bucket has had
+// time to fill still gets a whole burst, as on an unloaded server.
+func TestPerKeyNewKeyWhenFullGetsAFullBurst(t *testing.T) {
+	const keys = 10
+	p := NewPerKey(1, 3, keys) // one a second, bursts of 3
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	for i := range keys {
+		for range 3 {
+			p.Allow(fmt.Sprint("old", i), now)
+		}
+	}
+	later := now.Add(3 * time.Second)
+	for i := range 3 {
+		if !p.Allow("new", later) {
+			t.Fatalf("a new key after the oldest's bucket refilled: %d of a burst of 3 refused", i+1)
+		}
+	}
+	if p.Allow("new", later) {
+		t.Error("a new key got more than a burst")
+	}
+	if n := p.Len(); n != keys {
+		t.Errorf("%d keys remembered, want %d", n, keys)
 	}
 }
 

@@ -188,6 +188,10 @@ func TestRateLimiter(t *testing.T) {
 	}
 }
 
+// The limiter remembers the addresses most recently seen, no more; a new
+// one takes over the bucket of the address it pushes out
+// (ratelimit.PerKey): full once that has had time to fill, and never a
+// token that was not earned.
 func TestRateLimiterForgetsOldest(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	l := newRateLimiter(1, 1, 2)
@@ -196,13 +200,16 @@ func TestRateLimiterForgetsOldest(t *testing.T) {
 	if !l.allow(a) {
 		t.Fatal("a refused")
 	}
+	clock.advance(500 * time.Millisecond)
 	if !l.allow(b) {
 		t.Fatal("b refused")
 	}
 	if l.allow(b) {
 		t.Fatal("b allowed twice at once")
 	}
-	// A third address: the least recently seen, a, is forgotten; b is not.
+	clock.advance(500 * time.Millisecond) // a's bucket is full again, b's half
+	// A third address: the least recently seen, a, is forgotten, and c
+	// has its full bucket; b is not forgotten.
 	if !l.allow(c) {
 		t.Fatal("c refused")
 	}
@@ -210,10 +217,15 @@ func TestRateLimiterForgetsOldest(t *testing.T) {
 		t.Errorf("%d addresses remembered, want at most 2", n)
 	}
 	if l.allow(b) {
-		t.Error("b, still remembered, was allowed again at once")
+		t.Error("b, still remembered, was allowed on half a token")
 	}
+	// a again, at once: it pushes out c, whose token is spent.
+	if l.allow(a) {
+		t.Error("a, forgotten and back at once, got a token no one earned")
+	}
+	clock.advance(time.Second)
 	if !l.allow(a) {
-		t.Error("a, forgotten, still has an empty bucket")
+		t.Error("a refused a second later")
 	}
 }
 

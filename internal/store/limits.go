@@ -59,8 +59,8 @@ func DefaultLimits() Limits {
 
 // rateOwners is how many owners' write rates a Store remembers: the most
 // recently active. Anyone can make keys, so the memory is bounded (about
-// 100 bytes an owner). An owner forgotten comes back with a full bucket,
-// which is what a pause of WriteBurst/WriteRate seconds gives anyone.
+// 100 bytes an owner). Forgetting an owner makes no tokens: a new owner
+// takes over the forgotten one's bucket (ratelimit.PerKey).
 const rateOwners = 10_000
 
 // limiter applies a Store's Limits.

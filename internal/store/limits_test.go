@@ -222,10 +222,15 @@ func TestWriteRatesAreBounded(t *testing.T) {
 	if n := r.Len(); n != rateOwners {
 		t.Errorf("%d owners remembered, want %d", n, rateOwners)
 	}
-	// "first" was the least recently active, and was let go: its bucket
-	// is full again, as a pause would have made it.
-	if !r.Allow("first", now) {
-		t.Error("an owner let go still has an empty bucket")
+	// "first" was the least recently active, and was let go; back at
+	// once, it takes over the bucket of the owner it pushes out, spent in
+	// the same instant: letting it go made no change it had not earned.
+	// A second later, at a change a second, it has one.
+	if r.Allow("first", now) {
+		t.Error("an owner let go and back at once got a change no one earned")
+	}
+	if !r.Allow("first", now.Add(time.Second)) {
+		t.Error("an owner let go was refused a second later")
 	}
 }
 
