@@ -59,8 +59,9 @@ type renders struct {
 	asked map[asking]bool
 	gen   int // counts the layouts shown, for settledMsg
 	// settled says the width and style have held still for settleDelay
-	// (or are the first): the other articles may be rendered.
+	// (or are the first with a width): the other articles may be rendered.
 	settled  bool
+	sized    bool // a layout with a width was shown: the next is no first
 	retrying bool // a renderRetryMsg is on its way
 	// after and now are tea.Tick and time.Now, or a test's.
 	after func(time.Duration, tea.Msg) tea.Cmd
@@ -88,13 +89,16 @@ type settledMsg struct{ gen int }
 // renderRetryMsg says that the budget may allow a rendering again.
 type renderRetryMsg struct{}
 
-// show records the width and style now on screen. A first layout is
-// settled at once; a new one after settleDelay, which the command it
-// returns says.
+// show records the width and style now on screen. The first layout with
+// a width is settled at once (as are those without, before it, which
+// render nothing); a new one after settleDelay, which the command it
+// returns says. A width of 0 later on is no new start: a client sending
+// one between its widths would otherwise have each of them settled.
 func (rs *renders) show(k renderKey) tea.Cmd {
 	old := rs.current.Swap(&k)
 	switch {
-	case old == nil || old.width == 0:
+	case !rs.sized:
+		rs.sized = k.width > 0
 		rs.settled = true
 	case *old != k:
 		clear(rs.asked)

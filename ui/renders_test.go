@@ -137,3 +137,29 @@ func TestARenderForAnOldWidthIsSkipped(t *testing.T) {
 		t.Errorf("the article was not rendered at the current width")
 	}
 }
+
+// TestASweepThroughNoWidthIsNoFirstSize: a client that sends a width of
+// 0 between its widths does not make each of them a first size, settled
+// at once: the neighbours still wait for the size to hold still. Before,
+// every width after a 0 rendered the whole issue.
+func TestASweepThroughNoWidthIsNoFirstSize(t *testing.T) {
+	const n = 20
+	lib, a := sweepArticle(t)
+	s := newSweeper(t, Options{Library: lib, Article: a}) // a cache of its own: no budget
+	s.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	for w := range n {
+		s.send(tea.WindowSizeMsg{Width: 0, Height: 30})
+		s.send(tea.WindowSizeMsg{Width: 34 + w, Height: 30})
+	}
+	made := s.m.c.cache.Stats().Misses
+	if want := int64(4 + n); made > want {
+		t.Errorf("a sweep of %d sizes, each after a width of 0, made %d renderings, want at most %d", n, made, want)
+	}
+	if s.allRenderedAt() {
+		t.Errorf("the neighbours were rendered at the last width before the size held still")
+	}
+	s.passTime(settleDelay)
+	if !s.allRenderedAt() {
+		t.Errorf("once the size held still, the issue is not rendered at its width")
+	}
+}
