@@ -30,45 +30,65 @@ func addrKey(addr net.Addr) string {
 }
 
 // addrSessions counts the sessions being served from each address (by
-// addrKey), for Config.MaxSessionsPerAddress. An address is held only while
-// it has sessions, so there are at most MaxSessions.
+// addrKey), for Config.MaxSessionsPerAddress, and the connections open from
+// it, which may be twice as many (for sessions still starting, as the
+// server's own connection cap allows): without a cap of their own, the
+// connections that wait for their handshake or their first session (up to
+// 50 s each) of a few addresses at the rate limit would fill the
+// connection cap and keep everyone else out. An address is held only while
+// it has connections, so there are at most the connection cap.
 type addrSessions struct {
 	limit int // 0: no cap
 
 	mu       sync.Mutex
 	sessions map[string]int
+	conns    map[string]int
 }
 
 func newAddrSessions(limit int) *addrSessions {
-	return &addrSessions{limit: max(limit, 0), sessions: map[string]int{}}
+	return &addrSessions{limit: max(limit, 0), sessions: map[string]int{}, conns: map[string]int{}}
 }
+
+// connect counts a connection from addr in, unless the address has as
+// many open as it may have; then it says false.
+func (as *addrSessions) connect(addr net.Addr) bool { return as.take(as.conns, addr, 2*as.limit) }
+
+// disconnect counts a connection that connect let in out.
+func (as *addrSessions) disconnect(addr net.Addr) { as.give(as.conns, addr) }
 
 // enter counts a session from addr in, unless the address has as many as
 // it may have; then it says false.
-func (as *addrSessions) enter(addr net.Addr) bool {
+func (as *addrSessions) enter(addr net.Addr) bool { return as.take(as.sessions, addr, as.limit) }
+
+// leave counts a session that entered out.
+func (as *addrSessions) leave(addr net.Addr) { as.give(as.sessions, addr) }
+
+// take counts one in for addr in counts, unless it has limit already.
+func (as *addrSessions) take(counts map[string]int, addr net.Addr, limit int) bool {
 	if as.limit == 0 {
 		return true
 	}
 	key := addrKey(addr)
 	as.mu.Lock()
 	defer as.mu.Unlock()
-	if as.sessions[key] >= as.limit {
+	if counts[key] >= limit {
 		return false
 	}
-	as.sessions[key]++
+	counts[key]++
 	return true
 }
 
-// leave counts a session that entered out.
-func (as *addrSessions) leave(addr net.Addr) {
+// give counts one that take counted in out, and forgets an address
+// left with none.
+func (as *addrSessions) give(counts map[string]int, addr net.Addr) {
 	if as.limit == 0 {
 		return
 	}
 	key := addrKey(addr)
 	as.mu.Lock()
 	defer as.mu.Unlock()
-	if as.sessions[key]--; as.sessions[key] <= 0 {
-		delete(as.sessions, key)
+	if counts[key]--; counts[key] <= 0 {
+		delete(counts, key)
 	}
 }
 

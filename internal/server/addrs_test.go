@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net"
 	"net/netip"
 	"strings"
 	"testing"
@@ -109,5 +110,52 @@ func TestSessionsPerAddressBehindProxy(t *testing.T) {
 	}
 	if err := listOver(t, dialFrom(t, balancer, ts.addr), proxyHeader(t, 2, "198.51.100.9:5000"), ts.addr); err != nil {
 		t.Errorf("another reader through the same balancer: %v", err)
+	}
+}
+
+// An address may hold twice MaxSessionsPerAddress connections open at
+// once, however long they wait for a handshake or a session: beyond,
+// the next is told why before its handshake; other addresses still get
+// in, and when one of its connections closes there is room again.
+// Before, an address at the rate limit could hold a hundred connections
+// that never opened a session, and four such addresses filled the
+// server's connection cap for everyone.
+func TestConnectionsPerAddress(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.MaxSessionsPerAddress = 1 })
+	// greeted says whether the server began a handshake (sent its
+	// version) on conn, or closed it.
+	greeted := func(conn net.Conn) bool {
+		_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
+		b := make([]byte, 64)
+		n, err := conn.Read(b)
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Fatal("the server neither greeted nor closed a connection")
+		}
+		return err == nil && strings.HasPrefix(string(b[:n]), "SSH-2.0-")
+	}
+	var first net.Conn
+	for i := range 2 {
+		conn := dialFrom(t, "127.0.0.1", ts.addr)
+		if !greeted(conn) {
+			t.Fatalf("connection %d of 2 from the address refused", i+1)
+		}
+		if i == 0 {
+			first = conn
+		}
+	}
+	ts.noBanners()
+	if got, err := ts.firstWords(t); err != nil || got != "analyst: "+msgAddressFull+"\r\n" {
+		t.Fatalf("a third connection from the address got %q (%v); want the line that says why, then the end", got, err)
+	}
+	if !greeted(dialFrom(t, "127.0.0.2", ts.addr)) {
+		t.Error("another address was refused")
+	}
+	first.Close()
+	deadline := time.Now().Add(waitLimit)
+	for !greeted(dialFrom(t, "127.0.0.1", ts.addr)) {
+		if time.Now().After(deadline) {
+			t.Fatal("no room for a connection from the address after one of its closed")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -71,6 +71,7 @@ type trackedConn struct {
 	once     sync.Once
 	timeout  time.Duration
 	onExpire func() // logs the close, before it happens
+	onClose  func() // counts the connection out of its address's, once; set before it is shared
 
 	mu        sync.Mutex
 	sessions  int         // being served
@@ -147,6 +148,9 @@ func (c *trackedConn) Close() error {
 		c.timer.Stop()
 		c.mu.Unlock()
 		c.set.remove(c)
+		if c.onClose != nil {
+			c.onClose()
+		}
 	})
 	return c.Conn.Close()
 }

@@ -61,7 +61,8 @@ type Config struct {
 
 	// MaxSessionsPerAddress is how many sessions one address (an IPv6
 	// address with its /64; behind a balancer, the PROXY header's) may
-	// have at once; more are told to close one (0: no cap).
+	// have at once, and half how many connections; more are told to
+	// close one (0: no cap).
 	MaxSessionsPerAddress int
 
 	// ProxyProtocol are the networks trusted to send a PROXY header (the
@@ -290,11 +291,11 @@ func (s *Server) Serve(ln net.Listener) error {
 
 // admit decides whether a new TCP connection may start a handshake: not
 // while shutting down, not over the address's rate, not from an address
-// that has all the sessions it may have, and not beyond the connection
-// cap (twice the session cap, for sessions still starting). An admitted
-// connection is closed if, once its client has logged in, it goes
-// NoSessionTimeout without a session; the login and the sessions find it
-// in ctx (see loggedIn and handle).
+// that has all the sessions or connections it may have (addrSessions),
+// and not beyond the connection cap (twice the session cap, for sessions
+// still starting). An admitted connection is closed if, once its client
+// has logged in, it goes NoSessionTimeout without a session; the login
+// and the sessions find it in ctx (see loggedIn and handle).
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	// Behind a balancer, the address is the one its PROXY header gives.
 	if err := s.readProxyHeader(conn); err != nil {
@@ -312,19 +313,24 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		return s.refuse(ctx, conn, "rate limit", refusedRateLimit, msgRateLimited)
 	case s.perAddr.full(addr):
 		return s.refuse(ctx, conn, "sessions from one address", refusedAddressSessions, msgAddressFull)
+	case !s.perAddr.connect(addr):
+		return s.refuse(ctx, conn, "connections from one address", refusedAddressSessions, msgAddressFull)
 	}
 	timeout := s.cfg.NoSessionTimeout
 	tc := newTrackedConn(conn, &s.conns, timeout, func() {
 		s.log.Info("closed", "remote", addr.String(), "reason", fmt.Sprintf("no session for %s", timeout))
 		s.metrics.refuse(refusedNoSession)
 	})
+	tc.onClose = func() { s.perAddr.disconnect(addr) } // before anyone else can close it
 	switch reason := s.conns.add(tc, s.connCap()); reason {
 	case "":
 	case "shutting down":
+		s.perAddr.disconnect(addr)
 		s.log.Info("refused", "remote", addr.String(), "reason", reason)
 		s.metrics.refuse(refusedShutdown)
 		return nil
 	default:
+		s.perAddr.disconnect(addr)
 		return s.refuse(ctx, conn, reason, refusedBusy, msgFull)
 	}
 	ctx.SetValue(connKey{}, tc)
