@@ -17,7 +17,12 @@ func (m *Model) Prerender(w, h int) *sync.WaitGroup {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		cache.Get(a, width, style) // an error is met again, and said, when the reader asks
+		// An error, or a panic, is met again when the reader asks for the
+		// text, in a command: there Bubble Tea restores the terminal and
+		// reports it. Here, outside its recovery, a panic would end the
+		// process with the terminal left raw.
+		defer func() { _ = recover() }()
+		cache.Get(a, width, style)
 	}()
 	return &wg
 }

@@ -48,13 +48,17 @@ type pending struct {
 }
 
 // NewCache makes a cache that holds up to budget bytes of rendered text.
-func NewCache(budget int64) *Cache {
+func NewCache(budget int64) *Cache { return NewCacheOf(budget, RenderDoc) }
+
+// NewCacheOf is NewCache over another renderer than RenderDoc, for the
+// tests of those who use a cache: a rendering that fails, or panics.
+func NewCacheOf(budget int64, render func(a *content.Article, width int, style string) (*Doc, error)) *Cache {
 	return &Cache{
 		budget:   budget,
 		order:    list.New(),
 		items:    map[docKey]*list.Element{},
 		inflight: map[docKey]*pending{},
-		render:   RenderDoc,
+		render:   render,
 	}
 }
 
