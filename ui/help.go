@@ -24,8 +24,10 @@ func shortHelp(c *common, width int) string {
 	return c.shortHelp.text
 }
 
-// helpColumnWidth is the width of one group of keys on the help screen.
-const helpColumnWidth = 30
+// helpColumnWidth is the width of one group of keys on the help screen:
+// 11 cells of keys, the longest description (18 cells, "previous
+// paragraph"), and a gap of three before the next group.
+const helpColumnWidth = 32
 
 // helpView draws every enabled key binding, grouped, from the key map:
 // side by side when the terminal is wide enough, one under another when
@@ -100,11 +102,15 @@ func helpBody(c *common, w int) []string {
 	return body
 }
 
+// helpGap is the least room left between a description and the next
+// group's keys.
+const helpGap = 3
+
 // helpRow is one binding in a column w cells wide: its keys, then what
-// it does, cut at a word with "…" where the column is too narrow, and a
-// space left before the next column.
+// it does, cut at a word with "…" where the column is too narrow, and
+// helpGap cells left before the next column.
 func helpRow(st Styles, b key.Binding, w int) string {
 	k := ansi.Truncate(b.Help().Key, 10, st.G.Ellipsis)
-	desc := render.CutWords(b.Help().Desc, max(w-11-1, 1), st.G.Ellipsis)
+	desc := render.CutWords(b.Help().Desc, max(w-11-helpGap, 1), st.G.Ellipsis)
 	return st.HelpKey.Render(k) + strings.Repeat(" ", max(1, 11-ansi.StringWidth(k))) + st.HelpDesc.Render(desc)
 }
