@@ -8,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"analyst/internal/content"
-	"analyst/internal/render"
 )
 
 // passageLines is how many lines a passage takes in the list: its article,
@@ -134,16 +133,12 @@ func (l *listModel) drawPassage(p content.Passage, selected bool, w int) []strin
 		marker, title = st.Marker.Render(st.G.Selected)+" ", st.TitleSelected
 	}
 	textW, g := max(w-4, 1), st.G
-	mark := ""
-	if p.Article.Editorial() {
-		mark = " *" // kept when the title is cut: it says whose title it is
-	}
 	where := g.Sep + p.Section.Name
 	if len(l.c.lib.Issues) > 1 {
 		where += g.Sep + p.Article.Issue.Title()
 	}
 	titleW := max(textW-ansi.StringWidth(where), min(textW, 12))
-	t := render.CutWords(p.Article.Title, max(titleW-len(mark), 1), g.Ellipsis) + mark
+	t := listTitle(p.Article, titleW, g.Ellipsis)
 	head := title.Render(ansi.Truncate(t, titleW, "")) + st.Meta.Render(ansi.Truncate(where, max(textW-ansi.StringWidth(t), 0), g.Ellipsis))
 	ctx, in := p.MarkedContext(g.Ellipsis) // the style's mark where the paragraph goes on
 	before, match, after := fitAround(ctx, in[0], in[1], max(w-6, 1), g.Ellipsis)

@@ -102,12 +102,8 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 		marker, title = s.Marker.Render(s.G.Selected)+" ", s.TitleSelected
 	}
 	textW := max(w-6, 1)
-	mark := ""
-	if a.Editorial() {
-		mark = " *" // kept when the title is cut: it says whose title it is
-	}
 	ell, sep := s.G.Ellipsis, s.G.Sep
-	t := render.CutWords(a.Title, max(textW-len(mark), 1), ell) + mark
+	t := listTitle(a, textW, ell)
 	read := l.c.notes.readState(a, s.G)
 	meta := fmt.Sprintf("%s%s%d min%s%d words", a.Author, sep, a.Minutes(), sep, a.Words) + read
 	if ansi.StringWidth(meta) > textW {
@@ -129,4 +125,16 @@ func (l *listModel) entry(a *content.Article, selected bool, w int) []string {
 		lines = append(lines, "")
 	}
 	return lines
+}
+
+// listTitle is an article's title as the list shows it, in width cells:
+// cut between words with ell, and a headline written for this edition
+// followed by the " *" the list's legend explains, kept when the title
+// is cut: it says whose title it is.
+func listTitle(a *content.Article, width int, ell string) string {
+	mark := ""
+	if a.Editorial() {
+		mark = " *"
+	}
+	return render.CutWords(a.Title, max(width-len(mark), 1), ell) + mark
 }
